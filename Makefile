@@ -1,0 +1,30 @@
+# backprop — see README.md. Every target that builds runs `deps` first, so on a
+# fresh Debian machine with Swift, `make test` or `make experiment NAME=...` is
+# the whole set-up.
+
+APT_PACKAGES := gnuplot-nox libopenblas-dev zlib1g-dev dataset-fashion-mnist
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN := .build/release/backprop
+
+.PHONY: deps build test clean
+
+# Installs only what is missing; a quick no-op when everything is present.
+deps:
+	@missing=""; \
+	for package in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "ok installed" || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing$$missing"; \
+	  echo "+ $(SUDO) apt-get update && $(SUDO) apt-get install -y$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	swift build -c release
+
+test: deps
+	swift test
+
+clean:
+	rm -rf .build

@@ -1,0 +1,19 @@
+import RealModule
+
+/// A floating-point type the numeric core can compute in: `Float` or `Double`.
+///
+/// `Real` (swift-numerics) supplies `exp`, `log`, `tanh`, `erf`, ... generically;
+/// the BLAS requirements forward to the single- or double-precision routine.
+public protocol BLASScalar: Real, BinaryFloatingPoint, Codable, Sendable, LosslessStringConvertible
+where Self.RawSignificand: FixedWidthInteger {
+    /// C = alpha * op(A) * op(B) + beta * C, row-major.
+    static func gemm(
+        transposeA: Bool, transposeB: Bool,
+        m: Int, n: Int, k: Int,
+        alpha: Self, a: UnsafePointer<Self>, lda: Int,
+        b: UnsafePointer<Self>, ldb: Int,
+        beta: Self, c: UnsafeMutablePointer<Self>, ldc: Int)
+
+    /// The name used in experiment files and reports (`float32`, `float64`).
+    static var dtypeName: String { get }
+}

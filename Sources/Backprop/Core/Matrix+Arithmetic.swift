@@ -1,0 +1,106 @@
+extension Matrix {
+    /// Adds `vector` (one value per column) to every row.
+    public mutating func addToEachRow(_ vector: [Scalar]) {
+        precondition(vector.count == columns, "row vector of \(vector.count) added to \(shapeDescription)")
+        let columns = self.columns
+        storage.withUnsafeMutableBufferPointer { values in
+            vector.withUnsafeBufferPointer { add in
+                var index = 0
+                for _ in 0..<rows {
+                    for column in 0..<columns {
+                        values[index] += add[column]
+                        index += 1
+                    }
+                }
+            }
+        }
+    }
+
+    /// Sums each column into `result` (which must have `columns` entries).
+    public func columnSums(into result: inout [Scalar]) {
+        precondition(result.count == columns, "column sums of \(shapeDescription) into \(result.count) values")
+        let columns = self.columns
+        storage.withUnsafeBufferPointer { values in
+            result.withUnsafeMutableBufferPointer { sums in
+                for column in 0..<columns { sums[column] = 0 }
+                var index = 0
+                for _ in 0..<rows {
+                    for column in 0..<columns {
+                        sums[column] += values[index]
+                        index += 1
+                    }
+                }
+            }
+        }
+    }
+
+    /// Sets `self` to `transform(source)` element by element, reshaping to match.
+    public mutating func assign(_ source: Matrix, _ transform: (Scalar) -> Scalar) {
+        reshape(rows: source.rows, columns: source.columns)
+        storage.withUnsafeMutableBufferPointer { target in
+            source.storage.withUnsafeBufferPointer { values in
+                for index in values.indices { target[index] = transform(values[index]) }
+            }
+        }
+    }
+
+    /// Sets `self` to `combine(first, second)` element by element, reshaping to match.
+    public mutating func assign(_ first: Matrix, _ second: Matrix, _ combine: (Scalar, Scalar) -> Scalar) {
+        first.requireSameShape(as: second, "element-wise combination")
+        reshape(rows: first.rows, columns: first.columns)
+        storage.withUnsafeMutableBufferPointer { target in
+            first.storage.withUnsafeBufferPointer { a in
+                second.storage.withUnsafeBufferPointer { b in
+                    for index in a.indices { target[index] = combine(a[index], b[index]) }
+                }
+            }
+        }
+    }
+
+    /// Copies the given rows of `source`, in order, into `self`.
+    public mutating func gatherRows<Indices: Collection<Int>>(of source: Matrix, at indices: Indices) {
+        reshape(rows: indices.count, columns: source.columns)
+        let columns = source.columns
+        storage.withUnsafeMutableBufferPointer { target in
+            source.storage.withUnsafeBufferPointer { values in
+                var offset = 0
+                for row in indices {
+                    let start = row * columns
+                    for column in 0..<columns { target[offset + column] = values[start + column] }
+                    offset += columns
+                }
+            }
+        }
+    }
+
+    /// The largest absolute value, or 0 for an empty matrix.
+    public var maxAbsolute: Scalar {
+        storage.reduce(0) { Swift.max($0, Swift.abs($1)) }
+    }
+
+    /// The sum of squared entries.
+    public var sumOfSquares: Scalar {
+        storage.reduce(0) { $0 + $1 * $1 }
+    }
+
+    public func allFinite() -> Bool {
+        storage.allSatisfy { $0.isFinite }
+    }
+
+    public func map(_ transform: (Scalar) -> Scalar) -> Matrix {
+        Matrix(rows: rows, columns: columns, storage: storage.map(transform))
+    }
+
+    /// Index of the largest value in each row (the predicted class for logits).
+    public func argmaxPerRow() -> [Int] {
+        (0..<rows).map { row in
+            var best = 0
+            var bestValue = storage[row * columns]
+            for column in 1..<Swift.max(columns, 1) where storage[row * columns + column] > bestValue {
+                best = column
+                bestValue = storage[row * columns + column]
+            }
+            return best
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// A trainable tensor and the gradient of the loss with respect to it.
+///
+/// A reference type: the layer that owns it, the optimizer that updates it and
+/// the trainer that clips its gradient all see the same storage.
+public final class Parameter<Scalar: BLASScalar> {
+    /// A readable name such as `dense1.weight`, used in reports and checkpoints.
+    public var name: String
+    public var value: Matrix<Scalar>
+    public var gradient: Matrix<Scalar>
+
+    public init(name: String, value: Matrix<Scalar>) {
+        self.name = name
+        self.value = value
+        self.gradient = Matrix(rows: value.rows, columns: value.columns)
+    }
+
+    public var count: Int { value.count }
+
+    public func zeroGradient() {
+        gradient.storage.withUnsafeMutableBufferPointer { values in
+            for index in values.indices { values[index] = 0 }
+        }
+    }
+}
+
+extension Parameter: CustomStringConvertible {
+    public var description: String { "\(name) \(value.shapeDescription)" }
+}

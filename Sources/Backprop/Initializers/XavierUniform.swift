@@ -1,0 +1,11 @@
+/// Glorot & Bengio (2010): uniform on ±gain·√(6 / (fanIn + fanOut)), keeping
+/// the variance of activations and gradients about equal across tanh/sigmoid layers.
+public struct XavierUniform: Initializer {
+    public let gain: Double
+    public init(gain: Double = 1) { self.gain = gain }
+    public var description: String { "xavier_uniform(gain: \(gain))" }
+    public func sample(count: Int, fanIn: Int, fanOut: Int, random: inout RandomGenerator) -> [Double] {
+        let bound = gain * (6 / Double(max(fanIn + fanOut, 1))).squareRoot()
+        return (0..<count).map { _ in random.uniform(-bound, bound) }
+    }
+}

@@ -1,0 +1,48 @@
+/// Inverted dropout: in training each value is zeroed with probability `p`
+/// and the survivors are scaled by 1/(1 − p); in evaluation it is the identity.
+public final class Dropout<Scalar: BLASScalar>: Layer {
+    public let probability: Double
+    private var random: RandomGenerator
+    private var mask: [Scalar] = []
+    private var maskApplied = false
+
+    public init(probability: Double, seed: UInt64 = 0) {
+        precondition(probability >= 0 && probability < 1, "dropout probability must be in [0, 1)")
+        self.probability = probability
+        self.random = RandomGenerator(seed: seed)
+    }
+
+    public var kind: String { "dropout" }
+    public var description: String { "dropout(p: \(probability))" }
+    public func reseed(_ seed: UInt64) { random = RandomGenerator(seed: seed) }
+
+    public func forward(_ input: Matrix<Scalar>, into output: inout Matrix<Scalar>, training: Bool) {
+        maskApplied = training && probability > 0
+        guard maskApplied else {
+            output.assign(input) { $0 }
+            return
+        }
+        let keepScale = Scalar(1 / (1 - probability))
+        if mask.count != input.count {
+            mask = Array(repeating: 0, count: input.count)
+        }
+        for index in mask.indices {
+            mask[index] = random.nextUnit() < probability ? 0 : keepScale
+        }
+        output.reshape(rows: input.rows, columns: input.columns)
+        for index in mask.indices { output.storage[index] = input.storage[index] * mask[index] }
+    }
+
+    public func backward(
+        input: Matrix<Scalar>, output: Matrix<Scalar>, outputGradient: Matrix<Scalar>,
+        inputGradient: inout Matrix<Scalar>, needsInputGradient: Bool
+    ) {
+        guard needsInputGradient else { return }
+        guard maskApplied else {
+            inputGradient.assign(outputGradient) { $0 }
+            return
+        }
+        inputGradient.reshape(rows: input.rows, columns: input.columns)
+        for index in mask.indices { inputGradient.storage[index] = outputGradient.storage[index] * mask[index] }
+    }
+}

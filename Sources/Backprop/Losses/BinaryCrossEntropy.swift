@@ -1,0 +1,28 @@
+import RealModule
+
+/// Binary cross-entropy on probabilities, −[t log p + (1 − t) log(1 − p)], mean
+/// over elements. As in PyTorch, each log is clamped at −100 and the slope's
+/// denominator p(1 − p) at 1e-12, so saturated outputs give large, finite numbers.
+/// Feed it the output of a sigmoid; on raw scores use `bce_with_logits`.
+public struct BinaryCrossEntropy<Scalar: BLASScalar>: Loss {
+    public init() {}
+    public var kind: String { "bce" }
+
+    public func value(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Scalar {
+        elementwiseMean(prediction, target) { p, t in
+            let logP = Swift.max(Scalar.log(p), -100)
+            let logOneMinusP = Swift.max(Scalar.log(1 - p), -100)
+            return -(t * logP + (1 - t) * logOneMinusP)
+        }
+    }
+
+    public func gradient(prediction: Matrix<Scalar>, target: Matrix<Scalar>, into gradient: inout Matrix<Scalar>) {
+        elementwiseMeanGradient(prediction, target, into: &gradient) { p, t in
+            (p - t) / Swift.max((1 - p) * p, 1e-12)
+        }
+    }
+
+    public func correctPredictions(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Int? {
+        binaryCorrect(prediction, target, threshold: 0.5)
+    }
+}

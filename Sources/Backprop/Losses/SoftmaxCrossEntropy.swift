@@ -1,0 +1,68 @@
+import RealModule
+
+/// Softmax cross-entropy on logits with integer class labels (PyTorch's
+/// `cross_entropy`): per row `logsumexp(z) − z_label`, mean over rows. The
+/// log-sum-exp subtracts the row maximum first, so large logits do not overflow.
+/// Slope: (softmax(z) − onehot(label)) / rows.
+public struct SoftmaxCrossEntropy<Scalar: BLASScalar>: Loss {
+    public init() {}
+    public var kind: String { "softmax_cross_entropy" }
+
+    public func value(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Scalar {
+        requireLabels(prediction, target)
+        guard prediction.rows > 0 else { return 0 }
+        var total: Scalar = 0
+        for row in 0..<prediction.rows {
+            let label = Int(target.storage[row])
+            total += logSumExp(prediction, row: row) - prediction.storage[row * prediction.columns + label]
+        }
+        return total / Scalar(prediction.rows)
+    }
+
+    public func gradient(prediction: Matrix<Scalar>, target: Matrix<Scalar>, into gradient: inout Matrix<Scalar>) {
+        requireLabels(prediction, target)
+        gradient.reshape(rows: prediction.rows, columns: prediction.columns)
+        let columns = prediction.columns
+        let rows = Scalar(Swift.max(prediction.rows, 1))
+        for row in 0..<prediction.rows {
+            let normaliser = logSumExp(prediction, row: row)
+            let label = Int(target.storage[row])
+            for column in 0..<columns {
+                let index = row * columns + column
+                let probability = Scalar.exp(prediction.storage[index] - normaliser)
+                gradient.storage[index] = (probability - (column == label ? 1 : 0)) / rows
+            }
+        }
+    }
+
+    public func correctPredictions(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Int? {
+        zip(prediction.argmaxPerRow(), target.storage).filter { $0 == Int($1) }.count
+    }
+
+    public func targetProblem(predictionColumns: Int, target: Matrix<Scalar>) -> String? {
+        if target.columns != 1 {
+            return "softmax_cross_entropy needs one class label per sample, got \(target.columns) target columns"
+        }
+        if predictionColumns < 2 {
+            return "softmax_cross_entropy needs one model output per class (at least 2), the model gives \(predictionColumns)"
+        }
+        if let bad = target.storage.first(where: { $0 < 0 || $0 != $0.rounded() || Int($0) >= predictionColumns }) {
+            return "class label \(bad) is not an integer in 0..<\(predictionColumns) (the model has \(predictionColumns) outputs)"
+        }
+        return nil
+    }
+
+    private func requireLabels(_ prediction: Matrix<Scalar>, _ target: Matrix<Scalar>) {
+        precondition(target.rows == prediction.rows && target.columns == 1,
+                     "softmax_cross_entropy: \(prediction.shapeDescription) logits with \(target.shapeDescription) labels")
+    }
+
+    private func logSumExp(_ matrix: Matrix<Scalar>, row: Int) -> Scalar {
+        let start = row * matrix.columns
+        var largest = -Scalar.infinity
+        for column in 0..<matrix.columns { largest = Swift.max(largest, matrix.storage[start + column]) }
+        var total: Scalar = 0
+        for column in 0..<matrix.columns { total += Scalar.exp(matrix.storage[start + column] - largest) }
+        return largest + Scalar.log(total)
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Backprop
+
+extension BackpropCommand {
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Walk the lesson's tiny network forward and backward, weight by weight.",
+            discussion: """
+                The network: input -> two ReLU hidden units -> linear output, squared error. With the \
+                defaults the prediction is 7 for a target of 4 (error 3). For every weight it prints the \
+                three factors of its gradient, their product and the weight after one step.
+                """)
+
+        @Option(name: .long, help: "The input value x.")
+        var input: Double = 2
+
+        @Option(name: .long, help: "The target t.")
+        var target: Double = 4
+
+        @Option(name: [.customLong("lr"), .long], help: "Learning rate of the gradient-descent step.")
+        var learningRate: Double = 0.01
+
+        func validate() throws {
+            guard input.isFinite, target.isFinite else { throw ValidationError("--input and --target must be finite numbers") }
+            guard learningRate > 0, learningRate.isFinite else { throw ValidationError("--lr must be a positive number, got \(learningRate)") }
+        }
+
+        func run() throws {
+            let example = try WorkedExample(
+                model: WorkedExample.lessonModel(), input: [input], target: target, learningRate: learningRate)
+            print(example.render())
+        }
+    }
+}

@@ -1,0 +1,167 @@
+import Testing
+@testable import Backprop
+
+@Suite struct GradientTests {
+    @Test func everyBuiltInGradientCheckPasses() {
+        let results = GradientCheckSuite.run()
+        #expect(results.count >= 22)
+        for result in results {
+            #expect(result.maxRelativeError <= 1e-6, "\(result.component): \(result.maxRelativeError) at \(result.worstEntry)")
+        }
+    }
+
+    @Test func gradientCheckCatchesAWrongGradient() {
+        // A sigmoid whose slope is off by 10% must fail the check, or the check proves nothing.
+        final class WrongSigmoid: Activation {
+            typealias Scalar = Double
+            var kind: String { "wrong_sigmoid" }
+            func value(_ input: Double) -> Double { 1 / (1 + Double.exp(-input)) }
+            func slope(input: Double, output: Double) -> Double { 1.1 * output * (1 - output) }
+        }
+        let result = GradientCheckSuite.checkChain("wrong", layers: { random in
+            [Dense(inputSize: 4, units: 3, weightInitializer: Normal(standardDeviation: 1), random: &random), WrongSigmoid()]
+        }, loss: MeanSquaredError(), targetKind: .regression(columns: 3))
+        #expect(!result.passed)
+        #expect(result.maxRelativeError > 0.05)
+    }
+
+    static let fixtureCases: [(activation: String, loss: String)] = {
+        ["identity", "relu", "sigmoid", "tanh", "leaky_relu", "elu", "softplus", "gelu"].flatMap { activation in
+            ["mse", "huber", "bce_with_logits", "softmax_cross_entropy"].map { (activation, $0) }
+        }
+    }()
+
+    static func activation(_ name: String) -> any Layer<Double> {
+        switch name {
+        case "relu": ReLU()
+        case "sigmoid": Sigmoid()
+        case "tanh": Tanh()
+        case "leaky_relu": LeakyReLU(negativeSlope: 0.01)
+        case "elu": ELU(alpha: 1)
+        case "softplus": Softplus()
+        case "gelu": GELU()
+        default: Identity()
+        }
+    }
+
+    static func loss(_ name: String) -> any Loss<Double> {
+        switch name {
+        case "huber": Huber(delta: 1)
+        case "bce_with_logits": BinaryCrossEntropyWithLogits()
+        case "softmax_cross_entropy": SoftmaxCrossEntropy()
+        default: MeanSquaredError()
+        }
+    }
+
+    /// out = activation(x Wᵀ + b) and its gradients, against PyTorch (gradients.json).
+    @Test(arguments: fixtureCases)
+    func matchesPyTorchGradients(activation: String, loss lossName: String) throws {
+        let fixture = try loadFixture("gradients")
+        let cases = try #require(fixture["cases"] as? [[String: Any]])
+        let reference = try #require(cases.first { $0["activation"] as? String == activation && $0["loss"] as? String == lossName })
+        let x = matrix(fixture["x"])
+        let dense = Dense(weight: matrix(fixture["W"]), bias: doubles(fixture["b"]))
+        let model = Sequential(inputSize: 4, layers: [dense, Self.activation(activation)])
+        let target: Matrix<Double> = switch lossName {
+        case "softmax_cross_entropy": Matrix(column: doubles(fixture["targets_class"]))
+        case "bce_with_logits": matrix(fixture["targets_binary"])
+        default: matrix(fixture["targets_regression"])
+        }
+        let loss = Self.loss(lossName)
+        let output = model.forward(x, training: true)
+        let value = loss.value(prediction: output, target: target)
+        var gradient = Matrix<Double>(rows: 0, columns: 0)
+        loss.gradient(prediction: output, target: target, into: &gradient)
+        model.backward(input: x, outputGradient: gradient, needsInputGradient: true)
+
+        let tolerance = 1e-9
+        #expect(isClose(value, try #require(reference["loss_value"] as? Double), relative: tolerance))
+        expectClose(dense.weight.gradient.storage, matrix(reference["grad_W"]).storage, relative: tolerance, "grad_W")
+        expectClose(dense.bias.gradient.storage, doubles(reference["grad_b"]), relative: tolerance, "grad_b")
+        expectClose(model.inputGradient.storage, matrix(reference["grad_x"]).storage, relative: tolerance, "grad_x")
+    }
+
+    @Test func lossesStayFiniteForLargeLogits() {
+        let logits = Matrix<Double>([[1000, -1000], [-800, 900]])
+        let classes = Matrix<Double>(column: [1, 0])
+        let binary = Matrix<Double>([[0, 1], [1, 0]])
+        let crossEntropy = SoftmaxCrossEntropy<Double>().value(prediction: logits, target: classes)
+        #expect(crossEntropy == 1850)  // (2000 + 1700) / 2, exact in log-sum-exp form
+        let bce = BinaryCrossEntropyWithLogits<Double>().value(prediction: logits, target: binary)
+        #expect(bce == 925)  // (1000 + 1000 + 800 + 900) / 4
+        var gradient = Matrix<Double>(rows: 0, columns: 0)
+        SoftmaxCrossEntropy<Double>().gradient(prediction: logits, target: classes, into: &gradient)
+        #expect(gradient.allFinite())
+        #expect(gradient.storage == [0.5, -0.5, -0.5, 0.5])
+    }
+
+    @Test func accuracyCountsCorrectRows() {
+        let logits = Matrix<Double>([[2, 1, 0], [0, 3, 1], [1, 0, 5]])
+        #expect(SoftmaxCrossEntropy<Double>().correctPredictions(prediction: logits, target: Matrix(column: [0, 1, 0])) == 2)
+        let scores = Matrix<Double>(column: [1.5, -0.2, 0.3])
+        #expect(BinaryCrossEntropyWithLogits<Double>().correctPredictions(prediction: scores, target: Matrix(column: [1, 0, 0])) == 2)
+        #expect(MeanSquaredError<Double>().correctPredictions(prediction: scores, target: scores) == nil)
+    }
+
+    @Test func softmaxCrossEntropyRejectsLabelsOutOfRange() {
+        let problem = SoftmaxCrossEntropy<Double>().targetProblem(predictionColumns: 3, target: Matrix(column: [0, 3]))
+        #expect(problem?.contains("class label 3.0") == true)
+    }
+}
+
+@Suite struct LayerBehaviourTests {
+    @Test func dropoutZeroesAndRescalesOnlyInTraining() {
+        let dropout = Dropout<Double>(probability: 0.5, seed: 1)
+        let input = Matrix<Double>(rows: 100, columns: 100, repeating: 1)
+        var output = Matrix<Double>(rows: 0, columns: 0)
+        dropout.forward(input, into: &output, training: true)
+        let zeros = output.storage.filter { $0 == 0 }.count
+        #expect(Set(output.storage) == [0, 2])
+        #expect(abs(Double(zeros) / 10_000 - 0.5) < 0.03)
+        dropout.forward(input, into: &output, training: false)
+        #expect(output == input)
+    }
+
+    @Test func batchNormUsesBatchStatisticsInTrainingAndRunningOnesInEvaluation() {
+        let norm = BatchNorm<Double>(features: 1)
+        let input = Matrix<Double>(column: [1, 2, 3, 6])
+        var output = Matrix<Double>(rows: 0, columns: 0)
+        norm.forward(input, into: &output, training: true)
+        // mean 3, biased variance 3.5, unbiased 14/3
+        let inverse = 1 / (3.5 + 1e-5).squareRoot()
+        expectClose(output.storage, [-2, -1, 0, 3].map { $0 * inverse }, relative: 1e-12, "normalised")
+        #expect(isClose(norm.runningMean.value.storage[0], 0.3, relative: 1e-12))
+        #expect(isClose(norm.runningVariance.value.storage[0], 0.9 + 0.1 * 14 / 3, relative: 1e-12))
+        norm.forward(input, into: &output, training: false)
+        let runningInverse = 1 / (norm.runningVariance.value.storage[0] + 1e-5).squareRoot()
+        expectClose(output.storage, [1, 2, 3, 6].map { ($0 - 0.3) * runningInverse }, relative: 1e-12, "evaluation")
+    }
+
+    @Test func stepWarnsThatItBlocksGradients() {
+        let model = Sequential<Double>(inputSize: 1, layers: [Dense(weight: Matrix([[1]]), bias: [0]), Step()])
+        #expect(model.trainingWarnings.count == 1)
+        #expect(model.trainingWarnings[0].contains("zero gradient"))
+        let input = Matrix<Double>(column: [0.5, -0.5])
+        let output = model.forward(input, training: true)
+        #expect(output.storage == [1, 0])
+        model.backward(input: input, outputGradient: Matrix(column: [1, 1]))
+        #expect(model.parameters.allSatisfy { $0.gradient.storage.allSatisfy { $0 == 0 } })
+    }
+
+    @Test func initializersHaveTheDocumentedScale() {
+        var random = RandomGenerator(seed: 9)
+        let fanIn = 400, fanOut = 100, count = 40_000
+        func standardDeviation(_ values: [Double]) -> Double {
+            let mean = values.reduce(0, +) / Double(values.count)
+            return (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)).squareRoot()
+        }
+        let he = HeNormal().sample(count: count, fanIn: fanIn, fanOut: fanOut, random: &random)
+        #expect(abs(standardDeviation(he) - (2.0 / 400).squareRoot()) < 0.002)
+        let xavier = XavierUniform().sample(count: count, fanIn: fanIn, fanOut: fanOut, random: &random)
+        let bound = (6.0 / 500).squareRoot()
+        #expect(xavier.allSatisfy { abs($0) <= bound })
+        #expect(xavier.max()! > 0.95 * bound)
+        #expect(Zeros().sample(count: 3, fanIn: 1, fanOut: 1, random: &random) == [0, 0, 0])
+        #expect(Constant(value: 0.5).sample(count: 2, fanIn: 1, fanOut: 1, random: &random) == [0.5, 0.5])
+    }
+}
