@@ -23,8 +23,9 @@ deps:
 build: deps
 	swift build -c release
 
+# Optimized, as the tool runs; -enable-testing lets the tests see internals.
 test: deps
-	swift test
+	swift test -c release -Xswiftc -enable-testing
 
 clean:
 	rm -rf .build

@@ -38,9 +38,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Test-only: interposes malloc to count allocations of a warm training step.
+        .target(name: "AllocationCounter"),
         .testTarget(
             name: "BackpropTests",
-            dependencies: ["Backprop"],
+            dependencies: ["Backprop", "AllocationCounter"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -1,5 +1,7 @@
 extension Matrix {
     /// Adds `vector` (one value per column) to every row.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public mutating func addToEachRow(_ vector: [Scalar]) {
         precondition(vector.count == columns, "row vector of \(vector.count) added to \(shapeDescription)")
         let columns = self.columns
@@ -17,6 +19,8 @@ extension Matrix {
     }
 
     /// Sums each column into `result` (which must have `columns` entries).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func columnSums(into result: inout [Scalar]) {
         precondition(result.count == columns, "column sums of \(shapeDescription) into \(result.count) values")
         let columns = self.columns
@@ -35,6 +39,8 @@ extension Matrix {
     }
 
     /// Sets `self` to `transform(source)` element by element, reshaping to match.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public mutating func assign(_ source: Matrix, _ transform: (Scalar) -> Scalar) {
         reshape(rows: source.rows, columns: source.columns)
         storage.withUnsafeMutableBufferPointer { target in
@@ -45,6 +51,8 @@ extension Matrix {
     }
 
     /// Sets `self` to `combine(first, second)` element by element, reshaping to match.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public mutating func assign(_ first: Matrix, _ second: Matrix, _ combine: (Scalar, Scalar) -> Scalar) {
         first.requireSameShape(as: second, "element-wise combination")
         reshape(rows: first.rows, columns: first.columns)
@@ -58,6 +66,10 @@ extension Matrix {
     }
 
     /// Copies the given rows of `source`, in order, into `self`.
+    @_specialize(where Scalar == Float, Indices == ArraySlice<Int>)
+    @_specialize(where Scalar == Double, Indices == ArraySlice<Int>)
+    @_specialize(where Scalar == Float, Indices == Range<Int>)
+    @_specialize(where Scalar == Double, Indices == Range<Int>)
     public mutating func gatherRows<Indices: Collection<Int>>(of source: Matrix, at indices: Indices) {
         reshape(rows: indices.count, columns: source.columns)
         let columns = source.columns
@@ -73,14 +85,23 @@ extension Matrix {
         }
     }
 
+
     /// The largest absolute value, or 0 for an empty matrix.
     public var maxAbsolute: Scalar {
-        storage.reduce(0) { Swift.max($0, Swift.abs($1)) }
+        storage.withUnsafeBufferPointer { values in
+            var largest: Scalar = 0
+            for value in values { largest = Swift.max(largest, Swift.abs(value)) }
+            return largest
+        }
     }
 
     /// The sum of squared entries.
     public var sumOfSquares: Scalar {
-        storage.reduce(0) { $0 + $1 * $1 }
+        storage.withUnsafeBufferPointer { values in
+            var total: Scalar = 0
+            for value in values { total += value * value }
+            return total
+        }
     }
 
     public func allFinite() -> Bool {

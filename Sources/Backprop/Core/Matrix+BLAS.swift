@@ -3,6 +3,8 @@ extension Matrix {
     ///
     /// `result` is reshaped to the product's shape when `beta` is zero; with a
     /// non-zero `beta` it must already have that shape.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public static func multiply(
         _ a: Matrix, _ b: Matrix, transposeA: Bool = false, transposeB: Bool = false,
         into result: inout Matrix, alpha: Scalar = 1, beta: Scalar = 0

@@ -39,6 +39,8 @@ public final class BatchNorm<Scalar: BLASScalar>: Layer {
     public var parameters: [Parameter<Scalar>] { [scale, shift] }
     public var buffers: [Parameter<Scalar>] { [runningMean, runningVariance] }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ input: Matrix<Scalar>, into output: inout Matrix<Scalar>, training: Bool) {
         precondition(input.columns == features, "batch_norm expects \(features) features, got \(input.shapeDescription)")
         let rows = input.rows
@@ -80,6 +82,8 @@ public final class BatchNorm<Scalar: BLASScalar>: Layer {
         }
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(
         input: Matrix<Scalar>, output: Matrix<Scalar>, outputGradient: Matrix<Scalar>,
         inputGradient: inout Matrix<Scalar>, needsInputGradient: Bool

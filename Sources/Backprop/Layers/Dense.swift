@@ -37,6 +37,8 @@ public final class Dense<Scalar: BLASScalar>: Layer {
     public var parameters: [Parameter<Scalar>] { [weight, bias] }
     public func outputSize(inputSize: Int) -> Int { units }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ input: Matrix<Scalar>, into output: inout Matrix<Scalar>, training: Bool) {
         precondition(input.columns == inputSize,
                      "dense layer expects \(inputSize) inputs per row, got \(input.shapeDescription)")
@@ -44,6 +46,8 @@ public final class Dense<Scalar: BLASScalar>: Layer {
         output.addToEachRow(bias.value.storage)
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(
         input: Matrix<Scalar>, output: Matrix<Scalar>, outputGradient: Matrix<Scalar>,
         inputGradient: inout Matrix<Scalar>, needsInputGradient: Bool

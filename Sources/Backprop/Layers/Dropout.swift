@@ -3,7 +3,7 @@
 public final class Dropout<Scalar: BLASScalar>: Layer {
     public let probability: Double
     private var random: RandomGenerator
-    private var mask: [Scalar] = []
+    private var mask = Matrix<Scalar>(rows: 0, columns: 0)
     private var maskApplied = false
 
     public init(probability: Double, seed: UInt64 = 0) {
@@ -16,6 +16,8 @@ public final class Dropout<Scalar: BLASScalar>: Layer {
     public var description: String { "dropout(p: \(probability))" }
     public func reseed(_ seed: UInt64) { random = RandomGenerator(seed: seed) }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ input: Matrix<Scalar>, into output: inout Matrix<Scalar>, training: Bool) {
         maskApplied = training && probability > 0
         guard maskApplied else {
@@ -23,16 +25,15 @@ public final class Dropout<Scalar: BLASScalar>: Layer {
             return
         }
         let keepScale = Scalar(1 / (1 - probability))
-        if mask.count != input.count {
-            mask = Array(repeating: 0, count: input.count)
+        mask.reshape(rows: input.rows, columns: input.columns)
+        for index in mask.storage.indices {
+            mask.storage[index] = random.nextUnit() < probability ? 0 : keepScale
         }
-        for index in mask.indices {
-            mask[index] = random.nextUnit() < probability ? 0 : keepScale
-        }
-        output.reshape(rows: input.rows, columns: input.columns)
-        for index in mask.indices { output.storage[index] = input.storage[index] * mask[index] }
+        output.assign(input, mask) { $0 * $1 }
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(
         input: Matrix<Scalar>, output: Matrix<Scalar>, outputGradient: Matrix<Scalar>,
         inputGradient: inout Matrix<Scalar>, needsInputGradient: Bool
@@ -42,7 +43,6 @@ public final class Dropout<Scalar: BLASScalar>: Layer {
             inputGradient.assign(outputGradient) { $0 }
             return
         }
-        inputGradient.reshape(rows: input.rows, columns: input.columns)
-        for index in mask.indices { inputGradient.storage[index] = outputGradient.storage[index] * mask[index] }
+        inputGradient.assign(outputGradient, mask) { $0 * $1 }
     }
 }

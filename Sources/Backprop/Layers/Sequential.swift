@@ -46,6 +46,8 @@ public final class Sequential<Scalar: BLASScalar> {
 
     /// Runs every layer; the result is the last layer's output buffer, valid until the next call.
     @discardableResult
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ input: Matrix<Scalar>, training: Bool) -> Matrix<Scalar> {
         precondition(input.columns == inputSize, "model expects \(inputSize) input columns, got \(input.shapeDescription)")
         guard !layers.isEmpty else { return input }
@@ -59,6 +61,8 @@ public final class Sequential<Scalar: BLASScalar> {
     /// Backpropagates `outputGradient` (∂loss/∂output of the last forward) and
     /// fills every parameter's gradient. `input` must be the last forward's input.
     /// With `needsInputGradient` the gradient at the input is kept in `inputGradient`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(input: Matrix<Scalar>, outputGradient: Matrix<Scalar>, needsInputGradient: Bool = false) {
         for index in layers.indices.reversed() {
             let layerInput = index == 0 ? input : outputs[index - 1]

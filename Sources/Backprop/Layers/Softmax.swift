@@ -9,6 +9,8 @@ public final class Softmax<Scalar: BLASScalar>: Layer {
     public init() {}
     public var kind: String { "softmax" }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ input: Matrix<Scalar>, into output: inout Matrix<Scalar>, training: Bool) {
         output.reshape(rows: input.rows, columns: input.columns)
         let columns = input.columns
@@ -30,6 +32,8 @@ public final class Softmax<Scalar: BLASScalar>: Layer {
         }
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(
         input: Matrix<Scalar>, output: Matrix<Scalar>, outputGradient: Matrix<Scalar>,
         inputGradient: inout Matrix<Scalar>, needsInputGradient: Bool

@@ -8,6 +8,8 @@ public struct BinaryCrossEntropy<Scalar: BLASScalar>: Loss {
     public init() {}
     public var kind: String { "bce" }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func value(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Scalar {
         elementwiseMean(prediction, target) { p, t in
             let logP = Swift.max(Scalar.log(p), -100)
@@ -16,6 +18,8 @@ public struct BinaryCrossEntropy<Scalar: BLASScalar>: Loss {
         }
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func gradient(prediction: Matrix<Scalar>, target: Matrix<Scalar>, into gradient: inout Matrix<Scalar>) {
         elementwiseMeanGradient(prediction, target, into: &gradient) { p, t in
             (p - t) / Swift.max((1 - p) * p, 1e-12)

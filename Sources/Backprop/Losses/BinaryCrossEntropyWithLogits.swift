@@ -7,12 +7,16 @@ public struct BinaryCrossEntropyWithLogits<Scalar: BLASScalar>: Loss {
     public init() {}
     public var kind: String { "bce_with_logits" }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func value(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Scalar {
         elementwiseMean(prediction, target) { z, t in
             Swift.max(z, 0) - z * t + Scalar.log(onePlus: Scalar.exp(-Swift.abs(z)))
         }
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func gradient(prediction: Matrix<Scalar>, target: Matrix<Scalar>, into gradient: inout Matrix<Scalar>) {
         elementwiseMeanGradient(prediction, target, into: &gradient) { z, t in
             1 / (1 + Scalar.exp(-z)) - t

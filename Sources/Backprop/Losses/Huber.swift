@@ -6,6 +6,8 @@ public struct Huber<Scalar: BLASScalar>: Loss {
     public var kind: String { "huber" }
     public var description: String { "huber(delta: \(delta))" }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func value(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Scalar {
         elementwiseMean(prediction, target) { p, t in
             let difference = Swift.abs(p - t)
@@ -13,6 +15,8 @@ public struct Huber<Scalar: BLASScalar>: Loss {
         }
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func gradient(prediction: Matrix<Scalar>, target: Matrix<Scalar>, into gradient: inout Matrix<Scalar>) {
         elementwiseMeanGradient(prediction, target, into: &gradient) { p, t in
             Swift.min(Swift.max(p - t, -delta), delta)

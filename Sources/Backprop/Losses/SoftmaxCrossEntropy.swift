@@ -8,6 +8,8 @@ public struct SoftmaxCrossEntropy<Scalar: BLASScalar>: Loss {
     public init() {}
     public var kind: String { "softmax_cross_entropy" }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func value(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Scalar {
         requireLabels(prediction, target)
         guard prediction.rows > 0 else { return 0 }
@@ -19,6 +21,8 @@ public struct SoftmaxCrossEntropy<Scalar: BLASScalar>: Loss {
         return total / Scalar(prediction.rows)
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func gradient(prediction: Matrix<Scalar>, target: Matrix<Scalar>, into gradient: inout Matrix<Scalar>) {
         requireLabels(prediction, target)
         gradient.reshape(rows: prediction.rows, columns: prediction.columns)

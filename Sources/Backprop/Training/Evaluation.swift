@@ -1,0 +1,59 @@
+/// Loss and accuracy of a model over a whole split, in evaluation mode.
+public struct EvaluationResult: Sendable {
+    public var loss: Double
+    /// Fraction of samples classified correctly, or nil for a regression loss.
+    public var accuracy: Double?
+}
+
+/// Runs a model over a whole split in chunks, so a large data set never needs
+/// a forward buffer as large as itself. Owns its chunk buffers for reuse.
+public final class Evaluator<Scalar: BLASScalar> {
+    public let chunkSize: Int
+    private var chunkInputs = Matrix<Scalar>(rows: 0, columns: 0)
+    private var chunkTargets = Matrix<Scalar>(rows: 0, columns: 0)
+
+    public init(chunkSize: Int = 1024) {
+        self.chunkSize = chunkSize
+    }
+
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public func evaluate(model: Sequential<Scalar>, loss: any Loss<Scalar>, on split: DataSplit<Scalar>) -> EvaluationResult {
+        var weightedLoss = 0.0
+        var correct: Int? = 0
+        forEachChunk(of: split) { start, count in
+            let prediction = model.forward(chunkInputs, training: false)
+            weightedLoss += Double(loss.value(prediction: prediction, target: chunkTargets)) * Double(count)
+            if let right = loss.correctPredictions(prediction: prediction, target: chunkTargets) {
+                correct? += right
+            } else {
+                correct = nil
+            }
+        }
+        let count = Double(max(split.count, 1))
+        return EvaluationResult(loss: weightedLoss / count, accuracy: correct.map { Double($0) / count })
+    }
+
+    /// Predictions for every row (evaluation mode), in row order.
+    public func predict(model: Sequential<Scalar>, inputs: Matrix<Scalar>) -> Matrix<Scalar> {
+        var result = Matrix<Scalar>(rows: 0, columns: 0)
+        result.storage.reserveCapacity(inputs.rows * model.outputSize)
+        let split = DataSplit(inputs: inputs, targets: Matrix(rows: inputs.rows, columns: 0))
+        forEachChunk(of: split) { _, _ in
+            let prediction = model.forward(chunkInputs, training: false)
+            result.storage.append(contentsOf: prediction.storage)
+        }
+        return Matrix(rows: inputs.rows, columns: model.outputSize, storage: result.storage)
+    }
+
+    private func forEachChunk(of split: DataSplit<Scalar>, _ body: (Int, Int) -> Void) {
+        var start = 0
+        while start < split.count {
+            let count = min(chunkSize, split.count - start)
+            chunkInputs.gatherRows(of: split.inputs, at: start..<(start + count))
+            chunkTargets.gatherRows(of: split.targets, at: start..<(start + count))
+            body(start, count)
+            start += count
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/// How one run trains: epochs, batch size, order, stopping, clipping.
+public struct TrainingConfiguration: Sendable {
+    public var epochs: Int
+    public var batchSize: BatchSize
+    /// Reshuffle the training order every epoch (seeded); false keeps data order,
+    /// so a run can be compared exactly with another implementation.
+    public var shuffle: Bool
+    public var seed: UInt64
+    public var stopping: StoppingCriteria
+    public var clipping: GradientClipping?
+    /// Keep the loss of every mini-batch (`TrainingHistory.stepLosses`).
+    public var recordStepLosses: Bool
+
+    public init(epochs: Int, batchSize: BatchSize = .samples(32), shuffle: Bool = true, seed: UInt64 = 1,
+                stopping: StoppingCriteria = StoppingCriteria(), clipping: GradientClipping? = nil,
+                recordStepLosses: Bool = false) {
+        self.epochs = epochs
+        self.batchSize = batchSize
+        self.shuffle = shuffle
+        self.seed = seed
+        self.stopping = stopping
+        self.clipping = clipping
+        self.recordStepLosses = recordStepLosses
+    }
+}
