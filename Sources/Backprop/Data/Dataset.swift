@@ -1,0 +1,63 @@
+/// A source of samples: a generator (`xor`, `spiral`, ...) or a file (`csv`, `idx`).
+///
+/// A dataset loads straight into the run's precision, so a large data set is
+/// held once, as Float32 when the experiment runs in float32. Generators are
+/// seeded by their own `seed` setting, not the run's seeds, so every run and
+/// seed of an experiment sees the same data.
+public protocol Dataset: Sendable, CustomStringConvertible {
+    func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar>
+}
+
+/// Where a dataset resolves relative paths (the experiment file's folder).
+public struct DatasetContext: Sendable {
+    public var baseDirectory: String
+
+    public init(baseDirectory: String) {
+        self.baseDirectory = baseDirectory
+    }
+
+    /// `path` as given when absolute, else relative to `baseDirectory`.
+    public func resolve(_ path: String) -> String {
+        path.hasPrefix("/") ? path : (baseDirectory.isEmpty ? path : baseDirectory + "/" + path)
+    }
+}
+
+/// What a dataset produced.
+///
+/// Targets are one row per sample: for classification one class index per row
+/// (0..<classes, an n x 1 matrix), for regression the target values.
+public struct LoadedDataset<Scalar: BLASScalar>: Sendable {
+    public var train: DataSplit<Scalar>
+    /// The dataset's own test set (e.g. Fashion-MNIST's 10k), if it has one.
+    public var test: DataSplit<Scalar>?
+    public var featureNames: [String]
+    /// Class names for classification (index = label), nil for regression.
+    public var classNames: [String]?
+
+    public init(train: DataSplit<Scalar>, test: DataSplit<Scalar>? = nil, featureNames: [String], classNames: [String]?) {
+        self.train = train
+        self.test = test
+        self.featureNames = featureNames
+        self.classNames = classNames
+    }
+
+    public var isClassification: Bool { classNames != nil }
+}
+
+/// A problem with a data file, positioned by line when it has one:
+/// `data/iris.csv:14: expected 5 fields, found 4`.
+public struct DataError: Error, CustomStringConvertible, Equatable {
+    public var file: String
+    public var line: Int?
+    public var message: String
+
+    public init(file: String, line: Int? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String {
+        "\(file)\(line.map { ":\($0)" } ?? ""): \(message)"
+    }
+}
