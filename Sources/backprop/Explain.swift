@@ -11,6 +11,9 @@ extension BackpropCommand {
                 three factors of its gradient, their product and the weight after one step.
                 """)
 
+        @Argument(help: "An experiment file: walk its model (dense layers and activations, one output) on its first sample.")
+        var file: String?
+
         @Option(name: .long, help: "The input value x.")
         var input: Double = 2
 
@@ -18,16 +21,18 @@ extension BackpropCommand {
         var target: Double = 4
 
         @Option(name: [.customLong("lr"), .long], help: "Learning rate of the gradient-descent step.")
-        var learningRate: Double = 0.01
+        var learningRate: Double?
 
         func validate() throws {
             guard input.isFinite, target.isFinite else { throw ValidationError("--input and --target must be finite numbers") }
-            guard learningRate > 0, learningRate.isFinite else { throw ValidationError("--lr must be a positive number, got \(learningRate)") }
+            if let learningRate, !(learningRate > 0 && learningRate.isFinite) {
+                throw ValidationError("--lr must be a positive number, got \(learningRate)")
+            }
         }
 
         func run() throws {
-            let example = try WorkedExample(
-                model: WorkedExample.lessonModel(), input: [input], target: target, learningRate: learningRate)
+            let example = try file.map { try ExperimentCommands.explain(path: $0, learningRate: learningRate) }
+                ?? WorkedExample(model: WorkedExample.lessonModel(), input: [input], target: target, learningRate: learningRate ?? 0.01)
             print(example.render())
         }
     }

@@ -10,8 +10,11 @@ extension BackpropCommand {
                 relative error of each. Exits 1 if any check fails.
                 """)
 
+        @Argument(help: "An experiment file: check its own model on a few of its samples instead.")
+        var file: String?
+
         func run() throws {
-            let results = GradientCheckSuite.run()
+            let results = try file.map { try ExperimentCommands.gradientCheck(path: $0) } ?? GradientCheckSuite.run()
             print(GradientCheckReport.render(results))
             if results.contains(where: { !$0.passed }) { throw ExitCode(1) }
         }

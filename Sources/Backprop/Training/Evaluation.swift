@@ -5,6 +5,16 @@ public struct EvaluationResult: Sendable {
     public var accuracy: Double?
 }
 
+/// How accuracy is counted.
+public enum AccuracyRule: Sendable {
+    /// As the loss says (`Loss.correctPredictions`); none for regression losses.
+    case fromLoss
+    /// Classification scored directly from outputs, for losses that do not know
+    /// about classes (MSE on XOR): one output is right when it is on the target's
+    /// side of 0.5; several outputs by argmax against a label or a one-hot row.
+    case classes
+}
+
 /// Runs a model over a whole split in chunks, so a large data set never needs
 /// a forward buffer as large as itself. Owns its chunk buffers for reuse.
 public final class Evaluator<Scalar: BLASScalar> {
@@ -12,8 +22,11 @@ public final class Evaluator<Scalar: BLASScalar> {
     private var chunkInputs = Matrix<Scalar>(rows: 0, columns: 0)
     private var chunkTargets = Matrix<Scalar>(rows: 0, columns: 0)
 
-    public init(chunkSize: Int = 1024) {
+    public let accuracyRule: AccuracyRule
+
+    public init(chunkSize: Int = 1024, accuracyRule: AccuracyRule = .fromLoss) {
         self.chunkSize = chunkSize
+        self.accuracyRule = accuracyRule
     }
 
     @_specialize(where Scalar == Float)
@@ -24,7 +37,7 @@ public final class Evaluator<Scalar: BLASScalar> {
         forEachChunk(of: split) { start, count in
             let prediction = model.forward(chunkInputs, training: false)
             weightedLoss += Double(loss.value(prediction: prediction, target: chunkTargets)) * Double(count)
-            if let right = loss.correctPredictions(prediction: prediction, target: chunkTargets) {
+            if let right = correctPredictions(loss: loss, prediction: prediction) {
                 correct? += right
             } else {
                 correct = nil
@@ -32,6 +45,24 @@ public final class Evaluator<Scalar: BLASScalar> {
         }
         let count = Double(max(split.count, 1))
         return EvaluationResult(loss: weightedLoss / count, accuracy: correct.map { Double($0) / count })
+    }
+
+    private func correctPredictions(loss: any Loss<Scalar>, prediction: Matrix<Scalar>) -> Int? {
+        switch accuracyRule {
+        case .fromLoss:
+            return loss.correctPredictions(prediction: prediction, target: chunkTargets)
+        case .classes:
+            return Self.correctClasses(prediction: prediction, target: chunkTargets)
+        }
+    }
+
+    static func correctClasses(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Int {
+        if prediction.columns == 1 {
+            return zip(prediction.storage, target.storage).filter { ($0 > 0.5) == ($1 >= 0.5) }.count
+        }
+        let predicted = prediction.argmaxPerRow()
+        let expected = target.columns == 1 ? target.storage.map { Int($0) } : target.argmaxPerRow()
+        return zip(predicted, expected).filter { $0 == $1 }.count
     }
 
     /// Predictions for every row (evaluation mode), in row order.

@@ -18,7 +18,7 @@ public final class Trainer<Scalar: BLASScalar> {
     /// Parameters grouped by layer, for per-layer gradient norms.
     private let layerParameters: [(name: String, parameters: [Parameter<Scalar>])]
     private let baseLearningRate: Double
-    private let evaluator = Evaluator<Scalar>()
+    private let evaluator: Evaluator<Scalar>
     private var batchInputs = Matrix<Scalar>(rows: 0, columns: 0)
     private var batchTargets = Matrix<Scalar>(rows: 0, columns: 0)
     private var lossGradient = Matrix<Scalar>(rows: 0, columns: 0)
@@ -37,6 +37,7 @@ public final class Trainer<Scalar: BLASScalar> {
             layer.parameters.isEmpty ? nil : (name: "layer\(index + 1).\(layer.kind)", parameters: layer.parameters)
         }
         baseLearningRate = optimizer.learningRate
+        evaluator = Evaluator(accuracyRule: configuration.accuracyRule)
         layerSquaredNorms = Array(repeating: 0, count: layerParameters.count)
         layerNormSums = Array(repeating: 0, count: layerParameters.count)
     }

@@ -10,10 +10,11 @@ public struct TrainingConfiguration: Sendable {
     public var clipping: GradientClipping?
     /// Keep the loss of every mini-batch (`TrainingHistory.stepLosses`).
     public var recordStepLosses: Bool
+    public var accuracyRule: AccuracyRule
 
     public init(epochs: Int, batchSize: BatchSize = .samples(32), shuffle: Bool = true, seed: UInt64 = 1,
                 stopping: StoppingCriteria = StoppingCriteria(), clipping: GradientClipping? = nil,
-                recordStepLosses: Bool = false) {
+                recordStepLosses: Bool = false, accuracyRule: AccuracyRule = .fromLoss) {
         self.epochs = epochs
         self.batchSize = batchSize
         self.shuffle = shuffle
@@ -21,5 +22,6 @@ public struct TrainingConfiguration: Sendable {
         self.stopping = stopping
         self.clipping = clipping
         self.recordStepLosses = recordStepLosses
+        self.accuracyRule = accuracyRule
     }
 }

@@ -1,0 +1,224 @@
+import Dispatch
+import Foundation
+
+/// Trains every run x seed of an experiment on the shared core.
+///
+/// Jobs run side by side, one per core, with BLAS held to one thread each (many
+/// small products gain nothing from threads and would fight over the cores); a
+/// single job gets every core through BLAS. Data is loaded once, in the
+/// experiment's precision, and shared read-only by all jobs.
+public enum ExperimentRunner {
+    public static func run(_ plan: ExperimentPlan, progress: any RunProgress = SilentProgress(),
+                           cores: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> ExperimentResult {
+        switch plan.dtype {
+        case .float32: return try run(plan, as: Float.self, progress: progress, cores: cores)
+        case .float64: return try run(plan, as: Double.self, progress: progress, cores: cores)
+        }
+    }
+
+    /// Prepared data: splits with targets encoded for the loss.
+    struct PreparedData<Scalar: BLASScalar>: @unchecked Sendable {
+        var train: DataSplit<Scalar>
+        var validation: DataSplit<Scalar>?
+        var test: DataSplit<Scalar>?
+        var loaded: LoadedDataset<Scalar>
+        var encoding: TargetEncoding
+        var warnings: [String]
+    }
+
+    /// Loads the dataset and checks it against the model and loss: what
+    /// `backprop validate` runs, and the first step of `run`.
+    static func prepare<Scalar: BLASScalar>(_ plan: ExperimentPlan, as scalar: Scalar.Type) throws -> PreparedData<Scalar> {
+        let loaded: LoadedDataset<Scalar>
+        do {
+            loaded = try plan.dataset.load(as: Scalar.self, context: plan.datasetContext)
+        }
+        guard loaded.train.count >= 1 else {
+            throw ExperimentError(file: plan.file, message: "the dataset has no training samples")
+        }
+        var random = RandomGenerator(seed: 0)
+        let probe: Sequential<Scalar> = try ModelBuilder.build(plan, inputSize: loaded.train.features, random: &random)
+        let encoding: TargetEncoding
+        do {
+            encoding = try TargetEncoding.choose(
+                lossName: plan.lossName, classNames: loaded.classNames, targetColumns: loaded.train.targets.columns,
+                outputs: probe.outputSize)
+        } catch let error as ComponentError {
+            let last = plan.model.last
+            throw ExperimentError(file: plan.file, line: last?.line, column: last?.column, message: error.description)
+        }
+        var train = DataSplit(inputs: loaded.train.inputs, targets: encoding.encode(loaded.train.targets))
+        let loss = plan.loss.makeLoss(as: Scalar.self)
+        if let problem = loss.targetProblem(predictionColumns: probe.outputSize, target: train.targets) {
+            throw ExperimentError(file: plan.file, message: problem)
+        }
+        var validation: DataSplit<Scalar>?
+        if let split = plan.validationSplit {
+            let held = split.count(of: train.count)
+            guard held >= 1 else {
+                throw ExperimentError(file: plan.file, message: "split 'validation' leaves no validation samples out of \(train.count)")
+            }
+            // A fixed shuffle, the same for every run and seed, picks the held-out rows.
+            var order = Array(0..<train.count)
+            var splitRandom = RandomGenerator(seed: 0x5EED)
+            splitRandom.shuffle(&order)
+            validation = train.subset(order[..<held].sorted())
+            train = train.subset(order[held...].sorted())
+        }
+        let test = loaded.test.map { DataSplit(inputs: $0.inputs, targets: encoding.encode($0.targets)) }
+        return PreparedData(train: train, validation: validation, test: test, loaded: loaded, encoding: encoding,
+                            warnings: probe.trainingWarnings)
+    }
+
+    /// Checks the whole experiment without training: file, data, model, loss.
+    public static func validate(_ plan: ExperimentPlan) throws -> [String] {
+        switch plan.dtype {
+        case .float32: return try prepare(plan, as: Float.self).warnings
+        case .float64: return try prepare(plan, as: Double.self).warnings
+        }
+    }
+
+    static func run<Scalar: BLASScalar>(_ plan: ExperimentPlan, as scalar: Scalar.Type, progress: any RunProgress,
+                                        cores: Int) throws -> ExperimentResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let data = try prepare(plan, as: Scalar.self)
+        let jobs = plan.runs.flatMap { run in plan.seeds.map { (run: run, seed: $0) } }
+        let parallel = jobs.count > 1 && cores > 1
+        let previousThreads = BLASThreads.current
+        BLASThreads.set(parallel ? 1 : cores)
+        defer { BLASThreads.set(previousThreads) }
+
+        let results = ResultSlots(count: jobs.count)
+        let work: @Sendable (Int) -> Void = { index in
+            let job = jobs[index]
+            progress.jobStarted(label: job.run.label, seed: job.seed, job: index, of: jobs.count)
+            let result = Result { try runJob(plan, job.run, seed: job.seed, data: data, progress: progress) }
+            results.set(index, result)
+            if case .success(let value) = result { progress.jobFinished(value, job: index, of: jobs.count) }
+        }
+        if parallel {
+            let queue = DispatchQueue(label: "backprop.jobs", attributes: .concurrent)
+            let group = DispatchGroup()
+            let slots = DispatchSemaphore(value: cores)
+            for index in jobs.indices {
+                slots.wait()
+                queue.async(group: group) {
+                    work(index)
+                    slots.signal()
+                }
+            }
+            group.wait()
+        } else {
+            jobs.indices.forEach(work)
+        }
+
+        let elapsed = clock.now - start
+        return ExperimentResult(
+            plan: plan, runs: try results.values(), featureNames: data.loaded.featureNames, classNames: data.loaded.classNames,
+            trainingSamples: data.train.count, validationSamples: data.validation?.count ?? 0, testSamples: data.test?.count ?? 0,
+            points: trainingPoints(data), warnings: data.warnings,
+            wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    }
+
+    static func runJob<Scalar: BLASScalar>(_ plan: ExperimentPlan, _ run: RunPlan, seed: UInt64, data: PreparedData<Scalar>,
+                                           progress: any RunProgress) throws -> RunResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var random = RandomGenerator(seed: seed)
+        let model: Sequential<Scalar> = try ModelBuilder.build(plan, inputSize: data.train.features, random: &random)
+        let loss = plan.loss.makeLoss(as: Scalar.self)
+        let optimizer = try run.optimizer.makeOptimizer(as: Scalar.self)
+        let usesClasses = data.loaded.isClassification && loss.correctPredictions(
+            prediction: Matrix(rows: 0, columns: 1), target: Matrix(rows: 0, columns: 1)) == nil
+        let configuration = TrainingConfiguration(
+            epochs: run.epochs, batchSize: run.batch, shuffle: run.shuffle, seed: random.next(), stopping: run.stopping,
+            clipping: run.clipping, recordStepLosses: run.recordSteps, accuracyRule: usesClasses ? .classes : .fromLoss)
+        let trainer = Trainer(model: model, loss: loss, optimizer: optimizer, schedule: run.schedule.makeSchedule(),
+                              configuration: configuration)
+        let history = trainer.train(on: data.train, validation: data.validation) { record in
+            progress.epochFinished(label: run.label, seed: seed, record: record, epochs: run.epochs)
+        }
+        let evaluator = Evaluator<Scalar>(accuracyRule: configuration.accuracyRule)
+        let test = data.test.map { testMetrics(model: model, loss: loss, evaluator: evaluator, split: $0, classes: data.loaded.classNames?.count) }
+        let grid = seed == plan.seeds.first && plan.plots.contains("decision_boundary")
+            ? decisionGrid(model: model, data: data) : nil
+        let elapsed = clock.now - start
+        return RunResult(label: run.label, seed: seed, history: history,
+                         wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
+                         decisionGrid: grid, test: test)
+    }
+
+    static func testMetrics<Scalar: BLASScalar>(model: Sequential<Scalar>, loss: any Loss<Scalar>, evaluator: Evaluator<Scalar>,
+                                                split: DataSplit<Scalar>, classes: Int?) -> TestMetrics {
+        let result = evaluator.evaluate(model: model, loss: loss, on: split)
+        var confusion: [[Int]]?
+        if let classes {
+            let predictions = predictedClasses(evaluator.predict(model: model, inputs: split.inputs))
+            let actual = split.targets.columns == 1 ? split.targets.storage.map { Int($0) } : split.targets.argmaxPerRow()
+            var counts = Array(repeating: Array(repeating: 0, count: classes), count: classes)
+            for (truth, guess) in zip(actual, predictions) where truth < classes && guess < classes { counts[truth][guess] += 1 }
+            confusion = counts
+        }
+        return TestMetrics(loss: result.loss, accuracy: result.accuracy, confusion: confusion)
+    }
+
+    /// Class per row: argmax for several outputs; for one output, above the
+    /// midpoint (0 for logits, which is where σ = 0.5; 0.5 for probabilities).
+    static func predictedClasses<Scalar: BLASScalar>(_ outputs: Matrix<Scalar>, threshold: Scalar = 0) -> [Int] {
+        outputs.columns > 1 ? outputs.argmaxPerRow() : outputs.storage.map { $0 > threshold ? 1 : 0 }
+    }
+
+    static func decisionGrid<Scalar: BLASScalar>(model: Sequential<Scalar>, data: PreparedData<Scalar>) -> DecisionGrid? {
+        guard data.train.features == 2, data.loaded.isClassification, data.train.count > 0 else { return nil }
+        let xs = (0..<data.train.count).map { Double(data.train.inputs[$0, 0]) }
+        let ys = (0..<data.train.count).map { Double(data.train.inputs[$0, 1]) }
+        guard let xMin = xs.min(), let xMax = xs.max(), let yMin = ys.min(), let yMax = ys.max() else { return nil }
+        let xPad = max((xMax - xMin) * 0.1, 0.1), yPad = max((yMax - yMin) * 0.1, 0.1)
+        let resolution = 120
+        var grid = Matrix<Scalar>(rows: resolution * resolution, columns: 2)
+        for row in 0..<resolution {
+            for column in 0..<resolution {
+                let index = row * resolution + column
+                grid[index, 0] = Scalar(xMin - xPad + (xMax - xMin + 2 * xPad) * Double(column) / Double(resolution - 1))
+                grid[index, 1] = Scalar(yMin - yPad + (yMax - yMin + 2 * yPad) * Double(row) / Double(resolution - 1))
+            }
+        }
+        let outputs = Evaluator<Scalar>().predict(model: model, inputs: grid)
+        // One output: a logit unless the last layer squashes to (0, 1).
+        let squashed = model.layers.last.map { $0 is Sigmoid<Scalar> || $0 is Softmax<Scalar> || $0 is Step<Scalar> } ?? false
+        return DecisionGrid(xRange: (xMin - xPad)...(xMax + xPad), yRange: (yMin - yPad)...(yMax + yPad), resolution: resolution,
+                            classes: predictedClasses(outputs, threshold: squashed ? 0.5 : 0))
+    }
+
+    static func trainingPoints<Scalar: BLASScalar>(_ data: PreparedData<Scalar>) -> [LabeledPoint] {
+        guard data.train.features == 2, data.loaded.isClassification else { return [] }
+        let labels = data.train.targets.columns == 1 ? data.train.targets.storage.map { Int($0) } : data.train.targets.argmaxPerRow()
+        return (0..<data.train.count).map {
+            LabeledPoint(x: Double(data.train.inputs[$0, 0]), y: Double(data.train.inputs[$0, 1]), label: labels[$0])
+        }
+    }
+}
+
+/// Results written by parallel jobs, each into its own slot.
+final class ResultSlots: @unchecked Sendable {
+    private var slots: [Result<RunResult, Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<RunResult, Error>) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    func values() throws -> [RunResult] {
+        lock.lock()
+        defer { lock.unlock() }
+        return try slots.map { slot in
+            guard let slot else { throw ComponentError("a training job did not finish") }
+            return try slot.get()
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// metrics.csv in tidy form, one value per row: `run,seed,epoch,step,seconds,metric,value`
+/// (loads directly into pandas or gnuplot). Per-layer gradient norms appear as
+/// `grad_norm:layer1.dense`; per-step losses, when recorded, as `step_loss`.
+public enum MetricsCSV {
+    public static let header = "run,seed,epoch,step,seconds,metric,value"
+
+    public static func render(_ result: ExperimentResult) -> String {
+        var lines = [header]
+        for run in result.runs {
+            let label = csvField(run.label)
+            for record in run.history.records {
+                let prefix = "\(label),\(run.seed),\(record.epoch),\(record.step),\(record.seconds)"
+                var metrics: [(String, Double?)] = [
+                    ("loss", record.loss), ("accuracy", record.accuracy), ("batch_loss", record.batchLoss),
+                    ("val_loss", record.validationLoss), ("val_accuracy", record.validationAccuracy),
+                    ("lr", record.learningRate), ("grad_norm", record.gradientNorm), ("samples_seen", Double(record.samplesSeen)),
+                ]
+                for (layer, norm) in zip(run.history.layerNames, record.layerGradientNorms) {
+                    metrics.append(("grad_norm:\(layer)", norm))
+                }
+                for (name, value) in metrics {
+                    if let value { lines.append("\(prefix),\(name),\(value)") }
+                }
+            }
+            let stepsPerEpoch = max(1, run.history.records.dropFirst().first?.step ?? 1)
+            for (index, loss) in run.history.stepLosses.enumerated() {
+                lines.append("\(label),\(run.seed),\(index / stepsPerEpoch + 1),\(index + 1),,step_loss,\(loss)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Quotes a field when it holds a comma, quote or line break (RFC 4180).
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+private extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

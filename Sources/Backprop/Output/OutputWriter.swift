@@ -1,0 +1,90 @@
+import Foundation
+
+/// Writes an experiment's outputs into one folder (plots/NAME): metrics.csv,
+/// summary.json, results.json, report.md, the charts' data and scripts, and
+/// the PNGs rendered by gnuplot. Every file is written atomically.
+public enum OutputWriter {
+    public struct Outcome: Sendable {
+        public var directory: String
+        public var files: [String]
+        /// Charts gnuplot could not draw, with its message.
+        public var chartFailures: [String]
+        public var gnuplotMissing: Bool
+    }
+
+    public static func write(_ result: ExperimentResult, to directory: String) throws -> Outcome {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let summary = Summary(result)
+        let charts = Charts.make(result)
+        var files: [String] = []
+        func put(_ name: String, _ data: Data) throws {
+            try AtomicFile.write(data, to: directory + "/" + name)
+            files.append(name)
+        }
+        try put("metrics.csv", Data(MetricsCSV.render(result).utf8))
+        try put("summary.json", try summary.json())
+        try put("results.json", try StoredResult(result).json())
+        for chart in charts {
+            for file in chart.dataFiles { try put(file.name, Data(file.contents.utf8)) }
+            try put(chart.scriptFile, Data(chart.script.utf8))
+        }
+        try put("report.md", Data(Report.render(result, summary: summary, charts: charts).utf8))
+        let rendering = render(scripts: charts.map(\.scriptFile), in: directory)
+        return Outcome(directory: directory, files: files + rendering.images, chartFailures: rendering.failures,
+                       gnuplotMissing: rendering.gnuplotMissing)
+    }
+
+    /// Runs gnuplot on each script in `directory` (PNGs appear beside them).
+    public static func render(scripts: [String], in directory: String) -> (images: [String], failures: [String], gnuplotMissing: Bool) {
+        guard let gnuplot = findExecutable("gnuplot") else {
+            return ([], [], true)
+        }
+        var images: [String] = []
+        var failures: [String] = []
+        for script in scripts {
+            let image = script.replacingSuffix(".gp", with: ".png")
+            let temporary = ".\(image).tmp-\(ProcessInfo.processInfo.processIdentifier).png"
+            // Draw to a temporary name, then rename: a half-drawn PNG is never visible.
+            guard let text = try? String(contentsOfFile: directory + "/" + script, encoding: .utf8) else {
+                failures.append("\(script): cannot read")
+                continue
+            }
+            let redirected = text.replacingOccurrences(of: "set output \(Gnuplot.quoted(image))", with: "set output \(Gnuplot.quoted(temporary))")
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: gnuplot)
+            process.currentDirectoryURL = URL(fileURLWithPath: directory)
+            let input = Pipe(), errors = Pipe()
+            process.standardInput = input
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            do {
+                try process.run()
+                input.fileHandleForWriting.write(Data(redirected.utf8))
+                try input.fileHandleForWriting.close()
+                let message = String(data: errors.fileHandleForReading.readDataToEndOfFile(), encoding: .utf8) ?? ""
+                process.waitUntilExit()
+                let drawn = directory + "/" + temporary
+                if process.terminationStatus == 0, FileManager.default.fileExists(atPath: drawn),
+                   rename(drawn, directory + "/" + image) == 0 {
+                    images.append(image)
+                } else {
+                    try? FileManager.default.removeItem(atPath: drawn)
+                    let firstLine = message.split(separator: "\n").first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) ?? "exit \(process.terminationStatus)"
+                    failures.append("\(script): gnuplot: \(firstLine)")
+                }
+            } catch {
+                failures.append("\(script): cannot run gnuplot: \(error.localizedDescription)")
+            }
+        }
+        return (images, failures, false)
+    }
+
+    static func findExecutable(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for folder in path.split(separator: ":") {
+            let candidate = "\(folder)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+}

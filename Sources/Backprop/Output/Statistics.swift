@@ -1,0 +1,49 @@
+/// Mean and spread of a value over seeds.
+public struct Statistic: Codable, Equatable, Sendable {
+    public var mean: Double
+    /// Sample standard deviation (n − 1); 0 for a single seed.
+    public var std: Double
+    public var count: Int
+
+    /// Nil when no value is finite.
+    public init?(_ values: [Double]) {
+        let finite = values.filter { $0.isFinite }
+        guard !finite.isEmpty else { return nil }
+        let average = finite.reduce(0, +) / Double(finite.count)
+        mean = average
+        let squares = finite.reduce(0) { $0 + ($1 - average) * ($1 - average) }
+        std = finite.count > 1 ? (squares / Double(finite.count - 1)).squareRoot() : 0
+        count = finite.count
+    }
+
+    /// `0.0213 ± 0.0041` (std left out for one value).
+    public var text: String {
+        count > 1 ? "\(formatNumber(mean)) ± \(formatNumber(std))" : formatNumber(mean)
+    }
+}
+
+/// A metric over epochs for one run label: mean, min and max over seeds at each epoch.
+struct SeedBand {
+    var x: [Double]
+    var mean: [Double]
+    var lower: [Double]
+    var upper: [Double]
+
+    /// Aggregates `value(record)` across seeds, epoch by epoch, skipping missing and
+    /// non-finite values; `xValue` gives the x coordinate (epoch, or mean seconds).
+    static func over(_ results: [RunResult], value: (EpochRecord) -> Double?,
+                     x xValue: (EpochRecord) -> Double = { Double($0.epoch) }) -> SeedBand {
+        let longest = results.map { $0.history.records.count }.max() ?? 0
+        var band = SeedBand(x: [], mean: [], lower: [], upper: [])
+        for index in 0..<longest {
+            let records = results.compactMap { $0.history.records.indices.contains(index) ? $0.history.records[index] : nil }
+            let values = records.compactMap(value).filter { $0.isFinite }
+            guard !values.isEmpty else { continue }
+            band.x.append(records.map(xValue).reduce(0, +) / Double(records.count))
+            band.mean.append(values.reduce(0, +) / Double(values.count))
+            band.lower.append(values.min() ?? 0)
+            band.upper.append(values.max() ?? 0)
+        }
+        return band
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import Backprop
+
+extension BackpropCommand {
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Train every run x seed of an experiment and write plots/NAME/ (report.md, charts, metrics).")
+
+        @Argument(help: "The experiment file (YAML).")
+        var file: String
+
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let (outcome, result) = try ExperimentCommands.run(path: file, outputRoot: output.outputRoot, progress: ConsoleProgress())
+            try report(outcome, result: result)
+        }
+    }
+}
