@@ -45,6 +45,12 @@ let package = Package(
             dependencies: ["Backprop", "AllocationCounter"],
             resources: [.copy("Fixtures")]
         ),
+        // Stands for a package outside this repository: it sees only Backprop's
+        // public API and registers its own optimizer and dataset.
+        .testTarget(
+            name: "PluginTests",
+            dependencies: ["Backprop"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

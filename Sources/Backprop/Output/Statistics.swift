@@ -16,9 +16,9 @@ public struct Statistic: Codable, Equatable, Sendable {
         count = finite.count
     }
 
-    /// `0.0213 ± 0.0041` (std left out for one value).
+    /// `0.02131 ± 0.004102` to 4 significant digits (std left out for one value).
     public var text: String {
-        count > 1 ? "\(formatNumber(mean)) ± \(formatNumber(std))" : formatNumber(mean)
+        count > 1 ? "\(formatSignificant(mean)) ± \(formatSignificant(std))" : formatSignificant(mean)
     }
 }
 
@@ -31,15 +31,22 @@ struct SeedBand {
 
     /// Aggregates `value(record)` across seeds, epoch by epoch, skipping missing and
     /// non-finite values; `xValue` gives the x coordinate (epoch, or mean seconds).
+    /// A seed that stopped early without diverging (it reached its threshold or
+    /// converged) keeps its last record, so the mean does not jump when it stops.
     static func over(_ results: [RunResult], value: (EpochRecord) -> Double?,
                      x xValue: (EpochRecord) -> Double = { Double($0.epoch) }) -> SeedBand {
         let longest = results.map { $0.history.records.count }.max() ?? 0
         var band = SeedBand(x: [], mean: [], lower: [], upper: [])
         for index in 0..<longest {
-            let records = results.compactMap { $0.history.records.indices.contains(index) ? $0.history.records[index] : nil }
+            let records = results.compactMap { result -> EpochRecord? in
+                let records = result.history.records
+                if records.indices.contains(index) { return records[index] }
+                return result.history.diverged ? nil : records.last
+            }
             let values = records.compactMap(value).filter { $0.isFinite }
             guard !values.isEmpty else { continue }
-            band.x.append(records.map(xValue).reduce(0, +) / Double(records.count))
+            let own = results.compactMap { $0.history.records.indices.contains(index) ? $0.history.records[index] : nil }
+            band.x.append(own.isEmpty ? Double(index) : own.map(xValue).reduce(0, +) / Double(own.count))
             band.mean.append(values.reduce(0, +) / Double(values.count))
             band.lower.append(values.min() ?? 0)
             band.upper.append(values.max() ?? 0)

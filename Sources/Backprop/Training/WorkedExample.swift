@@ -182,6 +182,30 @@ public func formatNumber(_ value: Double) -> String {
     return text
 }
 
+/// `digits` significant digits: 0.0213061 -> "0.02131", 290.5 -> "290.5", 12345.6 -> "12346".
+public func formatSignificant(_ value: Double, digits: Int = 4) -> String {
+    guard value.isFinite, value != 0 else { return formatNumber(value) }
+    let magnitude = Int((abs(value)).log10Floor)
+    if magnitude < -4 || magnitude >= 9 { return formatNumber(value) }
+    let decimals = max(0, digits - 1 - magnitude)
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    var text = String((value * scale).rounded() / scale)
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    return text
+}
+
+private extension Double {
+    /// ⌊log10 |x|⌋ without Foundation.
+    var log10Floor: Double {
+        var exponent = 0.0
+        var mantissa = Swift.abs(self)
+        while mantissa >= 10 { mantissa /= 10; exponent += 1 }
+        while mantissa < 1 { mantissa *= 10; exponent -= 1 }
+        return exponent
+    }
+}
+
 private func format6Exponent(_ value: Double) -> String {
     var exponent = 0
     var mantissa = abs(value)
