@@ -88,13 +88,13 @@ public final class Settings {
     public func optionalDouble(_ key: String, _ check: Check = .any) throws -> Double? {
         note(key, "none", check.expectation)
         guard let value = values[key], !isDescribing else { return nil }
-        return try checked(value, try value.double(), check)
+        return try checked(value, try value.double(), check, key: key)
     }
 
     public func optionalInt(_ key: String, _ check: Check = .any) throws -> Int? {
         note(key, "none", check.expectation)
         guard let value = values[key], !isDescribing else { return nil }
-        return Int(try checked(value, Double(try value.int()), check))
+        return Int(try checked(value, Double(try value.int()), check, key: key))
     }
 
     public func bool(_ key: String, default defaultValue: Bool) throws -> Bool {
@@ -135,7 +135,7 @@ public final class Settings {
         if let count, items.count != count {
             throw value.error("\(component) '\(key)' needs \(count) numbers, found \(items.count)")
         }
-        return try items.map { try checked($0, try $0.double(), check) }
+        return try items.map { try checked($0, try $0.double(), check, key: key) }
     }
 
     /// A matrix of numbers written as a list of rows, e.g. starting weights.
@@ -203,12 +203,12 @@ public final class Settings {
             if let defaultValue { return defaultValue }
             throw missing(key)
         }
-        return try checked(value, try parse(value), check)
+        return try checked(value, try parse(value), check, key: key)
     }
 
-    private func checked(_ value: ConfigValue, _ number: Double, _ check: Check) throws -> Double {
+    private func checked(_ value: ConfigValue, _ number: Double, _ check: Check, key: String) throws -> Double {
         guard check.allows(number) else {
-            throw value.error("\(component) '\(value.path.split(separator: ".").last ?? "")' must be \(check.expectation), found \(value.text)")
+            throw value.error("\(component) '\(key)' must be \(check.expectation), found \(value.text)")
         }
         return number
     }

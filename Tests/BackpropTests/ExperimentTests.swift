@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+@testable import Backprop
+
+/// A minimal valid experiment; tests replace one line to make it wrong.
+let validExperiment = """
+    name: check
+    seeds: [1]
+    dataset:
+      inline: {inputs: [[0, 0], [0, 1], [1, 0], [1, 1]], targets: [0, 1, 1, 0]}
+    model:
+      - dense: {units: 4}
+      - tanh
+      - dense: {units: 1}
+    loss: bce_with_logits
+    train:
+      epochs: 5
+      optimizer: {adam: {lr: 0.01}}
+    """
+
+func parseError(_ text: String, file: String = "exp.yaml") -> String {
+    do {
+        _ = try ExperimentLoader.parse(text, file: file)
+        return "no error"
+    } catch {
+        return "\(error)"
+    }
+}
+
+@Suite struct ExperimentDecodingTests {
+    @Test func validExperimentParses() throws {
+        let plan = try ExperimentLoader.parse(validExperiment, file: "exp.yaml")
+        #expect(plan.name == "check")
+        #expect(plan.runs.count == 1 && plan.runs[0].label == "adam")
+        #expect(plan.runs[0].epochs == 5 && plan.runs[0].batch == .samples(32))
+        #expect(plan.model.map(\.name) == ["dense", "tanh", "dense"])
+    }
+
+    @Test(arguments: [
+        ("train:\n  optimizer: {adma: {lr: 0.01}}", "exp.yaml:2:15: unknown optimizer 'adma' (did you mean 'adam'?); known: adagrad, adam, adamw, momentum, rmsprop, sgd"),
+        ("train:\n  optimizer: {sgd: {lr: -1}}", "exp.yaml:2:25: sgd 'lr' must be > 0, found -1"),
+        ("train:\n  optimizer: {sgd: {momentum: 0.9}}", "exp.yaml:2:15: sgd needs 'lr'"),
+        ("train:\n  optimizer: {sgd: {lr: 0.1, nesterov: true}}", "exp.yaml:2:40: nesterov needs momentum > 0 and dampening 0"),
+        ("train:\n  optimizer: {adam: {betas: [0.9, 1.0]}}", "exp.yaml:2:35: adam 'betas' must be in [0, 1), found 1.0"),
+        ("train:\n  optimizer: {adam: {lr: fast}}", "exp.yaml:2:26: 'train.optimizer.adam.lr' must be a number, found 'fast'"),
+        ("train:\n  epochs: 0\n  optimizer: adam", "exp.yaml:2:11: epochs must be >= 1, found 0"),
+        ("train:\n  batch: half\n  optimizer: adam", "exp.yaml:2:10: batch is 'full', 1 (stochastic) or a number of samples >= 1, found 'half'"),
+        ("train:\n  epoch: 3\n  optimizer: adam", "exp.yaml:2:3: unknown key 'epoch' in train (did you mean 'epochs'?); known: batch, clip, epochs, optimizer, record_steps, schedule, shuffle, stop"),
+        ("train:\n  optimizer: adam\n  schedule: {cosine: {warm_up: 3}}", "exp.yaml:3:23: unknown key 'warm_up' in cosine settings (did you mean 'warmup'?); known: eta_min, t_max, warmup"),
+        ("train:\n  optimizer: adam\n  clip: {norm: 1, value: 2}", "exp.yaml:3:9: clip takes one of 'norm' or 'value', e.g. clip: {norm: 5.0}"),
+        ("train:\n  optimizer: adam\n  stop: {patience: 3}", "exp.yaml:3:20: stop 'patience' goes with 'min_delta'"),
+        ("train:\n  optimizer: adam\nruns:\n  - {label: a}\n  - {label: a}", "exp.yaml:5:13: two runs are labelled 'a'; labels name the curves and must differ"),
+        ("train:\n  optimizer: adam\nruns:\n  - {batch: 2}", "exp.yaml:4:5: every run needs a 'label'"),
+        ("train:\n  optimizer: adam\nplots: [loss, decision]", "exp.yaml:3:15: unknown plot 'decision'; known: accuracy, batch_loss, confusion, decision_boundary, grad_norm, loss, loss_vs_time, lr"),
+        ("train:\n  epochs: 5", "exp.yaml:1:1: run 'sgd' has no optimizer: set 'optimizer' under train: or in the run"),
+    ] as [(String, String)])
+    func trainSectionErrorsArePositioned(trainSection: String, expected: String) {
+        let text = """
+            name: check
+            dataset: {inline: {inputs: [[0], [1]], targets: [0, 1]}}
+            model: [{dense: {units: 1}}]
+            loss: bce_with_logits
+            """
+        let message = parseError(trainSection + "\n" + text)
+        // The train section comes first, so its line numbers are those of the snippet.
+        #expect(message == expected.replacingOccurrences(of: "run 'sgd'", with: "run 'run'"))
+    }
+
+    /// The valid experiment, one top-level key per line in this order (so line
+    /// numbers are fixed: name 1, seeds 2, dataset 3, model 4, loss 5, train 6),
+    /// with some values replaced and extra keys appended.
+    static func document(_ overrides: [String: String], extra: String = "") -> String {
+        let defaults = [
+            ("name", "check"), ("seeds", "[1]"),
+            ("dataset", "{inline: {inputs: [[0, 0], [0, 1], [1, 0], [1, 1]], targets: [0, 1, 1, 0]}}"),
+            ("model", "[{dense: {units: 4}}, tanh, {dense: {units: 1}}]"), ("loss", "bce_with_logits"),
+            ("train", "{epochs: 5, optimizer: {adam: {lr: 0.01}}}"),
+        ]
+        return defaults.map { "\($0.0): \(overrides[$0.0] ?? $0.1)" }.joined(separator: "\n") + (extra.isEmpty ? "" : "\n" + extra)
+    }
+
+    @Test(arguments: [
+        (["name": "Check Me"], "", "exp.yaml:1:7: name 'Check Me' may use only a-z, 0-9, '-' and '_' (it names the folder plots/<name>/)"),
+        (["name": "../escape"], "", "exp.yaml:1:7: name '../escape' may use only a-z, 0-9, '-' and '_' (it names the folder plots/<name>/)"),
+        ([:], "modle: []", "exp.yaml:7:1: unknown key 'modle' in the experiment (did you mean 'model'?); known: checkpoint, dataset, description, dtype, fail_on_divergence, loss, metrics, model, name, plots, runs, seeds, sweep, train"),
+        ([:], "dtype: float16", "exp.yaml:7:8: dtype must be float32 or float64, found 'float16'"),
+        (["seeds": "[1, -2]"], "", "exp.yaml:2:12: seeds must be >= 0, found -2"),
+        (["dataset": "{xorr: {samples: 10}}"], "", "exp.yaml:3:11: unknown dataset 'xorr'"),
+        (["dataset": "{inline: {inputs: [[0], [1]], targets: [0]}}"], "", "exp.yaml:3:49: inline has 2 inputs but 1 targets"),
+        (["model": "[{dense: {units: 4}}, relux]"], "", "exp.yaml:4:30: unknown layer 'relux' (did you mean 'relu'?)"),
+        (["model": "[{dense: {units: 0}}]"], "", "exp.yaml:4:25: dense 'units' must be >= 1, found 0"),
+        (["model": "[{dense: {units: 2, weights: [[1, 2], [3]]}}]"], "", "exp.yaml:4:37: dense 'weights' rows have different lengths"),
+        (["model": "[{dense: {units: 3, weights: [[1, 2], [3, 4]]}}]"], "", "exp.yaml:4:37: dense 'weights' has 2 rows, one per unit is needed (units: 3)"),
+        (["model": "[{dense: {units: 4, init: he_normall}}]"], "", "exp.yaml:4:34: unknown initializer 'he_normall' (did you mean 'he_normal'?)"),
+        (["loss": "cross_entropy"], "", "exp.yaml:5:7: unknown loss 'cross_entropy'"),
+        (["model": "[dense: {units: 4}"], "", "exp.yaml:5:1: YAML syntax: "),
+        ([:], "runs:\n  - {label: a, optimizer: sgd}", "exp.yaml:8:27: sgd needs 'lr'"),
+        ([:], "sweep:\n  grid: {optimiser.lr: [0.1]}", "exp.yaml:8:10: unknown key 'optimiser'"),
+    ] as [([String: String], String, String)])
+    func documentErrorsArePositioned(overrides: [String: String], extra: String, expected: String) {
+        let message = parseError(Self.document(overrides, extra: extra))
+        #expect(message.hasPrefix(expected), "got: \(message)")
+    }
+
+    @Test func sweepExpandsTheGridOverEveryRun() throws {
+        let plan = try ExperimentLoader.parse(validExperiment + """
+
+            runs:
+              - {label: sgd, optimizer: {sgd: {lr: 0.5}}}
+              - {label: adam, optimizer: adam, batch: 2}
+            sweep:
+              grid: {optimizer.lr: [0.1, 0.01], batch: [1, full]}
+            """, file: "sweep.yaml")
+        #expect(plan.runs.map(\.label) == [
+            "sgd lr=0.1 batch=1", "sgd lr=0.1 batch=full", "sgd lr=0.01 batch=1", "sgd lr=0.01 batch=full",
+            "adam lr=0.1 batch=1", "adam lr=0.1 batch=full", "adam lr=0.01 batch=1", "adam lr=0.01 batch=full",
+        ])
+        #expect(plan.runs[2].optimizer.description.hasPrefix("sgd(lr: 0.01,"))
+        #expect(plan.runs[5].optimizer.description.hasPrefix("adam(lr: 0.1,"))
+        #expect(plan.runs[5].batch == .full && plan.runs[4].batch == .samples(1))
+        #expect(plan.sweepAxes == ["optimizer.lr", "batch"])
+    }
+}
+
+@Suite struct RegistryTests {
+    @Test func everyKindListsItsBuiltInNames() {
+        #expect(Registries.optimizers.names == ["adagrad", "adam", "adamw", "momentum", "rmsprop", "sgd"] || Registries.optimizers.names.contains("lion"))
+        #expect(Set(["dense", "dropout", "batch_norm", "softmax"]).isSubset(of: Registries.layers.names))
+        #expect(Registries.activations.names == ["elu", "gelu", "identity", "leaky_relu", "relu", "sigmoid", "softplus", "step", "tanh"])
+        #expect(Registries.losses.names == ["bce", "bce_with_logits", "huber", "mse", "softmax_cross_entropy"])
+        #expect(Registries.schedules.names == ["constant", "cosine", "exponential", "plateau", "step", "warmup"])
+        #expect(Registries.initializers.names.count == 8)
+    }
+
+    @Test func listDocumentsSettingsAndDefaults() throws {
+        let text = try ExperimentCommands.list(kind: "optimizers")
+        #expect(text.contains("  adam — bias-corrected first and second moments (Kingma & Ba)"))
+        #expect(text.contains("      betas: [0.9, 0.999] (in [0, 1))"))
+        #expect(text.contains("      lr: required (> 0)"))
+        #expect(try ExperimentCommands.list(kind: "layers").contains("      units: required (>= 1)"))
+        #expect(throws: ComponentError.self) { try ExperimentCommands.list(kind: "optimisers") }
+    }
+
+    @Test func registryBuildsWithDefaultsOrSaysWhatIsMissing() throws {
+        #expect(try Registries.optimizers.make(named: "adam").description.hasPrefix("adam(lr: 0.001, betas: [0.9, 0.999]"))
+        #expect(throws: ComponentError.self) { try Registries.optimizers.make(named: "momentum") }  // needs lr
+        #expect(throws: ComponentError.self) { try Registries.optimizers.make(named: "nadam") }
+    }
+}
