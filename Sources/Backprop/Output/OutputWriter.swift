@@ -12,7 +12,10 @@ public enum OutputWriter {
         public var gnuplotMissing: Bool
     }
 
-    public static func write(_ result: ExperimentResult, to directory: String) throws -> Outcome {
+    /// `gnuplot` is the program that draws the PNGs; nil (not installed) still
+    /// writes the data and scripts.
+    public static func write(_ result: ExperimentResult, to directory: String,
+                             gnuplot: String? = findExecutable("gnuplot")) throws -> Outcome {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let summary = Summary(result)
         let charts = Charts.make(result)
@@ -29,14 +32,15 @@ public enum OutputWriter {
             try put(chart.scriptFile, Data(chart.script.utf8))
         }
         try put("report.md", Data(Report.render(result, summary: summary, charts: charts).utf8))
-        let rendering = render(scripts: charts.map(\.scriptFile), in: directory)
+        let rendering = render(scripts: charts.map(\.scriptFile), in: directory, gnuplot: gnuplot)
         return Outcome(directory: directory, files: files + rendering.images, chartFailures: rendering.failures,
                        gnuplotMissing: rendering.gnuplotMissing)
     }
 
     /// Runs gnuplot on each script in `directory` (PNGs appear beside them).
-    public static func render(scripts: [String], in directory: String) -> (images: [String], failures: [String], gnuplotMissing: Bool) {
-        guard let gnuplot = findExecutable("gnuplot") else {
+    public static func render(scripts: [String], in directory: String,
+                              gnuplot: String? = findExecutable("gnuplot")) -> (images: [String], failures: [String], gnuplotMissing: Bool) {
+        guard let gnuplot else {
             return ([], [], true)
         }
         var images: [String] = []
@@ -79,7 +83,7 @@ public enum OutputWriter {
         return (images, failures, false)
     }
 
-    static func findExecutable(_ name: String) -> String? {
+    public static func findExecutable(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for folder in path.split(separator: ":") {
             let candidate = "\(folder)/\(name)"

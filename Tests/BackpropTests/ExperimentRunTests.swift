@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+@testable import Backprop
+
+func temporaryDirectory() throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("backprop-test-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+func yamlList(_ values: [Double]) -> String { "[" + values.map { "\($0)" }.joined(separator: ", ") + "]" }
+func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(yamlList).joined(separator: ", ") + "]" }
+
+@Suite struct ExperimentRunTests {
+    /// The six mission methods written as an experiment file (float64, explicit
+    /// weights, shuffle: false) reproduce PyTorch's per-epoch loss to 1e-9.
+    @Test func experimentFileRunsMatchPyTorch() throws {
+        let fixture = try loadFixture("torch_runs")
+        let initial = try #require(fixture["initial"] as? [String: Any])
+        let runs = try #require(fixture["runs"] as? [[String: Any]])
+        var runLines: [String] = []
+        for run in runs {
+            let settings = (run["settings"] as! [String: Any]).sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+            runLines.append("  - {label: \(run["label"]!), batch: \(run["batch"]!), optimizer: {\(run["optimizer"]!): {\(settings)}}}")
+        }
+        let text = """
+            name: torch-equality
+            dtype: float64
+            seeds: [1]
+            dataset:
+              inline: {inputs: \(yamlRows(matrix(fixture["X"]))), targets: \(yamlList(matrix(fixture["Y"]).storage))}
+            model:
+              - dense: {units: 4, weights: \(yamlRows(matrix(initial["W1"]))), bias: \(yamlList(doubles(initial["b1"])))}
+              - tanh
+              - dense: {units: 1, weights: \(yamlRows(matrix(initial["W2"]))), bias: \(yamlList(doubles(initial["b2"])))}
+            loss: bce_with_logits
+            train: {epochs: \(fixture["epochs"]!), shuffle: false}
+            runs:
+            \(runLines.joined(separator: "\n"))
+            """
+        let result = try ExperimentRunner.run(try ExperimentLoader.parse(text, file: "torch.yaml"))
+        #expect(result.runs.count == 6)
+        for run in runs {
+            let ours = try #require(result.results(for: run["label"] as! String).first)
+            expectClose(ours.history.records.map(\.loss), doubles(run["loss_per_epoch"]), relative: 1e-9, "\(run["label"]!)")
+        }
+    }
+
+    static let smallExperiment = """
+        name: outputs-check
+        description: two runs, two seeds
+        seeds: [1, 2]
+        dataset:
+          inline: {inputs: [[0, 0], [0, 1], [1, 0], [1, 1], [0.1, 0.1], [0.9, 0.1]], targets: [0, 1, 1, 0, 0, 1]}
+        model: [{dense: {units: 6, init: he_normal}}, tanh, {dense: {units: 1}}]
+        loss: bce_with_logits
+        train: {epochs: 12, batch: 2, stop: {loss_below: 0.000001}}
+        runs:
+          - {label: "it's `touch INJECTED` \\n plot x", optimizer: {sgd: {lr: 0.3}}}
+          - {label: Adam, optimizer: {adam: {lr: 0.05}}, record_steps: true}
+        """
+
+    @Test func outputsAreWrittenAndParseBack() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let path = root + "/exp.yaml"
+        try Self.smallExperiment.write(toFile: path, atomically: true, encoding: .utf8)
+        let (outcome, result) = try ExperimentCommands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
+        let directory = root + "/plots/outputs-check"
+        #expect(outcome.directory == directory)
+
+        // metrics.csv: tidy rows whose values are the histories' own numbers.
+        let csv = try String(contentsOfFile: directory + "/metrics.csv", encoding: .utf8)
+        let rows = csv.split(separator: "\n").map(String.init)
+        #expect(rows[0] == "run,seed,epoch,step,seconds,metric,value")
+        let adam = try #require(result.results(for: "Adam").first { $0.seed == 2 })
+        let lossRows = rows.filter { $0.hasPrefix("Adam,2,") && $0.contains(",loss,") }
+        #expect(lossRows.count == adam.history.records.count)
+        let parsed = lossRows.map { Double($0.split(separator: ",").last!)! }
+        #expect(parsed == adam.history.records.map(\.loss))
+        #expect(rows.filter { $0.hasPrefix("Adam,1,") && $0.contains(",step_loss,") }.count == 36)  // 12 epochs x 3 steps
+        #expect(rows.contains { $0.hasPrefix("\"it's `touch INJECTED` ") })  // quoted label survives CSV
+
+        // summary.json decodes and agrees with the histories.
+        let summary = try Summary.decode(try Data(contentsOf: URL(fileURLWithPath: directory + "/summary.json")))
+        #expect(summary.runs.map(\.label) == result.labels)
+        let finals = result.results(for: "Adam").map { $0.history.records.last!.loss }
+        #expect(isClose(try #require(summary.runs[1].finalLoss?.mean), (finals[0] + finals[1]) / 2, relative: 1e-12))
+        #expect(summary.runs[1].seeds == [1, 2] && summary.runs[1].diverged == 0)
+
+        // report.md: table row per run, charts embedded, experiment echoed.
+        let report = try String(contentsOfFile: directory + "/report.md", encoding: .utf8)
+        #expect(report.contains("| Adam | \(try #require(summary.runs[1].finalLoss).text) |"))
+        #expect(report.contains("![loss](loss.png)"))
+        #expect(report.contains("```yaml\nname: outputs-check"))
+
+        // Charts: scripts and data written; PNGs drawn by gnuplot (installed by make deps).
+        for chart in ["loss", "loss_vs_time", "accuracy", "lr", "grad_norm", "decision_boundary"] {
+            #expect(FileManager.default.fileExists(atPath: "\(directory)/\(chart).gp"), "\(chart).gp")
+            let png = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/\(chart).png"))
+            #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(chart).png is a PNG")
+        }
+        #expect(outcome.chartFailures.isEmpty, "\(outcome.chartFailures)")
+        // The label's backquotes and quote reached gnuplot only as text: nothing ran.
+        #expect(!FileManager.default.fileExists(atPath: directory + "/INJECTED"))
+        let script = try String(contentsOfFile: directory + "/loss.gp", encoding: .utf8)
+        #expect(script.contains("title 'it''s `touch INJECTED` \\n plot x'") || script.contains("title 'it''s `touch INJECTED`   plot x'"))
+        // Nothing left behind but the outputs (no temporary files).
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func withoutGnuplotTheDataAndScriptsAreStillWritten() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let result = try ExperimentRunner.run(try ExperimentLoader.parse(Self.smallExperiment, file: "exp.yaml"))
+        let outcome = try OutputWriter.write(result, to: root, gnuplot: nil)
+        #expect(outcome.gnuplotMissing)
+        #expect(FileManager.default.fileExists(atPath: root + "/loss.gp"))
+        #expect(FileManager.default.fileExists(atPath: root + "/loss.dat"))
+        #expect(!FileManager.default.fileExists(atPath: root + "/loss.png"))
+    }
+
+    @Test func anInvalidExperimentWritesNothing() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let path = root + "/bad.yaml"
+        try Self.smallExperiment.replacingOccurrences(of: "units: 1}", with: "units: 3}")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: ExperimentError.self) {
+            try ExperimentCommands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
+        }
+        #expect(!FileManager.default.fileExists(atPath: root + "/plots"))
+        var message = ""
+        do { _ = try ExperimentCommands.validate(path: path) } catch { message = "\(error)" }
+        #expect(message == "\(path):6:54: the dataset has 2 classes; with bce_with_logits the model needs 1 output (or 2, one-hot), it gives 3")
+    }
+
+    @Test func divergenceIsReportedNotFatal() throws {
+        let text = Self.smallExperiment.replacingOccurrences(of: "{sgd: {lr: 0.3}}", with: "{sgd: {lr: 5000}}")
+            .replacingOccurrences(of: "loss: bce_with_logits", with: "loss: mse")
+        let result = try ExperimentRunner.run(try ExperimentLoader.parse(text, file: "exp.yaml"))
+        let wild = result.runs.filter { $0.label.hasPrefix("it's") }
+        #expect(wild.allSatisfy { $0.history.diverged })
+        #expect(result.results(for: "Adam").allSatisfy { !$0.history.diverged && $0.history.records.count == 13 })
+        let summary = Summary(result)
+        #expect(summary.runs[0].diverged == 2)
+        #expect(Report.render(result, summary: summary, charts: []).contains("yes, 2/2 (epoch"))
+    }
+
+    @Test func shardsMergeIntoTheWholeSweep() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let path = root + "/sweep.yaml"
+        try (validExperiment.replacingOccurrences(of: "name: check", with: "name: sweepy") + "\nsweep:\n  grid: {optimizer.lr: [0.1, 0.03, 0.01]}\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let first = try ExperimentCommands.run(path: path, outputRoot: root + "/plots", shard: (1, 2), requireSweep: true, progress: SilentProgress())
+        let second = try ExperimentCommands.run(path: path, outputRoot: root + "/plots", shard: (2, 2), requireSweep: true, progress: SilentProgress())
+        #expect(first.1.runs.map(\.label) == ["adam lr=0.1", "adam lr=0.01"])
+        #expect(second.1.runs.map(\.label) == ["adam lr=0.03"])
+        #expect(first.0.directory == root + "/plots/sweepy/shards/1-of-2")
+        let merged = try ExperimentCommands.merge(directories: [first.0.directory, second.0.directory], outputRoot: root + "/plots")
+        let summary = try Summary.decode(try Data(contentsOf: URL(fileURLWithPath: merged.directory + "/summary.json")))
+        #expect(summary.runs.map(\.label) == ["adam lr=0.1", "adam lr=0.03", "adam lr=0.01"])
+        #expect(throws: ExperimentError.self) {
+            try ExperimentCommands.run(path: path.replacingOccurrences(of: "sweep.yaml", with: "none.yaml"), outputRoot: root, progress: SilentProgress())
+        }
+    }
+}
