@@ -6,7 +6,7 @@ APT_PACKAGES := gnuplot-nox libopenblas-dev zlib1g-dev dataset-fashion-mnist
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/backprop
 
-.PHONY: deps build test clean
+.PHONY: deps build test experiment sweep plots bench clean
 
 # Installs only what is missing; a quick no-op when everything is present.
 deps:
@@ -26,6 +26,21 @@ build: deps
 # Optimized, as the tool runs; -enable-testing lets the tests see internals.
 test: deps
 	swift test -c release -Xswiftc -enable-testing
+
+# make experiment NAME=xor-optimizers  ->  plots/xor-optimizers/report.md
+experiment: build
+	@test -n "$(NAME)" || { echo "usage: make experiment NAME=<one of: $$(ls experiments | sed 's/\.yaml$$//' | tr '\n' ' ')>"; exit 2; }
+	@test -f experiments/$(NAME).yaml || { echo "no experiments/$(NAME).yaml; shipped: $$(ls experiments | sed 's/\.yaml$$//' | tr '\n' ' ')"; exit 2; }
+	$(BIN) run experiments/$(NAME).yaml
+
+# make sweep NAME=learning-rates [SHARD=2/4]
+sweep: build
+	@test -n "$(NAME)" || { echo "usage: make sweep NAME=<experiment with a sweep: section> [SHARD=K/N]"; exit 2; }
+	$(BIN) sweep experiments/$(NAME).yaml $(if $(SHARD),--shard $(SHARD),)
+
+# Re-runs every shipped experiment (their charts are committed under plots/).
+plots: build
+	@for file in experiments/*.yaml; do echo "== $$file"; $(BIN) run $$file || exit $$?; done
 
 clean:
 	rm -rf .build

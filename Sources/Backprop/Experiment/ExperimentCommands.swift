@@ -18,7 +18,7 @@ public enum ExperimentCommands {
             }
             directory += "/shards/\(shard.index)-of-\(shard.count)"
         }
-        let result = try ExperimentRunner.run(plan, progress: progress)
+        let result = try ExperimentRunner.run(plan, progress: progress, checkpointDirectory: directory + "/checkpoints")
         return (try OutputWriter.write(result, to: directory), result)
     }
 

@@ -71,7 +71,7 @@ public enum ExperimentLoader {
         var runNodes: [(label: String, labelValue: ConfigValue?, overrides: [String: ConfigValue])] = []
         if let runsValue = keys["runs"] {
             for entry in try runsValue.sequence() {
-                var overrides = try entry.mapping(allowed: ["label"] + trainKeys, what: "a run")
+                var overrides = try entry.mapping(allowed: ["label", "model"] + trainKeys, what: "a run")
                 guard let labelValue = overrides.removeValue(forKey: "label") else {
                     throw entry.error("every run needs a 'label'")
                 }
@@ -203,7 +203,8 @@ public enum ExperimentLoader {
         let stopping = try settings["stop"].map(parseStop) ?? StoppingCriteria()
         let clipping = try settings["clip"].map(parseClip)
         let schedule = try settings["schedule"].map { try Registries.schedules.make(from: $0) } ?? ScheduleChoice.constant
-        return RunPlan(label: label, epochs: epochs, batch: batch, shuffle: shuffle, stopping: stopping, clipping: clipping,
+        let model = try settings["model"].map(parseModel)
+        return RunPlan(label: label, model: model, epochs: epochs, batch: batch, shuffle: shuffle, stopping: stopping, clipping: clipping,
                        optimizer: optimizer, optimizerName: optimizerName, schedule: schedule, recordSteps: recordSteps)
     }
 

@@ -52,6 +52,8 @@ public struct ModelEntry: Sendable {
 /// One contender: its label and its training settings after overrides.
 public struct RunPlan: Sendable {
     public var label: String
+    /// The run's own model, replacing the experiment's (to compare architectures).
+    public var model: [ModelEntry]?
     public var epochs: Int
     public var batch: BatchSize
     public var shuffle: Bool
@@ -65,6 +67,7 @@ public struct RunPlan: Sendable {
     /// The settings in one line, for the report and summary.json.
     public var settingsDescription: String {
         var parts = ["\(optimizer)", "batch \(batch)", "epochs \(epochs)", "schedule \(schedule)"]
+        if let model { parts.append("model " + model.map(\.name).joined(separator: "-")) }
         if !shuffle { parts.append("no shuffle") }
         if let clipping { parts.append("clip \(clipping)") }
         return parts.joined(separator: ", ")

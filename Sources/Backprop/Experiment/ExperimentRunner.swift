@@ -8,11 +8,15 @@ import Foundation
 /// single job gets every core through BLAS. Data is loaded once, in the
 /// experiment's precision, and shared read-only by all jobs.
 public enum ExperimentRunner {
+    /// With `checkpoint: {every: N}` in the file, model and optimizer are saved
+    /// every N epochs and at the end into `checkpointDirectory`.
     public static func run(_ plan: ExperimentPlan, progress: any RunProgress = SilentProgress(),
+                           checkpointDirectory: String? = nil,
                            cores: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> ExperimentResult {
+        let checkpoints = plan.checkpointEvery == nil ? nil : checkpointDirectory
         switch plan.dtype {
-        case .float32: return try run(plan, as: Float.self, progress: progress, cores: cores)
-        case .float64: return try run(plan, as: Double.self, progress: progress, cores: cores)
+        case .float32: return try run(plan, as: Float.self, progress: progress, checkpoints: checkpoints, cores: cores)
+        case .float64: return try run(plan, as: Double.self, progress: progress, checkpoints: checkpoints, cores: cores)
         }
     }
 
@@ -38,6 +42,16 @@ public enum ExperimentRunner {
         }
         var random = RandomGenerator(seed: 0)
         let probe: Sequential<Scalar> = try ModelBuilder.build(plan, inputSize: loaded.train.features, random: &random)
+        var warnings = probe.trainingWarnings
+        for run in plan.runs {
+            guard let model = run.model else { continue }
+            let own: Sequential<Scalar> = try ModelBuilder.build(plan, run: run, inputSize: loaded.train.features, random: &random)
+            guard own.outputSize == probe.outputSize else {
+                throw ExperimentError(file: plan.file, line: model.last?.line, column: model.last?.column,
+                                      message: "run '\(run.label)' has a model with \(own.outputSize) outputs; the experiment's model has \(probe.outputSize) and every run must match")
+            }
+            warnings += own.trainingWarnings.map { "run '\(run.label)': \($0)" }
+        }
         let encoding: TargetEncoding
         do {
             encoding = try TargetEncoding.choose(
@@ -67,7 +81,7 @@ public enum ExperimentRunner {
         }
         let test = loaded.test.map { DataSplit(inputs: $0.inputs, targets: encoding.encode($0.targets)) }
         return PreparedData(train: train, validation: validation, test: test, loaded: loaded, encoding: encoding,
-                            warnings: probe.trainingWarnings)
+                            warnings: warnings)
     }
 
     /// Checks the whole experiment without training: file, data, model, loss.
@@ -79,7 +93,7 @@ public enum ExperimentRunner {
     }
 
     static func run<Scalar: BLASScalar>(_ plan: ExperimentPlan, as scalar: Scalar.Type, progress: any RunProgress,
-                                        cores: Int) throws -> ExperimentResult {
+                                        checkpoints: String?, cores: Int) throws -> ExperimentResult {
         let clock = ContinuousClock()
         let start = clock.now
         let data = try prepare(plan, as: Scalar.self)
@@ -93,7 +107,7 @@ public enum ExperimentRunner {
         let work: @Sendable (Int) -> Void = { index in
             let job = jobs[index]
             progress.jobStarted(label: job.run.label, seed: job.seed, job: index, of: jobs.count)
-            let result = Result { try runJob(plan, job.run, seed: job.seed, data: data, progress: progress) }
+            let result = Result { try runJob(plan, job.run, seed: job.seed, data: data, progress: progress, checkpoints: checkpoints) }
             results.set(index, result)
             if case .success(let value) = result { progress.jobFinished(value, job: index, of: jobs.count) }
         }
@@ -122,11 +136,11 @@ public enum ExperimentRunner {
     }
 
     static func runJob<Scalar: BLASScalar>(_ plan: ExperimentPlan, _ run: RunPlan, seed: UInt64, data: PreparedData<Scalar>,
-                                           progress: any RunProgress) throws -> RunResult {
+                                           progress: any RunProgress, checkpoints: String?) throws -> RunResult {
         let clock = ContinuousClock()
         let start = clock.now
         var random = RandomGenerator(seed: seed)
-        let model: Sequential<Scalar> = try ModelBuilder.build(plan, inputSize: data.train.features, random: &random)
+        let model: Sequential<Scalar> = try ModelBuilder.build(plan, run: run, inputSize: data.train.features, random: &random)
         let loss = plan.loss.makeLoss(as: Scalar.self)
         let optimizer = try run.optimizer.makeOptimizer(as: Scalar.self)
         let usesClasses = data.loaded.isClassification && loss.correctPredictions(
@@ -136,9 +150,26 @@ public enum ExperimentRunner {
             clipping: run.clipping, recordStepLosses: run.recordSteps, accuracyRule: usesClasses ? .classes : .fromLoss)
         let trainer = Trainer(model: model, loss: loss, optimizer: optimizer, schedule: run.schedule.makeSchedule(),
                               configuration: configuration)
+        var checkpointError: Error?
+        func saveCheckpoint(epoch: Int) {
+            guard let checkpoints, checkpointError == nil else { return }
+            do {
+                try FileManager.default.createDirectory(atPath: checkpoints, withIntermediateDirectories: true)
+                try Checkpoint(model: model, optimizer: optimizer, experimentSource: plan.source, experimentFile: plan.file,
+                               baseDirectory: plan.baseDirectory, runLabel: run.label, seed: seed, epoch: epoch)
+                    .write(to: checkpoints + "/" + Checkpoint.fileName(label: run.label, seed: seed, epoch: epoch))
+            } catch {
+                checkpointError = error
+            }
+        }
         let history = trainer.train(on: data.train, validation: data.validation) { record in
             progress.epochFinished(label: run.label, seed: seed, record: record, epochs: run.epochs)
+            if let every = plan.checkpointEvery, record.epoch > 0, record.epoch % every == 0 { saveCheckpoint(epoch: record.epoch) }
         }
+        if let last = history.last, let every = plan.checkpointEvery, last.epoch % every != 0, !history.diverged {
+            saveCheckpoint(epoch: last.epoch)
+        }
+        if let checkpointError { throw checkpointError }
         let evaluator = Evaluator<Scalar>(accuracyRule: configuration.accuracyRule)
         let test = data.test.map { testMetrics(model: model, loss: loss, evaluator: evaluator, split: $0, classes: data.loaded.classNames?.count) }
         let grid = seed == plan.seeds.first && plan.plots.contains("decision_boundary")

@@ -1,25 +1,27 @@
 /// Builds the experiment's model for a run, and checks that the data fits it.
 public enum ModelBuilder {
-    /// The model for one run; weights are drawn from `random` (the run's seed).
+    /// A model from its layer entries; weights are drawn from `random` (the run's seed).
     public static func build<Scalar: BLASScalar>(
-        _ plan: ExperimentPlan, inputSize: Int, random: inout RandomGenerator, as scalar: Scalar.Type = Scalar.self
+        _ entries: [ModelEntry], file: String, inputSize: Int, random: inout RandomGenerator, as scalar: Scalar.Type = Scalar.self
     ) throws -> Sequential<Scalar> {
         var width = inputSize
         var layers: [any Layer<Scalar>] = []
-        for entry in plan.model {
+        for entry in entries {
             do {
                 layers.append(try entry.spec.makeLayer(inputSize: width, random: &random, as: Scalar.self))
             } catch let error as ComponentError {
-                throw ExperimentError(file: plan.file, line: entry.line, column: entry.column, message: error.description)
+                throw ExperimentError(file: file, line: entry.line, column: entry.column, message: error.description)
             }
             width = entry.spec.outputSize(inputSize: width)
         }
         return Sequential(inputSize: inputSize, layers: layers)
     }
 
-    /// Width of the model's output for a given input width.
-    public static func outputSize(_ plan: ExperimentPlan, inputSize: Int) -> Int {
-        plan.model.reduce(inputSize) { $1.spec.outputSize(inputSize: $0) }
+    /// The model of one run (its own `model:` or the experiment's).
+    public static func build<Scalar: BLASScalar>(
+        _ plan: ExperimentPlan, run: RunPlan? = nil, inputSize: Int, random: inout RandomGenerator, as scalar: Scalar.Type = Scalar.self
+    ) throws -> Sequential<Scalar> {
+        try build(run?.model ?? plan.model, file: plan.file, inputSize: inputSize, random: &random)
     }
 }
 
