@@ -156,7 +156,8 @@ public enum ExperimentRunner {
             do {
                 try FileManager.default.createDirectory(atPath: checkpoints, withIntermediateDirectories: true)
                 try Checkpoint(model: model, optimizer: optimizer, experimentSource: plan.source, experimentFile: plan.file,
-                               baseDirectory: plan.baseDirectory, runLabel: run.label, seed: seed, epoch: epoch)
+                               baseDirectory: plan.baseDirectory, runLabel: run.label, seed: seed, epoch: epoch,
+                               classNames: data.loaded.classNames)
                     .write(to: checkpoints + "/" + Checkpoint.fileName(label: run.label, seed: seed, epoch: epoch))
             } catch {
                 checkpointError = error

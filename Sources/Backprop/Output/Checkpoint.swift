@@ -16,11 +16,14 @@ public struct Checkpoint: Codable, Sendable {
     public var seed: UInt64
     public var epoch: Int
     public var dtype: String
+    /// Class names of the training data (index = label), nil for regression.
+    public var classNames: [String]?
     public var parameters: [String: [Double]]
     public var optimizer: OptimizerState?
 
     public init<Scalar: BLASScalar>(model: Sequential<Scalar>, optimizer: (any Optimizer<Scalar>)?, experimentSource: String,
-                                    experimentFile: String, baseDirectory: String, runLabel: String, seed: UInt64, epoch: Int) {
+                                    experimentFile: String, baseDirectory: String, runLabel: String, seed: UInt64, epoch: Int,
+                                    classNames: [String]?) {
         self.experimentSource = experimentSource
         self.experimentFile = experimentFile
         self.baseDirectory = baseDirectory
@@ -28,6 +31,7 @@ public struct Checkpoint: Codable, Sendable {
         self.seed = seed
         self.epoch = epoch
         dtype = Scalar.dtypeName
+        self.classNames = classNames
         parameters = Dictionary(uniqueKeysWithValues: model.parametersAndBuffers.map { ($0.name, $0.value.storage.map(Double.init)) })
         self.optimizer = optimizer?.saveState()
     }

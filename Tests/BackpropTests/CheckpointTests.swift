@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import Backprop
+
+@Suite struct CheckpointTests {
+    static let experiment = """
+        name: checkpointed
+        seeds: [3]
+        dataset:
+          inline: {inputs: [[0, 0], [0, 1], [1, 0], [1, 1], [0.2, 0.1], [0.8, 0.9]], targets: [0, 1, 1, 0, 0, 0]}
+        model: [{dense: {units: 5, init: he_normal}}, relu, batch_norm, {dense: {units: 1}}]
+        loss: bce_with_logits
+        train: {epochs: 7, batch: 2, optimizer: {adam: {lr: 0.05}}}
+        checkpoint: {every: 3}
+        """
+
+    @Test func checkpointsSaveEveryNEpochsAndLoadBitIdentically() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let path = root + "/exp.yaml"
+        try Self.experiment.write(toFile: path, atomically: true, encoding: .utf8)
+        let (outcome, result) = try ExperimentCommands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
+        let folder = outcome.directory + "/checkpoints"
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(files == ["adam-seed3-epoch3.json", "adam-seed3-epoch6.json", "adam-seed3-epoch7.json"])
+
+        let checkpoint = try Checkpoint.read(path: folder + "/adam-seed3-epoch7.json")
+        #expect(checkpoint.epoch == 7 && checkpoint.dtype == "float32" && checkpoint.classNames == ["0", "1"])
+        #expect(checkpoint.optimizer?.step == 21)  // 7 epochs x 3 batches
+        let (model, _, _) = try CheckpointCommands.restore(checkpoint, path: "c.json", as: Float.self)
+
+        // The restored model reproduces the trained one's loss exactly (bit for bit).
+        let last = try #require(result.runs.first?.history.last)
+        let inputs = Matrix<Float>([[0, 0], [0, 1], [1, 0], [1, 1], [0.2, 0.1], [0.8, 0.9]])
+        let targets = Matrix<Float>(column: [0, 1, 1, 0, 0, 0])
+        let evaluated = Evaluator<Float>().evaluate(model: model, loss: BinaryCrossEntropyWithLogits(), on: DataSplit(inputs: inputs, targets: targets))
+        #expect(evaluated.loss == last.loss)
+        // Saving the restored model again gives the same values.
+        let again = Checkpoint(model: model, optimizer: nil, experimentSource: "", experimentFile: "", baseDirectory: "",
+                               runLabel: "", seed: 0, epoch: 0, classNames: nil)
+        #expect(again.parameters == checkpoint.parameters)
+        #expect(checkpoint.parameters.keys.contains("layer3.batch_norm.running_var"))
+
+        let report = try CheckpointCommands.evaluate(path: folder + "/adam-seed3-epoch7.json", data: nil)
+        #expect(report.contains("on the training data (6 samples)"))
+        #expect(report.contains("loss: \(formatNumber(last.loss))"))
+    }
+
+    @Test func aDamagedCheckpointIsAClearError() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try "{\"format\": 1}".write(toFile: root + "/bad.json", atomically: true, encoding: .utf8)
+        #expect { try Checkpoint.read(path: root + "/bad.json") } throws: { error in
+            "\(error)".hasPrefix("\(root)/bad.json: not a backprop checkpoint")
+        }
+        #expect { try Checkpoint.read(path: root + "/none.json") } throws: { error in
+            "\(error)" == "\(root)/none.json: no such checkpoint file"
+        }
+    }
+}
