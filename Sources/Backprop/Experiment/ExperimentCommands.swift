@@ -24,12 +24,11 @@ public enum ExperimentCommands {
 
     /// Combines the results of sweep shards into one report under outputRoot/NAME.
     public static func merge(directories: [String], outputRoot: String) throws -> OutputWriter.Outcome {
-        let stored = try directories.map { try StoredResult.read(directory: $0) }
-        guard let first = stored.first else { throw OutputError(path: ".", message: "merge needs at least one folder") }
-        for (index, other) in stored.enumerated() where other.source != first.source {
+        let stored = try directories.map { try ResultsFile.read(directory: $0) }
+        guard var result = stored.first else { throw OutputError(path: ".", message: "merge needs at least one folder") }
+        for (index, other) in stored.enumerated() where other.plan.source != result.plan.source {
             throw OutputError(path: directories[index], message: "these results come from a different experiment file than \(directories[0])")
         }
-        var result = try first.experimentResult()
         result.runs = stored.flatMap(\.runs)
         let order = Dictionary(uniqueKeysWithValues: result.plan.runs.enumerated().map { ($1.label, $0) })
         result.runs.sort { (order[$0.label] ?? 0, $0.seed) < (order[$1.label] ?? 0, $1.seed) }
@@ -39,7 +38,7 @@ public enum ExperimentCommands {
 
     /// Redraws the charts from the results saved in `directory`.
     public static func plot(directory: String) throws -> OutputWriter.Outcome {
-        let result = try StoredResult.read(directory: directory).experimentResult()
+        let result = try ResultsFile.read(directory: directory)
         return try OutputWriter.write(result, to: directory)
     }
 

@@ -26,7 +26,7 @@ public enum OutputWriter {
         }
         try put("metrics.csv", Data(MetricsCSV.render(result).utf8))
         try put("summary.json", try summary.json())
-        try put("results.json", try StoredResult(result).json())
+        try put(ResultsFile.name, try ResultsFile.encode(result))
         for chart in charts {
             for file in chart.dataFiles { try put(file.name, Data(file.contents.utf8)) }
             try put(chart.scriptFile, Data(chart.script.utf8))
