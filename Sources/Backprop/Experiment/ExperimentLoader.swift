@@ -108,6 +108,22 @@ public enum ExperimentLoader {
             failOnDivergence: try keys["fail_on_divergence"]?.bool() ?? false, checkpointEvery: checkpointEvery, source: text, file: file, baseDirectory: baseDirectory)
     }
 
+    /// A dataset written as in an experiment file, e.g. the command-line value
+    /// `--data "csv: {path: new.csv, target: label}"`; errors name `what`.
+    public static func parseDataset(_ text: String, what: String) throws -> any Dataset {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw yamlError(error, file: what)
+        }
+        guard let node else { throw ExperimentError(file: what, message: "empty dataset; write it as in an experiment file, e.g. \"csv: {path: data.csv, target: label}\"") }
+        let value = ConfigValue(node: node, file: what, path: "")
+        let (dataset, split) = try parseDataset(value)
+        if split != nil { throw value.error("a split has no meaning here") }
+        return dataset
+    }
+
     // MARK: Sections
 
     static func require(_ keys: [String: ConfigValue], _ key: String, _ parent: ConfigValue) throws -> ConfigValue {
