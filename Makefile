@@ -42,5 +42,14 @@ sweep: build
 plots: build
 	@for file in experiments/*.yaml; do echo "== $$file"; $(BIN) run $$file || exit $$?; done
 
+# Speed against PyTorch, JAX and scikit-learn, measured in one run -> BENCHMARKS.md
+# (about 5 minutes; ROUNDS=N to change the 5 rounds). Uses .venv, made if missing.
+bench: build
+	@.venv/bin/python -c 'import torch, jax, sklearn, numpy' 2>/dev/null || { \
+	  test -x .venv/bin/python || python3 -m venv .venv; \
+	  echo "+ .venv/bin/pip install -q torch jax scikit-learn numpy"; \
+	  .venv/bin/pip install -q torch jax scikit-learn numpy; }
+	BENCH_COMMAND="make bench$(if $(ROUNDS), ROUNDS=$(ROUNDS),)" .venv/bin/python bench/run.py --binary $(BIN) $(if $(ROUNDS),--rounds $(ROUNDS),)
+
 clean:
 	rm -rf .build

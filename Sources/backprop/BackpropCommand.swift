@@ -10,7 +10,7 @@ struct BackpropCommand: ParsableCommand {
         discussion: "Exit codes: 0 ok, 1 a run failed (or diverged where the file forbids it), 2 bad input.",
         version: "0.1.0",
         subcommands: [Run.self, Sweep.self, Merge.self, Plot.self, List.self, Validate.self, Gradcheck.self, Explain.self,
-                      Evaluate.self, Predict.self]
+                      Evaluate.self, Predict.self, Bench.self]
     )
 
     /// Bad input of any kind exits 2 with one line naming the file and place;

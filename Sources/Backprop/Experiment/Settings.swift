@@ -117,6 +117,17 @@ public final class Settings {
         return text
     }
 
+    /// An optional value that must be one of `choices`.
+    public func optionalChoice(_ key: String, _ choices: [String]) throws -> String? {
+        note(key, "none", "one of " + choices.joined(separator: ", "))
+        guard let value = values[key], !isDescribing else { return nil }
+        let text = try value.string()
+        guard choices.contains(text) else {
+            throw value.error(unknownNameMessage("value for \(component) '\(key)':", text, known: choices))
+        }
+        return text
+    }
+
     public func optionalString(_ key: String) throws -> String? {
         note(key, "none", "text")
         guard let value = values[key], !isDescribing else { return nil }

@@ -110,9 +110,11 @@ public enum Charts {
         let rows = (labels.count + columns - 1) / columns
         let layerCount = result.runs.map { $0.history.layerNames.count }.max() ?? 1
         var blocks: [[String]] = []
-        var script = Gnuplot.header(output: "grad_norm.png", width: 460 * columns + 40, height: 380 * rows + 60, curves: layerCount)
+        let keyRows = (layerCount + 2) / 3
+        var script = Gnuplot.header(output: "grad_norm.png", width: 500 * columns + 40, height: (380 + 22 * keyRows) * rows + 60, curves: layerCount)
         script += ["set multiplot layout \(rows),\(columns) title \(Gnuplot.quoted("\(result.plan.name): gradient norm per layer (first seed, log scale)"))",
-                   "set logscale y", "set xlabel 'epoch'", "set ylabel 'mean gradient norm'", "set key inside top right box opaque"]
+                   "set logscale y", "set format y '%.0e'", "set xlabel 'epoch'", "set ylabel 'mean gradient norm'",
+                   "set key below horizontal maxcols 3 box lc rgb '#bbbbbb'"]
         for label in labels {
             guard let run = result.results(for: label).first else { continue }
             script.append("set title \(Gnuplot.quoted(label))")

@@ -12,7 +12,9 @@ public struct Statistic: Codable, Equatable, Sendable {
         let average = finite.reduce(0, +) / Double(finite.count)
         mean = average
         let squares = finite.reduce(0) { $0 + ($1 - average) * ($1 - average) }
-        std = finite.count > 1 ? (squares / Double(finite.count - 1)).squareRoot() : 0
+        let spread = finite.count > 1 ? (squares / Double(finite.count - 1)).squareRoot() : 0
+        // Identical values can leave rounding noise (1e-16) that reads as a real spread.
+        std = spread <= 1e-12 * abs(average) ? 0 : spread
         count = finite.count
     }
 

@@ -175,7 +175,7 @@ public func formatNumber(_ value: Double) -> String {
     if value.isNaN || value.isInfinite { return "\(value)" }
     let magnitude = abs(value)
     if magnitude >= 1e6 || magnitude < 1e-4 {
-        return String(format6Exponent(value))
+        return format6Exponent(value, digits: 6)
     }
     var text = String(Double((value * 1e6).rounded()) / 1e6)
     if text.hasSuffix(".0") { text.removeLast(2) }
@@ -186,7 +186,7 @@ public func formatNumber(_ value: Double) -> String {
 public func formatSignificant(_ value: Double, digits: Int = 4) -> String {
     guard value.isFinite, value != 0 else { return formatNumber(value) }
     let magnitude = Int((abs(value)).log10Floor)
-    if magnitude < -4 || magnitude >= 9 { return formatNumber(value) }
+    if magnitude < -4 || magnitude >= 9 { return format6Exponent(value, digits: digits) }
     let decimals = max(0, digits - 1 - magnitude)
     var scale = 1.0
     for _ in 0..<decimals { scale *= 10 }
@@ -206,12 +206,15 @@ private extension Double {
     }
 }
 
-private func format6Exponent(_ value: Double) -> String {
+/// Scientific notation with `digits` significant digits: 6.436e-5.
+private func format6Exponent(_ value: Double, digits: Int) -> String {
     var exponent = 0
     var mantissa = abs(value)
     while mantissa >= 10 { mantissa /= 10; exponent += 1 }
     while mantissa < 1 { mantissa *= 10; exponent -= 1 }
-    var digits = String(Double((mantissa * 1e5).rounded()) / 1e5)
-    if digits.hasSuffix(".0") { digits.removeLast(2) }
-    return "\(value < 0 ? "-" : "")\(digits)e\(exponent)"
+    var scale = 1.0
+    for _ in 1..<max(digits, 1) { scale *= 10 }
+    var text = String((mantissa * scale).rounded() / scale)
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    return "\(value < 0 ? "-" : "")\(text)e\(exponent)"
 }

@@ -1,0 +1,147 @@
+import Foundation
+
+/// Samples from a CSV file: one column is the target, every other column a
+/// numeric feature.
+///
+/// The task follows from the target column unless `task` forces it:
+/// - any value that is not a number: classification, classes sorted by name;
+/// - whole numbers with at most 20 different values: classification, classes
+///   in numeric order (named by their text);
+/// - otherwise: regression on the values.
+/// Class targets are the class index, 0..<classes.
+public struct CSVDataset: Dataset {
+    public var path: String
+    public var target: String
+    public var hasHeader: Bool
+    public var delimiter: Character
+    /// "classification" or "regression" to override the rule above.
+    public var task: String?
+
+    /// The most distinct whole numbers a target may have to count as class labels.
+    static let maximumNumericClasses = 20
+
+    public init(path: String, target: String, hasHeader: Bool = true, delimiter: Character = ",", task: String? = nil) {
+        self.path = path
+        self.target = target
+        self.hasHeader = hasHeader
+        self.delimiter = delimiter
+        self.task = task
+    }
+
+    public var description: String { "csv(path: \(path), target: \(target))" }
+
+    public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
+        if let task, task != "classification" && task != "regression" {
+            throw DataError(file: path, message: "task must be classification or regression, found '\(task)'")
+        }
+        let resolved = context.resolve(path)
+        guard FileManager.default.fileExists(atPath: resolved) else {
+            throw DataError(file: path, message: "no such file")
+        }
+        guard let contents = FileManager.default.contents(atPath: resolved) else {
+            throw DataError(file: path, message: "cannot read the file")
+        }
+        guard let text = String(data: contents, encoding: .utf8) else {
+            throw DataError(file: path, message: "not UTF-8 text")
+        }
+        var records = try CSVReader.records(in: text, delimiter: delimiter, file: path)[...]
+        guard let first = records.first else {
+            throw DataError(file: path, message: "empty file: expected a header row and data rows")
+        }
+        let columns: [String]
+        if hasHeader {
+            columns = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            records = records.dropFirst()
+            try checkUniqueNames(columns, line: first.line)
+        } else {
+            columns = (1...first.fields.count).map { "column\($0)" }
+        }
+        guard !records.isEmpty else {
+            throw DataError(file: path, message: "no data rows: the file has only a header")
+        }
+        guard let targetIndex = columns.firstIndex(of: target) else {
+            let hint = closestName(to: target, in: columns).map { " (did you mean '\($0)'?)" } ?? ""
+            throw DataError(file: path, line: hasHeader ? first.line : nil,
+                            message: "no column '\(target)'\(hint); columns: \(columns.joined(separator: ", "))")
+        }
+        guard columns.count > 1 else {
+            throw DataError(file: path, message: "no feature columns: the only column is the target '\(target)'")
+        }
+        let featureIndices = columns.indices.filter { $0 != targetIndex }
+
+        var inputs = [Scalar]()
+        inputs.reserveCapacity(records.count * featureIndices.count)
+        var targetTexts = [(text: String, line: Int)]()
+        targetTexts.reserveCapacity(records.count)
+        for record in records {
+            guard record.fields.count == columns.count else {
+                throw DataError(file: path, line: record.line, message: "expected \(columns.count) fields, found \(record.fields.count)")
+            }
+            for index in featureIndices {
+                inputs.append(Scalar(try number(record.fields[index], column: columns[index], line: record.line)))
+            }
+            let value = record.fields[targetIndex].trimmingCharacters(in: .whitespaces)
+            guard !value.isEmpty else {
+                throw DataError(file: path, line: record.line, message: "target column '\(target)' is empty")
+            }
+            targetTexts.append((value, record.line))
+        }
+        let (targets, classNames) = try encodeTargets(targetTexts)
+        return LoadedDataset(
+            train: DataSplit(inputs: Matrix(rows: records.count, columns: featureIndices.count, storage: inputs),
+                             targets: Matrix(column: targets.map { Scalar($0) })),
+            featureNames: featureIndices.map { columns[$0] }, classNames: classNames)
+    }
+
+    /// A finite number, or an error naming the column, its value and the line.
+    private func number(_ field: String, column: String, line: Int) throws -> Double {
+        let text = field.trimmingCharacters(in: .whitespaces)
+        guard let value = Double(text), value.isFinite else {
+            throw DataError(file: path, line: line, message: "column '\(column)' is '\(field)', not a number")
+        }
+        return value
+    }
+
+    private func checkUniqueNames(_ columns: [String], line: Int) throws {
+        var seen = Set<String>()
+        for name in columns where !seen.insert(name).inserted {
+            throw DataError(file: path, line: line, message: "column '\(name)' appears twice in the header")
+        }
+    }
+
+    /// The target values (class indices for classification) and the class names
+    /// (nil for regression), by the rule in the type's documentation.
+    private func encodeTargets(_ texts: [(text: String, line: Int)]) throws -> (values: [Double], classNames: [String]?) {
+        let numbers = texts.map { Double($0.text) }
+        let allNumeric = numbers.allSatisfy { $0?.isFinite == true }
+        if task == "regression" || (task == nil && allNumeric && !looksLikeClassLabels(numbers.compactMap { $0 })) {
+            return (try zip(texts, numbers).map { entry, value in
+                guard let value, value.isFinite else {
+                    throw DataError(file: path, line: entry.line, message: "column '\(target)' is '\(entry.text)', not a number")
+                }
+                return value
+            }, nil)
+        }
+        // Classification: numeric labels in numeric order, otherwise by name.
+        let labels = texts.map(\.text)
+        return allNumeric ? Self.classes(keys: numbers.compactMap { $0 }, texts: labels) : Self.classes(keys: labels, texts: labels)
+    }
+
+    /// Class indices for labels identified by `keys` (a number, so `1` and
+    /// `1.0` are one class, or the text), classes in key order and named by the
+    /// text of their first occurrence.
+    private static func classes<Key: Hashable & Comparable>(keys: [Key], texts: [String]) -> (values: [Double], classNames: [String]?) {
+        var nameOfKey = [Key: String]()
+        for (key, text) in zip(keys, texts) where nameOfKey[key] == nil {
+            nameOfKey[key] = text
+        }
+        let ordered = nameOfKey.keys.sorted()
+        let indexOfKey = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1, Double($0)) })
+        return (keys.map { indexOfKey[$0] ?? 0 }, ordered.map { nameOfKey[$0] ?? "" })
+    }
+
+    /// Whole numbers with few distinct values.
+    private func looksLikeClassLabels(_ values: [Double]) -> Bool {
+        values.allSatisfy { $0 == $0.rounded() } && Set(values).count <= Self.maximumNumericClasses
+    }
+}

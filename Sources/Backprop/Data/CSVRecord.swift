@@ -1,0 +1,6 @@
+/// One row of a CSV file: its fields, and the physical line it starts on
+/// (a quoted field may span lines), for error messages.
+struct CSVRecord: Equatable {
+    var fields: [String]
+    var line: Int
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Fashion-MNIST (Xiao, Rasul & Vollgraf, 2017): 60000 training and 10000
+/// test images of clothes, 28 x 28 grey levels, in 10 classes, read from the
+/// four gzipped IDX files of the Debian package dataset-fashion-mnist.
+public struct FashionMNISTDataset: Dataset {
+    public var directory: String
+    public var scaling: PixelScaling
+
+    public static let defaultDirectory = "/usr/share/datasets/fashion-mnist"
+    public static let classNames = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                                    "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
+    static let fileNames = (trainImages: "train-images-idx3-ubyte.gz", trainLabels: "train-labels-idx1-ubyte.gz",
+                            testImages: "t10k-images-idx3-ubyte.gz", testLabels: "t10k-labels-idx1-ubyte.gz")
+
+    public init(directory: String = FashionMNISTDataset.defaultDirectory, scaling: PixelScaling = .unit) {
+        self.directory = directory
+        self.scaling = scaling
+    }
+
+    public var description: String { "fashion_mnist(directory: \(directory), scaling: \(scaling.rawValue))" }
+
+    public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
+        let folder = context.resolve(directory)
+        let names = Self.fileNames
+        let paths = [names.trainImages, names.trainLabels, names.testImages, names.testLabels].map { folder + "/" + $0 }
+        guard paths.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) else {
+            throw DataError(file: directory, message: "Fashion-MNIST files not found; install them with `make deps` (Debian package dataset-fashion-mnist)")
+        }
+        let files = IDXDataset(trainImages: paths[0], trainLabels: paths[1], testImages: paths[2], testLabels: paths[3],
+                               scaling: scaling, classNames: Self.classNames)
+        // The paths are resolved already.
+        return try files.load(as: scalar, context: DatasetContext(baseDirectory: ""))
+    }
+}

@@ -1,0 +1,64 @@
+/// The samples of a synthetic generator, computed in Double and converted once
+/// to the run's precision, plus the small helpers every generator shares.
+struct GeneratedSamples {
+    let featureCount: Int
+    private(set) var features: [Double] = []
+    private(set) var targets: [Double] = []
+
+    init(featureCount: Int, capacity: Int) {
+        self.featureCount = featureCount
+        features.reserveCapacity(featureCount * capacity)
+        targets.reserveCapacity(capacity)
+    }
+
+    var count: Int { targets.count }
+
+    /// Adds one sample; `point` has `featureCount` coordinates.
+    mutating func append(_ point: [Double], target: Double) {
+        assert(point.count == featureCount, "generator produced \(point.count) coordinates, expected \(featureCount)")
+        features.append(contentsOf: point)
+        targets.append(target)
+    }
+
+    /// The samples as a training split (one target per row), in `Scalar`.
+    func loaded<Scalar: BLASScalar>(as scalar: Scalar.Type, featureNames: [String], classNames: [String]?) -> LoadedDataset<Scalar> {
+        let inputs = Matrix<Scalar>(rows: count, columns: featureCount, storage: features.map { Scalar($0) })
+        let values = Matrix<Scalar>(column: targets.map { Scalar($0) })
+        return LoadedDataset(train: DataSplit(inputs: inputs, targets: values), featureNames: featureNames, classNames: classNames)
+    }
+
+    /// `x1`, `x2`, ... for `count` unnamed features.
+    static func featureNames(_ count: Int) -> [String] {
+        (0..<count).map { "x\($0 + 1)" }
+    }
+
+    /// `0`, `1`, ... for `count` classes.
+    static func classNames(_ count: Int) -> [String] {
+        (0..<count).map(String.init)
+    }
+
+    /// `total` split into `parts` counts that differ by at most one, the larger
+    /// ones first (as sklearn does), so classes are balanced.
+    static func evenShares(of total: Int, into parts: Int) -> [Int] {
+        (0..<parts).map { total / parts + ($0 < total % parts ? 1 : 0) }
+    }
+
+    /// `count` evenly spaced values from `start` towards `end` (numpy's
+    /// linspace): `start + (end - start) * i / (count - 1)` with the end
+    /// included, or `/ count` without it.
+    static func evenlySpaced(from start: Double, to end: Double, count: Int, includingEnd: Bool = true) -> [Double] {
+        let steps = includingEnd ? count - 1 : count
+        guard steps > 0 else { return count > 0 ? [start] : [] }
+        return (0..<count).map { start + (end - start) * Double($0) / Double(steps) }
+    }
+
+    /// Throws a `DataError` naming the generator when a setting is out of range.
+    static func require(_ condition: Bool, in dataset: String, _ message: @autoclosure () -> String) throws {
+        if !condition { throw DataError(file: dataset, message: message()) }
+    }
+
+    /// `, seed: N` for a description, or nothing for the default seed 0.
+    static func seedSuffix(_ seed: UInt64) -> String {
+        seed == 0 ? "" : ", seed: \(seed)"
+    }
+}

@@ -1,0 +1,83 @@
+/// Images and labels in IDX files (MNIST's format), plain or gzipped, with an
+/// optional test set that becomes `LoadedDataset.test`.
+///
+/// Each image is one row (its pixels flattened); labels are one class index
+/// per image, and there are max label + 1 classes.
+public struct IDXDataset: Dataset {
+    public var trainImages: String
+    public var trainLabels: String
+    public var testImages: String?
+    public var testLabels: String?
+    public var scaling: PixelScaling
+    /// Names for the classes (index = label); "0", "1", ... when nil.
+    public var classNames: [String]?
+
+    public init(trainImages: String, trainLabels: String, testImages: String? = nil, testLabels: String? = nil,
+                scaling: PixelScaling = .unit, classNames: [String]? = nil) {
+        self.trainImages = trainImages
+        self.trainLabels = trainLabels
+        self.testImages = testImages
+        self.testLabels = testLabels
+        self.scaling = scaling
+        self.classNames = classNames
+    }
+
+    public var description: String {
+        "idx(train_images: \(trainImages), train_labels: \(trainLabels)"
+            + (testImages.map { ", test_images: \($0)" } ?? "") + (testLabels.map { ", test_labels: \($0)" } ?? "")
+            + ", scaling: \(scaling.rawValue))"
+    }
+
+    public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
+        guard (testImages == nil) == (testLabels == nil) else {
+            throw DataError(file: testImages ?? testLabels ?? trainImages, message: "test images and test labels go together: give both or neither")
+        }
+        let trainLabelArray = try readLabels(context.resolve(trainLabels))
+        let (trainInputs, transform) = try readImages(as: scalar, context.resolve(trainImages), transform: nil)
+        try checkCounts(images: trainInputs, labels: trainLabelArray, imagesPath: trainImages, labelsPath: trainLabels)
+        var labelArrays = [trainLabelArray]
+        var test: DataSplit<Scalar>?
+        if let testImages, let testLabels {
+            let testLabelArray = try readLabels(context.resolve(testLabels))
+            let (testInputs, _) = try readImages(as: scalar, context.resolve(testImages), transform: transform)
+            try checkCounts(images: testInputs, labels: testLabelArray, imagesPath: testImages, labelsPath: testLabels)
+            guard testInputs.columns == trainInputs.columns else {
+                throw DataError(file: testImages, message: "test images have \(testInputs.columns) values each, training images \(trainInputs.columns)")
+            }
+            test = DataSplit(inputs: testInputs, targets: testLabelArray.matrix())
+            labelArrays.append(testLabelArray)
+        }
+        let classes = Int(labelArrays.compactMap { $0.bytes.max() }.max() ?? 0) + 1
+        let names = classNames ?? (0..<classes).map(String.init)
+        guard names.count >= classes else {
+            throw DataError(file: trainLabels, message: "labels go up to \(classes - 1) but only \(names.count) class names are given")
+        }
+        return LoadedDataset(train: DataSplit(inputs: trainInputs, targets: trainLabelArray.matrix()), test: test,
+                             featureNames: (1...trainInputs.columns).map { "pixel\($0)" }, classNames: names)
+    }
+
+    /// The images at `path` as a matrix, one row per image, scaled by
+    /// `transform`, or by this dataset's scaling computed from these images
+    /// when nil (the training set). The bytes are dropped on return, so only
+    /// the matrix stays in memory.
+    private func readImages<Scalar: BLASScalar>(as scalar: Scalar.Type, _ path: String, transform: ((Double) -> Double)?)
+        throws -> (Matrix<Scalar>, (Double) -> Double) {
+        let images = try IDXReader.read(path: path)
+        let transform = transform ?? scaling.transform(trainingImages: images)
+        return (images.matrix(as: scalar, value: transform), transform)
+    }
+
+    private func readLabels(_ path: String) throws -> IDXArray {
+        let labels = try IDXReader.read(path: path)
+        guard labels.dimensions.count == 1 else {
+            throw DataError(file: path, message: "a labels file has one dimension, this one has \(labels.dimensions.map(String.init).joined(separator: " x "))")
+        }
+        return labels
+    }
+
+    private func checkCounts<Scalar>(images: Matrix<Scalar>, labels: IDXArray, imagesPath: String, labelsPath: String) throws {
+        guard images.rows == labels.rows else {
+            throw DataError(file: labelsPath, message: "\(labels.rows) labels in \(labelsPath) but \(images.rows) images in \(imagesPath)")
+        }
+    }
+}

@@ -1,0 +1,48 @@
+/// A linear regression with known answer: y = x·w + b + noise·N(0, 1), with
+/// x ~ N(0, 1) per feature, w drawn uniformly from [-2, 2] with the seed and
+/// b = 0.5, so a test (or a lesson) can compare a fit with the true weights.
+public struct LinearRegressionDataset: Dataset {
+    public var samples: Int
+    public var features: Int
+    public var noise: Double
+    public var seed: UInt64
+
+    /// The bias b of every linear dataset.
+    public static let trueBias = 0.5
+
+    public init(samples: Int = 200, features: Int = 1, noise: Double = 0.1, seed: UInt64 = 0) {
+        self.samples = samples
+        self.features = features
+        self.noise = noise
+        self.seed = seed
+    }
+
+    public var description: String {
+        "linear(samples: \(samples), features: \(features), noise: \(noise)\(GeneratedSamples.seedSuffix(seed)))"
+    }
+
+    /// The weights w the samples are drawn with (the seed's first draws).
+    public var trueWeights: [Double] {
+        var random = RandomGenerator(seed: seed)
+        return Self.drawWeights(features: features, random: &random)
+    }
+
+    private static func drawWeights(features: Int, random: inout RandomGenerator) -> [Double] {
+        (0..<features).map { _ in random.uniform(-2, 2) }
+    }
+
+    public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
+        try GeneratedSamples.require(samples > 0, in: "linear", "samples must be at least 1, found \(samples)")
+        try GeneratedSamples.require(features >= 1, in: "linear", "features must be at least 1, found \(features)")
+        try GeneratedSamples.require(noise >= 0, in: "linear", "noise must be >= 0, found \(noise)")
+        var random = RandomGenerator(seed: seed)
+        let weights = Self.drawWeights(features: features, random: &random)
+        var generated = GeneratedSamples(featureCount: features, capacity: samples)
+        for _ in 0..<samples {
+            let x = (0..<features).map { _ in random.normal() }
+            let y = zip(x, weights).reduce(Self.trueBias) { $0 + $1.0 * $1.1 } + noise * random.normal()
+            generated.append(x, target: y)
+        }
+        return generated.loaded(as: scalar, featureNames: GeneratedSamples.featureNames(features), classNames: nil)
+    }
+}

@@ -1,0 +1,40 @@
+import RealModule
+
+/// Two interleaving half circles, as sklearn's `make_moons`.
+///
+/// The outer moon (class 0) is (cos s, sin s) and the inner one (class 1) is
+/// (1 − cos s, 0.5 − sin s), with s evenly spaced in [0, π]; the outer moon
+/// gets ⌊samples/2⌋ points, and every coordinate gets Gaussian noise of
+/// standard deviation `noise`.
+public struct MoonsDataset: Dataset {
+    public var samples: Int
+    public var noise: Double
+    public var seed: UInt64
+
+    public init(samples: Int = 200, noise: Double = 0.1, seed: UInt64 = 0) {
+        self.samples = samples
+        self.noise = noise
+        self.seed = seed
+    }
+
+    public var description: String {
+        "moons(samples: \(samples), noise: \(noise)\(GeneratedSamples.seedSuffix(seed)))"
+    }
+
+    public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
+        try GeneratedSamples.require(samples >= 2, in: "moons", "samples must be at least 2, found \(samples)")
+        try GeneratedSamples.require(noise >= 0, in: "moons", "noise must be >= 0, found \(noise)")
+        var random = RandomGenerator(seed: seed)
+        var generated = GeneratedSamples(featureCount: 2, capacity: samples)
+        let outer = samples / 2
+        for s in GeneratedSamples.evenlySpaced(from: 0, to: .pi, count: outer) {
+            generated.append([Double.cos(s) + random.normal(standardDeviation: noise),
+                              Double.sin(s) + random.normal(standardDeviation: noise)], target: 0)
+        }
+        for s in GeneratedSamples.evenlySpaced(from: 0, to: .pi, count: samples - outer) {
+            generated.append([1 - Double.cos(s) + random.normal(standardDeviation: noise),
+                              0.5 - Double.sin(s) + random.normal(standardDeviation: noise)], target: 1)
+        }
+        return generated.loaded(as: scalar, featureNames: ["x1", "x2"], classNames: ["0", "1"])
+    }
+}

@@ -1,0 +1,40 @@
+import RealModule
+
+/// Interleaved spiral arms, one per class (the CS231n example): a problem that
+/// needs a hidden layer with enough units to bend the decision boundary.
+///
+/// For class k the arm has radius r = t and angle θ = 4k + 4t + noise·N(0,1),
+/// with t evenly spaced in [0, 1]; the point is (r sin θ, r cos θ). Samples are
+/// split evenly across classes, the remainder going to the first ones.
+public struct SpiralDataset: Dataset {
+    public var samples: Int
+    public var classes: Int
+    public var noise: Double
+    public var seed: UInt64
+
+    public init(samples: Int = 300, classes: Int = 3, noise: Double = 0.2, seed: UInt64 = 0) {
+        self.samples = samples
+        self.classes = classes
+        self.noise = noise
+        self.seed = seed
+    }
+
+    public var description: String {
+        "spiral(samples: \(samples), classes: \(classes), noise: \(noise)\(GeneratedSamples.seedSuffix(seed)))"
+    }
+
+    public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
+        try GeneratedSamples.require(classes >= 2, in: "spiral", "classes must be at least 2, found \(classes)")
+        try GeneratedSamples.require(samples >= classes, in: "spiral", "samples must be at least classes (\(classes)), found \(samples)")
+        try GeneratedSamples.require(noise >= 0, in: "spiral", "noise must be >= 0, found \(noise)")
+        var random = RandomGenerator(seed: seed)
+        var generated = GeneratedSamples(featureCount: 2, capacity: samples)
+        for (label, count) in GeneratedSamples.evenShares(of: samples, into: classes).enumerated() {
+            for t in GeneratedSamples.evenlySpaced(from: 0, to: 1, count: count) {
+                let angle = Double(label) * 4 + 4 * t + noise * random.normal()
+                generated.append([t * Double.sin(angle), t * Double.cos(angle)], target: Double(label))
+            }
+        }
+        return generated.loaded(as: scalar, featureNames: ["x1", "x2"], classNames: GeneratedSamples.classNames(classes))
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+
+/// Training speed on synthetic data, for `backprop bench` and `make bench`.
+///
+/// The workload is the one `bench/peers.py` runs in PyTorch, JAX and
+/// scikit-learn: an MLP of Dense + ReLU layers (He-uniform weights, zero
+/// biases), softmax cross-entropy, shuffled float32 mini-batches, SGD with
+/// momentum 0.9 (lr 0.01) or Adam (lr 0.001). Inputs are standard normal; the
+/// label of a sample is the argmax of x·W for a fixed random "teacher" W.
+/// Only the epochs are timed (the Trainer's own clock, which excludes the
+/// per-epoch evaluation), never data generation or model construction.
+public enum Benchmark {
+    /// The optimizers a benchmark can use, with the learning rate the peers use too.
+    public static let learningRates: [String: Double] = ["sgd": 0.01, "adam": 0.001]
+    /// SGD's momentum (torch.optim.SGD convention, no Nesterov).
+    public static let momentum = 0.9
+
+    /// One training run: the seconds of each epoch and the training loss after the last.
+    public struct Measurement: Sendable {
+        public var secondsPerEpoch: [Double]
+        public var finalLoss: Double
+    }
+
+    /// What `backprop bench` prints: the median over repetitions of each
+    /// repetition's mean seconds per epoch.
+    public struct Report: Codable, Sendable {
+        public var implementation = "backprop"
+        public var threads: Int
+        public var layers: [Int]
+        public var samples: Int
+        public var batch: Int
+        public var epochs: Int
+        public var optimizer: String
+        public var learningRate: Double
+        public var repetitions: Int
+        /// Median over repetitions of (training seconds / epochs).
+        public var secondsPerEpoch: Double
+        public var samplesPerSecond: Double
+        /// Each repetition's mean seconds per epoch, in run order.
+        public var runs: [Double]
+        /// Training loss after the last epoch of the last repetition.
+        public var finalLoss: Double
+
+        enum CodingKeys: String, CodingKey {
+            case implementation, threads, layers, samples, batch, epochs, optimizer
+            case learningRate = "lr"
+            case repetitions = "repeat"
+            case secondsPerEpoch = "seconds_per_epoch"
+            case samplesPerSecond = "samples_per_second"
+            case runs
+            case finalLoss = "final_loss"
+        }
+    }
+
+    /// Gaussian inputs (samples × features) and class-index targets from a random linear teacher.
+    public static func syntheticData(features: Int, classes: Int, samples: Int, seed: UInt64) -> DataSplit<Float> {
+        var random = RandomGenerator(seed: seed)
+        let teacher = (0..<(features * classes)).map { _ in random.normal() }
+        var inputs = [Float](repeating: 0, count: samples * features)
+        var labels = [Float](repeating: 0, count: samples)
+        var row = [Double](repeating: 0, count: features)
+        var scores = [Double](repeating: 0, count: classes)
+        for sample in 0..<samples {
+            for feature in 0..<features {
+                row[feature] = random.normal()
+                inputs[sample * features + feature] = Float(row[feature])
+            }
+            for index in scores.indices { scores[index] = 0 }
+            for feature in 0..<features {
+                let value = row[feature]
+                for label in 0..<classes { scores[label] += value * teacher[feature * classes + label] }
+            }
+            var best = 0
+            for label in 1..<max(classes, 1) where scores[label] > scores[best] { best = label }
+            labels[sample] = Float(best)
+        }
+        return DataSplit(inputs: Matrix(rows: samples, columns: features, storage: inputs), targets: Matrix(column: labels))
+    }
+
+    /// Trains a fresh MLP on fresh synthetic data and returns the time of each epoch.
+    public static func trainingThroughput(
+        layers: [Int], samples: Int, batch: Int, epochs: Int, optimizer: String, threads: Int, seed: UInt64
+    ) throws -> Measurement {
+        try validate(layers: layers, samples: samples, batch: batch, epochs: epochs, optimizer: optimizer, threads: threads)
+        let data = syntheticData(features: layers[0], classes: layers[layers.count - 1], samples: samples, seed: seed)
+        return try trainingThroughput(layers: layers, data: data, batch: batch, epochs: epochs,
+                                      optimizer: optimizer, threads: threads, seed: seed)
+    }
+
+    /// Trains a fresh MLP on `data` and returns the time of each epoch.
+    public static func trainingThroughput(
+        layers: [Int], data: DataSplit<Float>, batch: Int, epochs: Int, optimizer: String, threads: Int, seed: UInt64
+    ) throws -> Measurement {
+        try validate(layers: layers, samples: data.count, batch: batch, epochs: epochs, optimizer: optimizer, threads: threads)
+        guard data.features == layers[0] else {
+            throw ComponentError("bench: data has \(data.features) features, the first layer size is \(layers[0])")
+        }
+        BLASThreads.set(threads)
+        var random = RandomGenerator(seed: seed &+ 1)
+        var stack: [any Layer<Float>] = []
+        for index in 1..<layers.count {
+            stack.append(Dense<Float>(inputSize: layers[index - 1], units: layers[index],
+                                      weightInitializer: HeUniform(), biasInitializer: Zeros(), random: &random))
+            if index < layers.count - 1 { stack.append(ReLU<Float>()) }
+        }
+        let model = Sequential<Float>(inputSize: layers[0], layers: stack)
+        let rate = learningRates[optimizer] ?? 0
+        let update: any Optimizer<Float> = optimizer == "sgd"
+            ? try SGD<Float>(learningRate: rate, momentum: momentum)
+            : try Adam<Float>(learningRate: rate)
+        let trainer = Trainer(
+            model: model, loss: SoftmaxCrossEntropy<Float>(), optimizer: update,
+            configuration: TrainingConfiguration(epochs: epochs, batchSize: .samples(batch), shuffle: true, seed: seed))
+        let history = trainer.train(on: data)
+        if history.diverged {
+            throw ComponentError("bench: training diverged at epoch \(history.divergedAtEpoch ?? 0)")
+        }
+        let cumulative = history.records.map(\.seconds)
+        let perEpoch = zip(cumulative.dropFirst(), cumulative).map { $0 - $1 }
+        return Measurement(secondsPerEpoch: perEpoch, finalLoss: history.last?.loss ?? .nan)
+    }
+
+    /// Runs `repetitions` fresh trainings on one data set and summarizes them.
+    public static func run(
+        layers: [Int], samples: Int, batch: Int, epochs: Int, optimizer: String, threads: Int,
+        repetitions: Int, seed: UInt64
+    ) throws -> Report {
+        try validate(layers: layers, samples: samples, batch: batch, epochs: epochs, optimizer: optimizer, threads: threads)
+        guard repetitions > 0 else { throw ComponentError("bench: repeat must be > 0, got \(repetitions)") }
+        let data = syntheticData(features: layers[0], classes: layers[layers.count - 1], samples: samples, seed: seed)
+        var runs: [Double] = []
+        var finalLoss = Double.nan
+        for repetition in 0..<repetitions {
+            let measurement = try trainingThroughput(
+                layers: layers, data: data, batch: batch, epochs: epochs, optimizer: optimizer,
+                threads: threads, seed: seed &+ UInt64(repetition))
+            runs.append(measurement.secondsPerEpoch.reduce(0, +) / Double(max(measurement.secondsPerEpoch.count, 1)))
+            finalLoss = measurement.finalLoss
+        }
+        let middle = median(runs)
+        return Report(
+            threads: threads, layers: layers, samples: samples, batch: batch, epochs: epochs, optimizer: optimizer,
+            learningRate: learningRates[optimizer] ?? 0, repetitions: repetitions, secondsPerEpoch: middle,
+            samplesPerSecond: middle > 0 ? Double(samples) / middle : 0, runs: runs, finalLoss: finalLoss)
+    }
+
+    /// The median (mean of the two middle values for an even count); NaN when empty.
+    public static func median(_ values: [Double]) -> Double {
+        guard !values.isEmpty else { return .nan }
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count.isMultiple(of: 2) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[middle]
+    }
+
+    private static func validate(
+        layers: [Int], samples: Int, batch: Int, epochs: Int, optimizer: String, threads: Int
+    ) throws {
+        guard layers.count >= 2, layers.allSatisfy({ $0 > 0 }) else {
+            throw ComponentError("bench: layers must be at least two positive sizes (input,...,classes), got \(layers)")
+        }
+        guard layers[layers.count - 1] >= 2 else {
+            throw ComponentError("bench: the last layer is the number of classes and must be >= 2, got \(layers[layers.count - 1])")
+        }
+        guard samples > 0, batch > 0, epochs > 0, threads > 0 else {
+            throw ComponentError("bench: samples, batch, epochs and threads must be > 0")
+        }
+        guard learningRates[optimizer] != nil else {
+            throw ComponentError(unknownNameMessage("optimizer", optimizer, known: Array(learningRates.keys)))
+        }
+    }
+}
