@@ -86,6 +86,29 @@ extension Matrix {
     }
 
 
+    /// Removes the rows at `sortedIndices` (ascending) by moving later rows up,
+    /// in place, then shrinking; the storage is not copied when uniquely held.
+    public mutating func removeRows(sortedIndices: [Int]) {
+        guard !sortedIndices.isEmpty else { return }
+        let columns = self.columns
+        var removed = 0
+        var next = 0
+        storage.withUnsafeMutableBufferPointer { values in
+            for row in 0..<rows {
+                if next < sortedIndices.count && sortedIndices[next] == row {
+                    next += 1
+                    removed += 1
+                    continue
+                }
+                if removed > 0 {
+                    let from = row * columns, to = (row - removed) * columns
+                    for column in 0..<columns { values[to + column] = values[from + column] }
+                }
+            }
+        }
+        reshape(rows: rows - removed, columns: columns)
+    }
+
     /// The largest absolute value, or 0 for an empty matrix.
     public var maxAbsolute: Scalar {
         storage.withUnsafeBufferPointer { values in

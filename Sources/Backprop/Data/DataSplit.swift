@@ -25,6 +25,13 @@ public struct DataSplit<Scalar: BLASScalar>: Sendable {
         return DataSplit(inputs: x, targets: y)
     }
 
+    /// Removes the rows at `sortedIndices` (ascending), moving the rest up in
+    /// place: no second copy of a large data set.
+    public mutating func removeRows(sortedIndices: [Int]) {
+        inputs.removeRows(sortedIndices: sortedIndices)
+        targets.removeRows(sortedIndices: sortedIndices)
+    }
+
     public func converted<Other: BLASScalar>(to: Other.Type = Other.self) -> DataSplit<Other> {
         DataSplit<Other>(inputs: inputs.converted(), targets: targets.converted())
     }

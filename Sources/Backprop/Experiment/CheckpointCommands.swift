@@ -39,7 +39,8 @@ public enum CheckpointCommands {
     static func evaluate<Scalar: BLASScalar>(_ checkpoint: Checkpoint, path: String, data: (any Dataset)?, as scalar: Scalar.Type) throws -> String {
         let (model, plan, _) = try restore(checkpoint, path: path, as: Scalar.self)
         let loaded = try (data ?? plan.dataset).load(as: Scalar.self, context: DatasetContext(baseDirectory: FileManager.default.currentDirectoryPath))
-        let split = loaded.test ?? loaded.train
+        var split = loaded.test ?? loaded.train
+        checkpoint.scaling?.apply(to: &split.inputs)
         let which = loaded.test == nil ? "training data" : "test set"
         guard split.features == model.inputSize else {
             throw DataError(file: "\(data?.description ?? plan.dataset.description)", message: "the data has \(split.features) features, the model takes \(model.inputSize)")
@@ -73,7 +74,8 @@ public enum CheckpointCommands {
     static func predict<Scalar: BLASScalar>(_ checkpoint: Checkpoint, path: String, data: any Dataset, as scalar: Scalar.Type) throws -> String {
         let (model, _, _) = try restore(checkpoint, path: path, as: Scalar.self)
         let loaded = try data.load(as: Scalar.self, context: DatasetContext(baseDirectory: FileManager.default.currentDirectoryPath))
-        let split = loaded.test ?? loaded.train
+        var split = loaded.test ?? loaded.train
+        checkpoint.scaling?.apply(to: &split.inputs)
         guard split.features == model.inputSize else {
             throw DataError(file: data.description, message: "the data has \(split.features) features, the model takes \(model.inputSize)")
         }

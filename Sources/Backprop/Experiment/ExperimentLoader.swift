@@ -51,7 +51,7 @@ public enum ExperimentLoader {
             return dtype
         } ?? .float32
         let seeds = try keys["seeds"].map(parseSeeds) ?? [1]
-        let (dataset, split) = try parseDataset(try require(keys, "dataset", document))
+        let (dataset, split, scaling) = try parseDataset(try require(keys, "dataset", document))
         let model = try parseModel(try require(keys, "model", document))
         let lossValue = try require(keys, "loss", document)
         let loss = try Registries.losses.make(from: lossValue)
@@ -103,7 +103,7 @@ public enum ExperimentLoader {
 
         return ExperimentPlan(
             name: name, description: description, dtype: dtype, seeds: seeds, dataset: dataset,
-            validationSplit: split, model: model, loss: loss, lossName: lossName, metrics: metrics, runs: runs,
+            validationSplit: split, featureScaling: scaling, model: model, loss: loss, lossName: lossName, metrics: metrics, runs: runs,
             plots: plots, sweepAxes: grid.map { $0.path.joined(separator: ".") },
             failOnDivergence: try keys["fail_on_divergence"]?.bool() ?? false, checkpointEvery: checkpointEvery, source: text, file: file, baseDirectory: baseDirectory)
     }
@@ -119,8 +119,8 @@ public enum ExperimentLoader {
         }
         guard let node else { throw ExperimentError(file: what, message: "empty dataset; write it as in an experiment file, e.g. \"csv: {path: data.csv, target: label}\"") }
         let value = ConfigValue(node: node, file: what, path: "")
-        let (dataset, split) = try parseDataset(value)
-        if split != nil { throw value.error("a split has no meaning here") }
+        let (dataset, split, scaling) = try parseDataset(value)
+        if split != nil || scaling != nil { throw value.error("split and scale have no meaning here") }
         return dataset
     }
 
@@ -143,10 +143,19 @@ public enum ExperimentLoader {
         }
     }
 
-    static func parseDataset(_ value: ConfigValue) throws -> (any Dataset, ValidationSplit?) {
+    static func parseDataset(_ value: ConfigValue) throws -> (any Dataset, ValidationSplit?, FeatureScaling?) {
         var split: ValidationSplit?
+        var scaling: FeatureScaling?
         var dataset: (any Dataset)?
         for (key, keyValue, entry) in try value.entries() {
+            if key == "scale" {
+                let name = try entry.string()
+                guard let choice = FeatureScaling(rawValue: name) else {
+                    throw entry.error(unknownNameMessage("scaling", name, known: FeatureScaling.allCases.map(\.rawValue)))
+                }
+                scaling = choice
+                continue
+            }
             if key == "split" {
                 let settings = try entry.mapping(allowed: ["validation"], what: "split")
                 if let validation = settings["validation"] {
@@ -178,7 +187,7 @@ public enum ExperimentLoader {
         guard let dataset else {
             throw value.error("dataset needs a source, one of: \(Registries.datasets.names.joined(separator: ", "))")
         }
-        return (dataset, split)
+        return (dataset, split, scaling)
     }
 
     static func parseModel(_ value: ConfigValue) throws -> [ModelEntry] {

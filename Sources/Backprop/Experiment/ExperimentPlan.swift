@@ -8,6 +8,8 @@ public struct ExperimentPlan: Sendable {
     public var seeds: [UInt64]
     public var dataset: any Dataset
     public var validationSplit: ValidationSplit?
+    /// `dataset: {scale: standardize | minmax}`: feature scaling fitted on the training rows.
+    public var featureScaling: FeatureScaling?
     public var model: [ModelEntry]
     public var loss: any LossSpec
     public var lossName: String

@@ -20,23 +20,27 @@ public enum ExperimentRunner {
         }
     }
 
-    /// Prepared data: splits with targets encoded for the loss.
+    /// Prepared data: splits with targets encoded for the loss, features scaled.
     struct PreparedData<Scalar: BLASScalar>: @unchecked Sendable {
         var train: DataSplit<Scalar>
         var validation: DataSplit<Scalar>?
         var test: DataSplit<Scalar>?
-        var loaded: LoadedDataset<Scalar>
+        var featureNames: [String]
+        var classNames: [String]?
         var encoding: TargetEncoding
+        /// The feature scaling fitted on the training rows, saved with checkpoints.
+        var scaling: FeatureScaling.Statistics?
         var warnings: [String]
+
+        var isClassification: Bool { classNames != nil }
     }
 
     /// Loads the dataset and checks it against the model and loss: what
-    /// `backprop validate` runs, and the first step of `run`.
+    /// `backprop validate` runs, and the first step of `run`. The training data
+    /// is held once: validation rows are moved out of it in place, and scaling
+    /// happens in place.
     static func prepare<Scalar: BLASScalar>(_ plan: ExperimentPlan, as scalar: Scalar.Type) throws -> PreparedData<Scalar> {
-        let loaded: LoadedDataset<Scalar>
-        do {
-            loaded = try plan.dataset.load(as: Scalar.self, context: plan.datasetContext)
-        }
+        var loaded = try plan.dataset.load(as: Scalar.self, context: plan.datasetContext)
         guard loaded.train.count >= 1 else {
             throw ExperimentError(file: plan.file, message: "the dataset has no training samples")
         }
@@ -61,7 +65,10 @@ public enum ExperimentRunner {
             let last = plan.model.last
             throw ExperimentError(file: plan.file, line: last?.line, column: last?.column, message: error.description)
         }
-        var train = DataSplit(inputs: loaded.train.inputs, targets: encoding.encode(loaded.train.targets))
+        // Move the matrices out of `loaded` so they are uniquely referenced and change in place.
+        var train = loaded.train
+        loaded.train = DataSplit(inputs: Matrix(rows: 0, columns: 0), targets: Matrix(rows: 0, columns: 0))
+        train.targets = encoding.encode(train.targets)
         let loss = plan.loss.makeLoss(as: Scalar.self)
         if let problem = loss.targetProblem(predictionColumns: probe.outputSize, target: train.targets) {
             throw ExperimentError(file: plan.file, message: problem)
@@ -76,12 +83,21 @@ public enum ExperimentRunner {
             var order = Array(0..<train.count)
             var splitRandom = RandomGenerator(seed: 0x5EED)
             splitRandom.shuffle(&order)
-            validation = train.subset(order[..<held].sorted())
-            train = train.subset(order[held...].sorted())
+            let heldOut = order[..<held].sorted()
+            validation = train.subset(heldOut)
+            train.removeRows(sortedIndices: heldOut)
         }
-        let test = loaded.test.map { DataSplit(inputs: $0.inputs, targets: encoding.encode($0.targets)) }
-        return PreparedData(train: train, validation: validation, test: test, loaded: loaded, encoding: encoding,
-                            warnings: warnings)
+        var test = loaded.test.map { DataSplit(inputs: $0.inputs, targets: encoding.encode($0.targets)) }
+        loaded.test = nil
+        // Statistics from the training rows only, applied to every split.
+        let statistics = plan.featureScaling.map { FeatureScaling.statistics($0, of: train.inputs) }
+        if let statistics {
+            statistics.apply(to: &train.inputs)
+            if validation != nil { statistics.apply(to: &validation!.inputs) }
+            if test != nil { statistics.apply(to: &test!.inputs) }
+        }
+        return PreparedData(train: train, validation: validation, test: test, featureNames: loaded.featureNames,
+                            classNames: loaded.classNames, encoding: encoding, scaling: statistics, warnings: warnings)
     }
 
     /// Checks the whole experiment without training: file, data, model, loss.
@@ -129,7 +145,7 @@ public enum ExperimentRunner {
 
         let elapsed = clock.now - start
         return ExperimentResult(
-            plan: plan, runs: try results.values(), featureNames: data.loaded.featureNames, classNames: data.loaded.classNames,
+            plan: plan, runs: try results.values(), featureNames: data.featureNames, classNames: data.classNames,
             trainingSamples: data.train.count, validationSamples: data.validation?.count ?? 0, testSamples: data.test?.count ?? 0,
             points: trainingPoints(data), warnings: data.warnings,
             wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
@@ -143,7 +159,7 @@ public enum ExperimentRunner {
         let model: Sequential<Scalar> = try ModelBuilder.build(plan, run: run, inputSize: data.train.features, random: &random)
         let loss = plan.loss.makeLoss(as: Scalar.self)
         let optimizer = try run.optimizer.makeOptimizer(as: Scalar.self)
-        let usesClasses = data.loaded.isClassification && loss.correctPredictions(
+        let usesClasses = data.isClassification && loss.correctPredictions(
             prediction: Matrix(rows: 0, columns: 1), target: Matrix(rows: 0, columns: 1)) == nil
         let configuration = TrainingConfiguration(
             epochs: run.epochs, batchSize: run.batch, shuffle: run.shuffle, seed: random.next(), stopping: run.stopping,
@@ -157,7 +173,7 @@ public enum ExperimentRunner {
                 try FileManager.default.createDirectory(atPath: checkpoints, withIntermediateDirectories: true)
                 try Checkpoint(model: model, optimizer: optimizer, experimentSource: plan.source, experimentFile: plan.file,
                                baseDirectory: plan.baseDirectory, runLabel: run.label, seed: seed, epoch: epoch,
-                               classNames: data.loaded.classNames)
+                               classNames: data.classNames, scaling: data.scaling)
                     .write(to: checkpoints + "/" + Checkpoint.fileName(label: run.label, seed: seed, epoch: epoch))
             } catch {
                 checkpointError = error
@@ -172,7 +188,7 @@ public enum ExperimentRunner {
         }
         if let checkpointError { throw checkpointError }
         let evaluator = Evaluator<Scalar>(accuracyRule: configuration.accuracyRule)
-        let test = data.test.map { testMetrics(model: model, loss: loss, evaluator: evaluator, split: $0, classes: data.loaded.classNames?.count) }
+        let test = data.test.map { testMetrics(model: model, loss: loss, evaluator: evaluator, split: $0, classes: data.classNames?.count) }
         let grid = seed == plan.seeds.first && plan.plots.contains("decision_boundary")
             ? decisionGrid(model: model, data: data) : nil
         let elapsed = clock.now - start
@@ -202,7 +218,7 @@ public enum ExperimentRunner {
     }
 
     static func decisionGrid<Scalar: BLASScalar>(model: Sequential<Scalar>, data: PreparedData<Scalar>) -> DecisionGrid? {
-        guard data.train.features == 2, data.loaded.isClassification, data.train.count > 0 else { return nil }
+        guard data.train.features == 2, data.isClassification, data.train.count > 0 else { return nil }
         let xs = (0..<data.train.count).map { Double(data.train.inputs[$0, 0]) }
         let ys = (0..<data.train.count).map { Double(data.train.inputs[$0, 1]) }
         guard let xMin = xs.min(), let xMax = xs.max(), let yMin = ys.min(), let yMax = ys.max() else { return nil }
@@ -224,7 +240,7 @@ public enum ExperimentRunner {
     }
 
     static func trainingPoints<Scalar: BLASScalar>(_ data: PreparedData<Scalar>) -> [LabeledPoint] {
-        guard data.train.features == 2, data.loaded.isClassification else { return [] }
+        guard data.train.features == 2, data.isClassification else { return [] }
         let labels = data.train.targets.columns == 1 ? data.train.targets.storage.map { Int($0) } : data.train.targets.argmaxPerRow()
         return (0..<data.train.count).map {
             LabeledPoint(x: Double(data.train.inputs[$0, 0]), y: Double(data.train.inputs[$0, 1]), label: labels[$0])

@@ -18,12 +18,14 @@ public struct Checkpoint: Codable, Sendable {
     public var dtype: String
     /// Class names of the training data (index = label), nil for regression.
     public var classNames: [String]?
+    /// Feature scaling fitted on the training rows; applied to new data before predicting.
+    public var scaling: FeatureScaling.Statistics?
     public var parameters: [String: [Double]]
     public var optimizer: OptimizerState?
 
     public init<Scalar: BLASScalar>(model: Sequential<Scalar>, optimizer: (any Optimizer<Scalar>)?, experimentSource: String,
                                     experimentFile: String, baseDirectory: String, runLabel: String, seed: UInt64, epoch: Int,
-                                    classNames: [String]?) {
+                                    classNames: [String]?, scaling: FeatureScaling.Statistics? = nil) {
         self.experimentSource = experimentSource
         self.experimentFile = experimentFile
         self.baseDirectory = baseDirectory
@@ -32,6 +34,7 @@ public struct Checkpoint: Codable, Sendable {
         self.epoch = epoch
         dtype = Scalar.dtypeName
         self.classNames = classNames
+        self.scaling = scaling
         parameters = Dictionary(uniqueKeysWithValues: model.parametersAndBuffers.map { ($0.name, $0.value.storage.map(Double.init)) })
         self.optimizer = optimizer?.saveState()
     }
