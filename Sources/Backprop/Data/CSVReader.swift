@@ -59,7 +59,7 @@ enum CSVReader {
                     return
                 } else {
                     field.append(scalar)
-                    if isNewline { line += 1 }
+                    if isNewline { }
                     return
                 }
             }

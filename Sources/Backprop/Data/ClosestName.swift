@@ -1,9 +1,10 @@
 /// The known name closest to `name` by edit distance, for did-you-mean hints;
 /// nil when nothing is close (distance above max(2, a third of the name)).
+/// Case is ignored when measuring, so `Adam` suggests `adam`.
 func closestName(to name: String, in known: [String]) -> String? {
     let limit = max(2, name.count / 3)
     let scored = known.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
-    guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }), best.1 <= limit, best.1 > 0 else {
+    guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }), best.1 <= limit, best.0 != name else {
         return nil
     }
     return best.0

@@ -56,7 +56,7 @@ public enum ExperimentLoader {
         let lossValue = try require(keys, "loss", document)
         let loss = try Registries.losses.make(from: lossValue)
         let lossName = try lossValue.component(kind: "loss").name
-        let metrics = try keys["metrics"].map { try names($0, allowed: metricNames, what: "metric") } ?? ["loss", "accuracy"]
+        let metrics = try keys["metrics"].map { try names($0, allowed: metricNames, what: "metric") } ?? metricNames
         let plots = try keys["plots"].map { try names($0, allowed: plotNames, what: "plot") }
             ?? ["loss", "loss_vs_time", "accuracy", "lr", "grad_norm", "decision_boundary", "confusion"]
         let checkpointEvery = try keys["checkpoint"].map { value -> Int in

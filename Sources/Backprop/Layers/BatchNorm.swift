@@ -39,45 +39,77 @@ public final class BatchNorm<Scalar: BLASScalar>: Layer {
     public var parameters: [Parameter<Scalar>] { [scale, shift] }
     public var buffers: [Parameter<Scalar>] { [runningMean, runningVariance] }
 
+    // The loops walk rows in memory order and keep per-feature sums in small
+    // buffers, so a 128 x 512 batch streams through memory once per pass.
+
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func forward(_ input: Matrix<Scalar>, into output: inout Matrix<Scalar>, training: Bool) {
         precondition(input.columns == features, "batch_norm expects \(features) features, got \(input.shapeDescription)")
-        let rows = input.rows
-        let columns = features
+        let rows = input.rows, columns = features
         usedBatchStatistics = training
         normalized.reshape(rows: rows, columns: columns)
         output.reshape(rows: rows, columns: columns)
-        for column in 0..<columns {
-            let mean: Scalar
-            let inverse: Scalar
-            if training {
-                var sum: Scalar = 0
-                for row in 0..<rows { sum += input.storage[row * columns + column] }
-                mean = sum / Scalar(rows)
-                var squares: Scalar = 0
-                for row in 0..<rows {
-                    let centred = input.storage[row * columns + column] - mean
-                    squares += centred * centred
+        // mean in sumGradient, then 1/std in inverseStandardDeviation (scratch reuse, no allocation).
+        if training {
+            input.storage.withUnsafeBufferPointer { x in
+                sumGradient.withUnsafeMutableBufferPointer { mean in
+                    sumGradientTimesNormalized.withUnsafeMutableBufferPointer { squares in
+                        for column in 0..<columns { mean[column] = 0; squares[column] = 0 }
+                        for row in 0..<rows {
+                            let start = row * columns
+                            for column in 0..<columns { mean[column] += x[start + column] }
+                        }
+                        for column in 0..<columns { mean[column] /= Scalar(rows) }
+                        for row in 0..<rows {
+                            let start = row * columns
+                            for column in 0..<columns {
+                                let centred = x[start + column] - mean[column]
+                                squares[column] += centred * centred
+                            }
+                        }
+                        runningMean.value.storage.withUnsafeMutableBufferPointer { runMean in
+                            runningVariance.value.storage.withUnsafeMutableBufferPointer { runVariance in
+                                inverseStandardDeviation.withUnsafeMutableBufferPointer { inverse in
+                                    for column in 0..<columns {
+                                        let variance = squares[column] / Scalar(rows)
+                                        let unbiased = squares[column] / Scalar(Swift.max(rows - 1, 1))
+                                        inverse[column] = 1 / Scalar.sqrt(variance + epsilon)
+                                        runMean[column] = (1 - momentum) * runMean[column] + momentum * mean[column]
+                                        runVariance[column] = (1 - momentum) * runVariance[column] + momentum * unbiased
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
-                let variance = squares / Scalar(rows)
-                let unbiased = squares / Scalar(Swift.max(rows - 1, 1))
-                inverse = 1 / Scalar.sqrt(variance + epsilon)
-                runningMean.value.storage[column] = (1 - momentum) * runningMean.value.storage[column] + momentum * mean
-                runningVariance.value.storage[column] =
-                    (1 - momentum) * runningVariance.value.storage[column] + momentum * unbiased
-            } else {
-                mean = runningMean.value.storage[column]
-                inverse = 1 / Scalar.sqrt(runningVariance.value.storage[column] + epsilon)
             }
-            inverseStandardDeviation[column] = inverse
-            let gamma = scale.value.storage[column]
-            let beta = shift.value.storage[column]
-            for row in 0..<rows {
-                let index = row * columns + column
-                let xHat = (input.storage[index] - mean) * inverse
-                normalized.storage[index] = xHat
-                output.storage[index] = gamma * xHat + beta
+        } else {
+            for column in 0..<columns {
+                sumGradient[column] = runningMean.value.storage[column]
+                inverseStandardDeviation[column] = 1 / Scalar.sqrt(runningVariance.value.storage[column] + epsilon)
+            }
+        }
+        input.storage.withUnsafeBufferPointer { x in
+            normalized.storage.withUnsafeMutableBufferPointer { xHat in
+                output.storage.withUnsafeMutableBufferPointer { y in
+                    sumGradient.withUnsafeBufferPointer { mean in
+                        inverseStandardDeviation.withUnsafeBufferPointer { inverse in
+                            scale.value.storage.withUnsafeBufferPointer { gamma in
+                                shift.value.storage.withUnsafeBufferPointer { beta in
+                                    for row in 0..<rows {
+                                        let start = row * columns
+                                        for column in 0..<columns {
+                                            let value = (x[start + column] - mean[column]) * inverse[column]
+                                            xHat[start + column] = value
+                                            y[start + column] = gamma[column] * value + beta[column]
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
     }
@@ -88,36 +120,55 @@ public final class BatchNorm<Scalar: BLASScalar>: Layer {
         input: Matrix<Scalar>, output: Matrix<Scalar>, outputGradient: Matrix<Scalar>,
         inputGradient: inout Matrix<Scalar>, needsInputGradient: Bool
     ) {
-        let rows = input.rows
-        let columns = features
-        for column in 0..<columns {
-            var sumDy: Scalar = 0
-            var sumDyXHat: Scalar = 0
-            for row in 0..<rows {
-                let index = row * columns + column
-                sumDy += outputGradient.storage[index]
-                sumDyXHat += outputGradient.storage[index] * normalized.storage[index]
+        let rows = input.rows, columns = features
+        outputGradient.storage.withUnsafeBufferPointer { dy in
+            normalized.storage.withUnsafeBufferPointer { xHat in
+                sumGradient.withUnsafeMutableBufferPointer { sumDy in
+                    sumGradientTimesNormalized.withUnsafeMutableBufferPointer { sumDyXHat in
+                        for column in 0..<columns { sumDy[column] = 0; sumDyXHat[column] = 0 }
+                        for row in 0..<rows {
+                            let start = row * columns
+                            for column in 0..<columns {
+                                sumDy[column] += dy[start + column]
+                                sumDyXHat[column] += dy[start + column] * xHat[start + column]
+                            }
+                        }
+                    }
+                }
             }
-            shift.gradient.storage[column] = sumDy
-            scale.gradient.storage[column] = sumDyXHat
-            sumGradient[column] = sumDy
-            sumGradientTimesNormalized[column] = sumDyXHat
+        }
+        for column in 0..<columns {
+            shift.gradient.storage[column] = sumGradient[column]
+            scale.gradient.storage[column] = sumGradientTimesNormalized[column]
         }
         guard needsInputGradient else { return }
         inputGradient.reshape(rows: rows, columns: columns)
         let count = Scalar(rows)
-        for column in 0..<columns {
-            let gamma = scale.value.storage[column]
-            let inverse = inverseStandardDeviation[column]
-            for row in 0..<rows {
-                let index = row * columns + column
-                if usedBatchStatistics {
-                    // dx̂ = dy γ, so Σ dx̂ = γ Σ dy and Σ dx̂ x̂ = γ Σ dy x̂.
-                    inputGradient.storage[index] = gamma * inverse / count * (
-                        count * outputGradient.storage[index] - sumGradient[column]
-                            - normalized.storage[index] * sumGradientTimesNormalized[column])
-                } else {
-                    inputGradient.storage[index] = outputGradient.storage[index] * gamma * inverse
+        let batchStatistics = usedBatchStatistics
+        outputGradient.storage.withUnsafeBufferPointer { dy in
+            normalized.storage.withUnsafeBufferPointer { xHat in
+                inputGradient.storage.withUnsafeMutableBufferPointer { dx in
+                    scale.value.storage.withUnsafeBufferPointer { gamma in
+                        inverseStandardDeviation.withUnsafeBufferPointer { inverse in
+                            sumGradient.withUnsafeBufferPointer { sumDy in
+                                sumGradientTimesNormalized.withUnsafeBufferPointer { sumDyXHat in
+                                    for row in 0..<rows {
+                                        let start = row * columns
+                                        for column in 0..<columns {
+                                            let index = start + column
+                                            if batchStatistics {
+                                                // dx̂ = dy γ, so Σ dx̂ = γ Σ dy and Σ dx̂ x̂ = γ Σ dy x̂.
+                                                dx[index] = gamma[column] * inverse[column] / count
+                                                    * (count * dy[index] - sumDy[column] - xHat[index] * sumDyXHat[column])
+                                            } else {
+                                                dx[index] = dy[index] * gamma[column] * inverse[column]
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -15,7 +15,7 @@ public enum Report {
             "- total wall time: \(formatNumber(result.wallSeconds)) s",
             "",
         ]
-        lines += table(summary, hasThreshold: plan.runs.contains { $0.stopping.lossBelow != nil })
+        lines += table(summary, metrics: plan.metrics, hasThreshold: plan.runs.contains { $0.stopping.lossBelow != nil })
         lines.append("")
         let settings = summary.runs.map { "- **\(escape($0.label))**: \(escape($0.settings))" }
         lines += ["Settings:", ""] + settings + [""]
@@ -36,31 +36,36 @@ public enum Report {
         return lines.joined(separator: "\n")
     }
 
-    static func table(_ summary: Summary, hasThreshold: Bool) -> [String] {
-        let hasValidation = summary.runs.contains { $0.bestValidationAccuracy != nil }
-        let hasAccuracy = summary.runs.contains { $0.finalAccuracy != nil }
+    /// The comparison table; `metrics` (the file's `metrics:`) chooses the optional columns.
+    static func table(_ summary: Summary, metrics: [String], hasThreshold: Bool) -> [String] {
+        let hasValidation = metrics.contains("val_accuracy") && summary.runs.contains { $0.bestValidationAccuracy != nil }
+        let hasValidationLoss = metrics.contains("val_loss") && summary.runs.contains { $0.finalValidationLoss != nil }
+        let hasAccuracy = metrics.contains("accuracy") && summary.runs.contains { $0.finalAccuracy != nil }
         let hasTest = summary.runs.contains { $0.testLoss != nil }
         var header = ["run", "final loss"]
         if hasAccuracy { header.append("final accuracy") }
+        if hasValidationLoss { header.append("final val loss") }
         if hasValidation { header.append("best val accuracy") }
         if hasTest { header += ["test loss", "test accuracy"] }
-        if hasThreshold { header += ["epochs to threshold", "seconds to threshold"] }
-        header += ["diverged", "stopped", "wall time (s)"]
+        let hasSeconds = metrics.contains("seconds")
+        if hasThreshold { header += ["epochs to threshold"] + (hasSeconds ? ["seconds to threshold"] : []) }
+        header += ["diverged", "stopped"] + (hasSeconds ? ["wall time (s)"] : [])
         var lines = ["| " + header.joined(separator: " | ") + " |", "|" + header.map { _ in "---" }.joined(separator: "|") + "|"]
         for run in summary.runs {
             var cells = [escape(run.label), run.finalLoss?.text ?? "—"]
             if hasAccuracy { cells.append(run.finalAccuracy?.text ?? "—") }
+            if hasValidationLoss { cells.append(run.finalValidationLoss?.text ?? "—") }
             if hasValidation { cells.append(run.bestValidationAccuracy?.text ?? "—") }
             if hasTest { cells += [run.testLoss?.text ?? "—", run.testAccuracy?.text ?? "—"] }
             if hasThreshold {
                 let reached = "\(run.thresholdReached)/\(run.seeds.count) reached"
-                cells += [run.epochsToThreshold.map { "\($0.text) (\(reached))" } ?? "not reached",
-                          run.secondsToThreshold?.text ?? "—"]
+                cells.append(run.epochsToThreshold.map { "\($0.text) (\(reached))" } ?? "not reached")
+                if hasSeconds { cells.append(run.secondsToThreshold?.text ?? "—") }
             }
             let diverged = run.diverged == 0 ? "no" : "yes, \(run.diverged)/\(run.seeds.count) (epoch \(run.divergedAtEpochs.map(String.init).joined(separator: ", ")))"
             let reasons = Dictionary(grouping: run.stopReasons, by: { $0 }).sorted { $0.key < $1.key }
                 .map { $0.value.count == run.stopReasons.count ? $0.key : "\($0.key) ×\($0.value.count)" }.joined(separator: ", ")
-            cells += [diverged, reasons, run.wallSeconds?.text ?? "—"]
+            cells += [diverged, reasons] + (hasSeconds ? [run.wallSeconds?.text ?? "—"] : [])
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }
         return lines
