@@ -59,7 +59,7 @@ enum CSVReader {
                     return
                 } else {
                     field.append(scalar)
-                    if isNewline { }
+                    if isNewline { line += 1 }
                     return
                 }
             }

@@ -1,0 +1,339 @@
+import Foundation
+import Testing
+@testable import Backprop
+
+// MARK: Synthetic generators
+
+/// Every generator by name with a given seed, for the properties they share.
+private func generator(_ name: String, seed: UInt64) -> any Dataset {
+    switch name {
+    case "xor": XORDataset(seed: seed)
+    case "spiral": SpiralDataset(seed: seed)
+    case "moons": MoonsDataset(seed: seed)
+    case "circles": CirclesDataset(seed: seed)
+    case "blobs": BlobsDataset(seed: seed)
+    case "sine": SineDataset(seed: seed)
+    default: LinearRegressionDataset(features: 3, seed: seed)
+    }
+}
+
+private let noContext = DatasetContext(baseDirectory: "")
+
+private func load(_ dataset: some Dataset) throws -> LoadedDataset<Double> {
+    try dataset.load(as: Double.self, context: noContext)
+}
+
+/// How many targets equal each class index.
+private func classCounts(_ loaded: LoadedDataset<Double>) -> [Int] {
+    (0..<(loaded.classNames?.count ?? 0)).map { label in loaded.train.targets.storage.filter { $0 == Double(label) }.count }
+}
+
+/// The rows of the given class.
+private func rows(of label: Int, in loaded: LoadedDataset<Double>) -> [[Double]] {
+    loaded.train.inputs.nestedRows.enumerated().filter { loaded.train.targets.storage[$0.offset] == Double(label) }.map(\.element)
+}
+
+private func radius(_ point: [Double]) -> Double {
+    (point[0] * point[0] + point[1] * point[1]).squareRoot()
+}
+
+@Suite struct GeneratorDataTests {
+    static let names = ["xor", "spiral", "moons", "circles", "blobs", "sine", "linear"]
+
+    @Test(arguments: names)
+    func sameSeedSameDataOtherSeedOtherData(name: String) throws {
+        let first = try load(generator(name, seed: 7))
+        let again = try load(generator(name, seed: 7))
+        let other = try load(generator(name, seed: 8))
+        #expect(first.train.inputs == again.train.inputs && first.train.targets == again.train.targets)
+        #expect(first.train.inputs != other.train.inputs)
+    }
+
+    @Test(arguments: names)
+    func loadsInFloatAsTheDoubleValuesRounded(name: String) throws {
+        let double = try load(generator(name, seed: 3))
+        let float = try generator(name, seed: 3).load(as: Float.self, context: noContext)
+        #expect(float.train.inputs == double.train.inputs.converted(to: Float.self))
+        #expect(float.train.targets == double.train.targets.converted(to: Float.self))
+    }
+
+    @Test func xorPointsAreNoisyCornersLabelledByXor() throws {
+        let loaded = try load(XORDataset(samples: 200, noise: 0.1, seed: 1))
+        #expect(loaded.train.inputs.rows == 200 && loaded.train.inputs.columns == 2)
+        #expect(classCounts(loaded) == [100, 100])
+        #expect(loaded.classNames == ["0", "1"] && loaded.featureNames == ["x1", "x2"])
+        for (index, point) in loaded.train.inputs.nestedRows.enumerated() {
+            let corner = [Double((index % 4) & 1), Double((index % 4) >> 1)]
+            #expect(abs(point[0] - corner[0]) < 0.6 && abs(point[1] - corner[1]) < 0.6)
+            #expect(loaded.train.targets.storage[index] == (corner[0] == corner[1] ? 0 : 1))
+        }
+        let exact = try load(XORDataset(samples: 4, noise: 0))
+        #expect(exact.train.inputs.storage == [0, 0, 1, 0, 0, 1, 1, 1])
+        #expect(exact.train.targets.storage == [0, 1, 1, 0])
+    }
+
+    @Test func spiralRadiiAreEvenlySpacedPerClass() throws {
+        let loaded = try load(SpiralDataset(samples: 301, classes: 3, noise: 0.2))
+        #expect(classCounts(loaded) == [101, 100, 100])
+        #expect(loaded.classNames == ["0", "1", "2"])
+        for label in 0..<3 {
+            let radii = rows(of: label, in: loaded).map(radius)
+            let expected = (0..<radii.count).map { Double($0) / Double(radii.count - 1) }
+            expectClose(radii, expected, relative: 1e-12, absoluteFloor: 1e-12, "class \(label) radii")
+        }
+        // Without noise the angle is 4k + 4r: class 1 at radius 1 has angle 8.
+        let exact = try load(SpiralDataset(samples: 6, classes: 2, noise: 0))
+        let last = exact.train.inputs.row(5)
+        #expect(abs(last[0] - Double.sin(8)) < 1e-12 && abs(last[1] - Double.cos(8)) < 1e-12)
+    }
+
+    @Test func moonsLieOnTwoHalfCircles() throws {
+        let loaded = try load(MoonsDataset(samples: 201, noise: 0))
+        #expect(loaded.train.inputs.rows == 201)
+        #expect(classCounts(loaded) == [100, 101])
+        for point in rows(of: 0, in: loaded) {
+            #expect(abs(radius(point) - 1) < 1e-12 && point[1] >= -1e-12)
+        }
+        for point in rows(of: 1, in: loaded) {
+            #expect(abs(radius([point[0] - 1, point[1] - 0.5]) - 1) < 1e-12 && point[1] <= 0.5 + 1e-12)
+        }
+        let noisy = try load(MoonsDataset(samples: 200, noise: 0.1))
+        let offsets = rows(of: 0, in: noisy).map { radius($0) - 1 }
+        let spread = (offsets.map { $0 * $0 }.reduce(0, +) / Double(offsets.count)).squareRoot()
+        #expect(spread > 0.05 && spread < 0.15)
+    }
+
+    @Test func circlesHaveRadiusOneAndFactor() throws {
+        let loaded = try load(CirclesDataset(samples: 200, noise: 0, factor: 0.3))
+        #expect(classCounts(loaded) == [100, 100])
+        #expect(rows(of: 0, in: loaded).allSatisfy { abs(radius($0) - 1) < 1e-12 })
+        #expect(rows(of: 1, in: loaded).allSatisfy { abs(radius($0) - 0.3) < 1e-12 })
+        let noisy = try load(CirclesDataset())
+        #expect(rows(of: 0, in: noisy).allSatisfy { abs(radius($0) - 1) < 0.25 })
+        #expect(rows(of: 1, in: noisy).allSatisfy { abs(radius($0) - 0.5) < 0.25 })
+        #expect(throws: DataError(file: "circles", message: "factor must be in [0, 1), found 1.5")) {
+            _ = try load(CirclesDataset(factor: 1.5))
+        }
+    }
+
+    @Test func blobsGatherAroundCentersInsideTheBox() throws {
+        let loaded = try load(BlobsDataset(samples: 300, classes: 3, features: 3, spread: 1, seed: 4))
+        #expect(loaded.train.inputs.columns == 3 && loaded.featureNames == ["x1", "x2", "x3"])
+        #expect(classCounts(loaded) == [100, 100, 100])
+        for label in 0..<3 {
+            let points = rows(of: label, in: loaded)
+            for feature in 0..<3 {
+                let values = points.map { $0[feature] }
+                let mean = values.reduce(0, +) / Double(values.count)
+                let deviation = (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count)).squareRoot()
+                #expect(abs(mean) < 5.4 && deviation > 0.75 && deviation < 1.25)
+            }
+        }
+        // With no spread every point is its center, drawn in [-5, 5].
+        let tight = try load(BlobsDataset(samples: 30, classes: 3, spread: 0))
+        for label in 0..<3 {
+            let points = rows(of: label, in: tight)
+            #expect(Set(points).count == 1 && points[0].allSatisfy { abs($0) <= 5 })
+        }
+    }
+
+    @Test func sineIsSinePlusNoise() throws {
+        let loaded = try load(SineDataset(samples: 1000, noise: 0.1, seed: 2))
+        #expect(loaded.classNames == nil && loaded.featureNames == ["x"] && loaded.train.inputs.columns == 1)
+        let x = loaded.train.inputs.storage, y = loaded.train.targets.storage
+        #expect(x.allSatisfy { $0 >= -.pi && $0 < .pi })
+        let residuals = zip(x, y).map { $1 - Double.sin($0) }
+        let deviation = (residuals.map { $0 * $0 }.reduce(0, +) / 1000).squareRoot()
+        #expect(deviation > 0.09 && deviation < 0.11)
+        let exact = try load(SineDataset(samples: 50, noise: 0))
+        #expect(zip(exact.train.inputs.storage, exact.train.targets.storage).allSatisfy { $1 == Double.sin($0) })
+    }
+
+    @Test func leastSquaresRecoversTheTrueLinearWeights() throws {
+        let dataset = LinearRegressionDataset(samples: 2000, features: 3, noise: 0.1, seed: 9)
+        let loaded = try load(dataset)
+        #expect(loaded.classNames == nil && loaded.train.inputs.columns == 3)
+        #expect(dataset.trueWeights.count == 3 && dataset.trueWeights.allSatisfy { abs($0) <= 2 })
+        #expect(dataset.trueWeights != LinearRegressionDataset(features: 3, seed: 10).trueWeights)
+        let fit = leastSquares(loaded.train.inputs.nestedRows.map { $0 + [1] }, loaded.train.targets.storage)
+        expectClose(Array(fit[..<3]), dataset.trueWeights, relative: 0.02, absoluteFloor: 0.01, "fitted weights")
+        #expect(abs(fit[3] - LinearRegressionDataset.trueBias) < 0.01)
+    }
+
+    /// Solves the normal equations XᵀX w = Xᵀy by Gaussian elimination.
+    private func leastSquares(_ x: [[Double]], _ y: [Double]) -> [Double] {
+        let n = x[0].count
+        var system = (0..<n).map { i in
+            (0..<n).map { j in x.reduce(0) { $0 + $1[i] * $1[j] } } + [zip(x, y).reduce(0) { $0 + $1.0[i] * $1.1 }]
+        }
+        for pivot in 0..<n {
+            for row in (pivot + 1)..<n {
+                let factor = system[row][pivot] / system[pivot][pivot]
+                for column in pivot...n { system[row][column] -= factor * system[pivot][column] }
+            }
+        }
+        var solution = [Double](repeating: 0, count: n)
+        for row in (0..<n).reversed() {
+            let known = ((row + 1)..<n).reduce(0) { $0 + system[row][$1] * solution[$1] }
+            solution[row] = (system[row][n] - known) / system[row][row]
+        }
+        return solution
+    }
+
+    @Test func descriptionsNameTheSettings() {
+        #expect(XORDataset().description == "xor(samples: 200, noise: 0.1)")
+        #expect(SpiralDataset(seed: 3).description == "spiral(samples: 300, classes: 3, noise: 0.2, seed: 3)")
+        #expect(CirclesDataset().description == "circles(samples: 200, noise: 0.05, factor: 0.5)")
+        #expect(BlobsDataset().description == "blobs(samples: 300, classes: 3, features: 2, spread: 1.0)")
+    }
+
+    @Test func rejectsSettingsOutOfRange() {
+        #expect(throws: DataError(file: "spiral", message: "samples must be at least classes (3), found 2")) {
+            _ = try load(SpiralDataset(samples: 2))
+        }
+        #expect(throws: DataError(file: "xor", message: "noise must be >= 0, found -1.0")) {
+            _ = try load(XORDataset(noise: -1))
+        }
+        #expect(throws: DataError(file: "blobs", message: "features must be at least 1, found 0")) {
+            _ = try load(BlobsDataset(features: 0))
+        }
+    }
+}
+
+// MARK: CSV
+
+/// Writes `text` as `data.csv` in a fresh temporary folder; the returned
+/// context resolves `data.csv` there, so errors name `data.csv`.
+private func csvFile(_ text: String) throws -> DatasetContext {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("csv-tests-" + UUID().uuidString)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: folder.appendingPathComponent("data.csv"))
+    return DatasetContext(baseDirectory: folder.path)
+}
+
+private func loadCSV(_ text: String, target: String, hasHeader: Bool = true, delimiter: Character = ",", task: String? = nil)
+    throws -> LoadedDataset<Double> {
+    try CSVDataset(path: "data.csv", target: target, hasHeader: hasHeader, delimiter: delimiter, task: task)
+        .load(as: Double.self, context: csvFile(text))
+}
+
+/// Expects loading `text` to fail with `message` at `line` of data.csv.
+private func expectCSVError(_ text: String, target: String = "y", line: Int?, _ message: String,
+                            sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(throws: DataError(file: "data.csv", line: line, message: message), sourceLocation: sourceLocation) {
+        _ = try loadCSV(text, target: target)
+    }
+}
+
+@Suite struct CSVDataTests {
+    @Test func readerHandlesQuotesDelimitersNewlinesAndBlankLines() throws {
+        let text = "a,\"b,c\",\"d \"\"e\"\"\",\"f\r\ng\"\r\n\r\n1,2,,4\n\n"
+        let records = try CSVReader.records(in: text, delimiter: ",", file: "t.csv")
+        #expect(records == [CSVRecord(fields: ["a", "b,c", "d \"e\"", "f\ng"], line: 1),
+                            CSVRecord(fields: ["1", "2", "", "4"], line: 4)])
+        let noFinalNewline = try CSVReader.records(in: "x;y\n1;\"\"", delimiter: ";", file: "t.csv")
+        #expect(noFinalNewline == [CSVRecord(fields: ["x", "y"], line: 1), CSVRecord(fields: ["1", ""], line: 2)])
+    }
+
+    @Test func stringLabelsAreClassesSortedByName() throws {
+        let loaded = try loadCSV("""
+            x1,"species, common",x2
+            1,virginica,2
+            3,setosa,4
+            5,"versi
+            color",6
+            7.5,setosa,"8"
+            """, target: "species, common")
+        #expect(loaded.featureNames == ["x1", "x2"])
+        #expect(loaded.classNames == ["setosa", "versi\ncolor", "virginica"])
+        #expect(loaded.train.targets.storage == [2, 0, 1, 0])
+        #expect(loaded.train.inputs.storage == [1, 2, 3, 4, 5, 6, 7.5, 8])
+        #expect(loaded.test == nil)
+    }
+
+    @Test func fewIntegerLabelsAreClassesInNumericOrder() throws {
+        let loaded = try loadCSV("x,label\r\n0.5,10\r\n1.5,2\r\n2.5,-1\r\n3.5,2", target: "label")
+        #expect(loaded.classNames == ["-1", "2", "10"])
+        #expect(loaded.train.targets.storage == [2, 1, 0, 1])
+    }
+
+    @Test func fractionalOrManyDistinctNumbersAreRegression() throws {
+        let fractional = try loadCSV("x,y\n1,0.5\n2,1.25\n", target: "y")
+        #expect(fractional.classNames == nil)
+        #expect(fractional.train.targets.storage == [0.5, 1.25])
+        let many = try loadCSV("x,y\n" + (0...20).map { "\($0),\($0 * 3)" }.joined(separator: "\n"), target: "y")
+        #expect(many.classNames == nil)
+        #expect(many.train.targets.storage == (0...20).map { Double($0 * 3) })
+    }
+
+    @Test func taskOverridesTheGuess() throws {
+        let regression = try loadCSV("x,y\n1,1\n2,0\n", target: "y", task: "regression")
+        #expect(regression.classNames == nil && regression.train.targets.storage == [1, 0])
+        let classes = try loadCSV("x,y\n1,0.5\n2,0.25\n3,0.5\n", target: "y", task: "classification")
+        #expect(classes.classNames == ["0.25", "0.5"] && classes.train.targets.storage == [1, 0, 1])
+        #expect(throws: DataError(file: "data.csv", line: 3, message: "column 'y' is 'cat', not a number")) {
+            _ = try loadCSV("x,y\n1,1\n2,cat\n", target: "y", task: "regression")
+        }
+        #expect(throws: DataError(file: "data.csv", message: "task must be classification or regression, found 'clustering'")) {
+            _ = try loadCSV("x,y\n1,1\n", target: "y", task: "clustering")
+        }
+    }
+
+    @Test func withoutHeaderColumnsAreNumbered() throws {
+        let loaded = try loadCSV("1;2;a\n3;4;b\n", target: "column3", hasHeader: false, delimiter: ";")
+        #expect(loaded.featureNames == ["column1", "column2"])
+        #expect(loaded.classNames == ["a", "b"] && loaded.train.inputs.storage == [1, 2, 3, 4])
+    }
+
+    @Test func nonNumericFeatureNamesColumnValueAndPhysicalLine() {
+        // The quoted newline on lines 2-3 and the blank line 4 still count.
+        expectCSVError("a,b,y\n1,2,\"multi\nline\"\n\n3,abc,x\n", line: 5, "column 'b' is 'abc', not a number")
+        expectCSVError("a,b,y\n1,,x\n", line: 2, "column 'b' is '', not a number")
+    }
+
+    @Test func wrongFieldCountNamesBothCounts() {
+        expectCSVError("a,b,y\n1,2,x\n3,4\n", line: 3, "expected 3 fields, found 2")
+        expectCSVError("a,b,y\n1,2,x,9\n", line: 2, "expected 3 fields, found 4")
+    }
+
+    @Test func unterminatedQuoteNamesTheLineItOpened() {
+        expectCSVError("a,b,y\n1,2,x\n3,\"4,y\n5,6,z\n", line: 3, "unterminated quoted field (the quote opened on this line is never closed)")
+    }
+
+    @Test func textAfterAClosingQuoteIsAnError() {
+        expectCSVError("a,b,y\n1,\"2\"3,x\n", line: 2, "unexpected '3' after a closing quote (a quote inside a quoted field is written \"\")")
+    }
+
+    @Test func missingTargetSuggestsTheClosestColumn() {
+        expectCSVError("sepal,petal,species\n1,2,x\n", target: "specie", line: 1,
+                       "no column 'specie' (did you mean 'species'?); columns: sepal, petal, species")
+        expectCSVError("sepal,petal,species\n1,2,x\n", target: "colour", line: 1, "no column 'colour'; columns: sepal, petal, species")
+    }
+
+    @Test func emptyFilesAndHeaderOnlyAreExplained() {
+        expectCSVError("", line: nil, "empty file: expected a header row and data rows")
+        expectCSVError("\n\n", line: nil, "empty file: expected a header row and data rows")
+        expectCSVError("a,y\n", line: nil, "no data rows: the file has only a header")
+        expectCSVError("y\n1\n", line: nil, "no feature columns: the only column is the target 'y'")
+        expectCSVError("a,a,y\n1,2,3\n", line: 1, "column 'a' appears twice in the header")
+        expectCSVError("a,y\n1,\n", line: 2, "target column 'y' is empty")
+    }
+
+    @Test func missingFileIsNamedAsGiven() throws {
+        let context = try csvFile("")
+        #expect(throws: DataError(file: "absent.csv", message: "no such file")) {
+            _ = try CSVDataset(path: "absent.csv", target: "y").load(as: Double.self, context: context)
+        }
+    }
+
+    @Test func errorDescriptionIsFileLineMessage() {
+        #expect(DataError(file: "data/iris.csv", line: 14, message: "expected 5 fields, found 4").description
+                == "data/iris.csv:14: expected 5 fields, found 4")
+    }
+
+    @Test func closestNameSuggestsOnlyCloseNames() {
+        #expect(closestName(to: "adma", in: ["sgd", "adam", "adamw"]) == "adam")
+        #expect(closestName(to: "Species", in: ["sepal", "species"]) == "species")
+        #expect(closestName(to: "colour", in: ["sepal", "species"]) == nil)
+    }
+}
