@@ -211,9 +211,9 @@ private func csvFile(_ text: String) throws -> DatasetContext {
     return DatasetContext(baseDirectory: folder.path)
 }
 
-private func loadCSV(_ text: String, target: String, hasHeader: Bool = true, delimiter: Character = ",", task: String? = nil)
-    throws -> LoadedDataset<Double> {
-    try CSVDataset(path: "data.csv", target: target, hasHeader: hasHeader, delimiter: delimiter, task: task)
+private func loadCSV(_ text: String, target: String, hasHeader: Bool = true, delimiter: Character = ",", task: String? = nil,
+                     oneHot: [String] = []) throws -> LoadedDataset<Double> {
+    try CSVDataset(path: "data.csv", target: target, hasHeader: hasHeader, delimiter: delimiter, task: task, oneHot: oneHot)
         .load(as: Double.self, context: csvFile(text))
 }
 
@@ -279,6 +279,15 @@ private func expectCSVError(_ text: String, target: String = "y", line: Int?, _ 
         }
     }
 
+    @Test func oneHotExpandsCategoricalColumns() throws {
+        let loaded = try loadCSV("size,color,y\n1,red,a\n2,blue,b\n3,red,a\n", target: "y", oneHot: ["color"])
+        #expect(loaded.featureNames == ["size", "color=blue", "color=red"])
+        #expect(loaded.train.inputs.nestedRows == [[1, 0, 1], [2, 1, 0], [3, 0, 1]])
+        #expect(throws: DataError(file: "data.csv", message: "one_hot names 'colour', which is not a feature column (did you mean 'color'?)")) {
+            _ = try loadCSV("size,color,y\n1,red,a\n", target: "y", oneHot: ["colour"])
+        }
+    }
+
     @Test func withoutHeaderColumnsAreNumbered() throws {
         let loaded = try loadCSV("1;2;a\n3;4;b\n", target: "column3", hasHeader: false, delimiter: ";")
         #expect(loaded.featureNames == ["column1", "column2"])
@@ -287,8 +296,8 @@ private func expectCSVError(_ text: String, target: String = "y", line: Int?, _ 
 
     @Test func nonNumericFeatureNamesColumnValueAndPhysicalLine() {
         // The quoted newline on lines 2-3 and the blank line 4 still count.
-        expectCSVError("a,b,y\n1,2,\"multi\nline\"\n\n3,abc,x\n", line: 5, "column 'b' is 'abc', not a number")
-        expectCSVError("a,b,y\n1,,x\n", line: 2, "column 'b' is '', not a number")
+        expectCSVError("a,b,y\n1,2,\"multi\nline\"\n\n3,abc,x\n", line: 5, "column 'b' is 'abc', not a number (for a categorical column, list it in one_hot)")
+        expectCSVError("a,b,y\n1,,x\n", line: 2, "column 'b' is '', not a number (for a categorical column, list it in one_hot)")
     }
 
     @Test func wrongFieldCountNamesBothCounts() {

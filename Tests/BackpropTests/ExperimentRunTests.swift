@@ -167,3 +167,34 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
         }
     }
 }
+
+@Suite struct FeatureScalingTests {
+    /// Standardisation statistics come from the training rows only: the
+    /// validation rows are scaled with them, not with their own.
+    @Test func scalingIsFittedOnTrainingRowsOnly() throws {
+        let plan = try ExperimentLoader.parse("""
+            name: scaled
+            dataset:
+              inline: {inputs: [[1, 10], [2, 20], [3, 30], [4, 40], [100, 1000]], targets: [0, 1, 0, 1, 0]}
+              split: {validation: 1}
+              scale: standardize
+            model: [{dense: {units: 1}}]
+            loss: bce_with_logits
+            train: {optimizer: adam}
+            """, file: "s.yaml")
+        let data = try ExperimentRunner.prepare(plan, as: Double.self)
+        let train = data.train.inputs, held = try #require(data.validation).inputs
+        #expect(train.rows == 4 && held.rows == 1)
+        for column in 0..<2 {
+            let values = (0..<4).map { train[$0, column] }
+            let mean = values.reduce(0, +) / 4
+            let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 4
+            #expect(abs(mean) < 1e-12 && abs(variance - 1) < 1e-12)
+        }
+        // Whichever row was held out, it was scaled by the training rows' statistics.
+        let statistics = try #require(data.scaling)
+        #expect(statistics.shift.count == 2 && statistics.factor.allSatisfy { $0 > 0 })
+        let minmax = FeatureScaling.statistics(.minmax, of: Matrix<Double>([[1, 5], [3, 5]]))
+        #expect(minmax.shift == [1, 5] && minmax.factor == [0.5, 1])
+    }
+}

@@ -16,11 +16,16 @@ public struct CSVDataset: Dataset {
     public var delimiter: Character
     /// "classification" or "regression" to override the rule above.
     public var task: String?
+    /// Categorical feature columns, each expanded into one 0/1 column per
+    /// category (`color=red`, `color=blue`, ...; categories in sorted order).
+    public var oneHot: [String]
 
     /// The most distinct whole numbers a target may have to count as class labels.
     static let maximumNumericClasses = 20
 
-    public init(path: String, target: String, hasHeader: Bool = true, delimiter: Character = ",", task: String? = nil) {
+    public init(path: String, target: String, hasHeader: Bool = true, delimiter: Character = ",", task: String? = nil,
+                oneHot: [String] = []) {
+        self.oneHot = oneHot
         self.path = path
         self.target = target
         self.hasHeader = hasHeader
@@ -68,9 +73,19 @@ public struct CSVDataset: Dataset {
             throw DataError(file: path, message: "no feature columns: the only column is the target '\(target)'")
         }
         let featureIndices = columns.indices.filter { $0 != targetIndex }
+        for name in oneHot where !columns.contains(name) || name == target {
+            let hint = closestName(to: name, in: columns).map { " (did you mean '\($0)'?)" } ?? ""
+            throw DataError(file: path, message: "one_hot names '\(name)', which is not a feature column\(hint)")
+        }
+        // Categories of each one-hot column, sorted so the layout is reproducible.
+        var categories: [Int: [String]] = [:]
+        for index in featureIndices where oneHot.contains(columns[index]) {
+            categories[index] = Set(records.map { $0.fields.indices.contains(index) ? $0.fields[index].trimmingCharacters(in: .whitespaces) : "" }).sorted()
+        }
+        let width = featureIndices.reduce(0) { $0 + (categories[$1]?.count ?? 1) }
 
         var inputs = [Scalar]()
-        inputs.reserveCapacity(records.count * featureIndices.count)
+        inputs.reserveCapacity(records.count * width)
         var targetTexts = [(text: String, line: Int)]()
         targetTexts.reserveCapacity(records.count)
         for record in records {
@@ -78,7 +93,12 @@ public struct CSVDataset: Dataset {
                 throw DataError(file: path, line: record.line, message: "expected \(columns.count) fields, found \(record.fields.count)")
             }
             for index in featureIndices {
-                inputs.append(Scalar(try number(record.fields[index], column: columns[index], line: record.line)))
+                if let values = categories[index] {
+                    let value = record.fields[index].trimmingCharacters(in: .whitespaces)
+                    inputs.append(contentsOf: values.map { $0 == value ? Scalar(1) : Scalar(0) })
+                } else {
+                    inputs.append(Scalar(try number(record.fields[index], column: columns[index], line: record.line)))
+                }
             }
             let value = record.fields[targetIndex].trimmingCharacters(in: .whitespaces)
             guard !value.isEmpty else {
@@ -88,16 +108,17 @@ public struct CSVDataset: Dataset {
         }
         let (targets, classNames) = try encodeTargets(targetTexts)
         return LoadedDataset(
-            train: DataSplit(inputs: Matrix(rows: records.count, columns: featureIndices.count, storage: inputs),
+            train: DataSplit(inputs: Matrix(rows: records.count, columns: width, storage: inputs),
                              targets: Matrix(column: targets.map { Scalar($0) })),
-            featureNames: featureIndices.map { columns[$0] }, classNames: classNames)
+            featureNames: featureIndices.flatMap { index in categories[index].map { $0.map { "\(columns[index])=\($0)" } } ?? [columns[index]] },
+            classNames: classNames)
     }
 
     /// A finite number, or an error naming the column, its value and the line.
     private func number(_ field: String, column: String, line: Int) throws -> Double {
         let text = field.trimmingCharacters(in: .whitespaces)
         guard let value = Double(text), value.isFinite else {
-            throw DataError(file: path, line: line, message: "column '\(column)' is '\(field)', not a number")
+            throw DataError(file: path, line: line, message: "column '\(column)' is '\(field)', not a number (for a categorical column, list it in one_hot)")
         }
         return value
     }

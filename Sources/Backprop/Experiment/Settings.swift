@@ -149,6 +149,13 @@ public final class Settings {
         return try items.map { try checked($0, try $0.double(), check, key: key) }
     }
 
+    /// A list of names, e.g. CSV columns.
+    public func strings(_ key: String, default defaultValue: [String]) throws -> [String] {
+        note(key, "[" + defaultValue.joined(separator: ", ") + "]", "list of names")
+        guard let value = values[key], !isDescribing else { return defaultValue }
+        return try value.sequence().map { try $0.string() }
+    }
+
     /// A matrix of numbers written as a list of rows, e.g. starting weights.
     public func optionalMatrix(_ key: String) throws -> [[Double]]? {
         note(key, "none", "list of rows")

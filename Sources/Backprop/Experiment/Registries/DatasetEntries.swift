@@ -37,7 +37,8 @@ func registerBuiltInDatasets(in registry: Registry<any Dataset>) {
         }
         return CSVDataset(path: try settings.string("path", default: nil), target: try settings.string("target", default: nil),
                           hasHeader: try settings.bool("header", default: true), delimiter: character,
-                          task: try settings.optionalChoice("task", ["classification", "regression"]))
+                          task: try settings.optionalChoice("task", ["classification", "regression"]),
+                          oneHot: try settings.strings("one_hot", default: []))
     }
     registry.register("idx", summary: "images and labels in IDX files (MNIST's format), plain or gzipped") { settings in
         IDXDataset(trainImages: try settings.string("train_images", default: nil), trainLabels: try settings.string("train_labels", default: nil),
