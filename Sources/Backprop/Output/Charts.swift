@@ -48,13 +48,16 @@ public enum Charts {
         var blocks: [[String]] = []
         var plotted: [(label: String, curve: Int)] = []
         for (curve, label) in labels.enumerated() {
-            let band = SeedBand.over(result.results(for: label), value: { record in
+            let results = result.results(for: label)
+            let band = SeedBand.over(results, value: { record in
                 value(record).flatMap { logY && $0 <= 0 ? nil : $0 }
             }, x: x)
             guard !band.x.isEmpty else { continue }
             blocks.append(["# \(label.replacingNewlines): \(xLabel), mean, min, max over seeds"]
                 + band.x.indices.map { "\(band.x[$0]) \(band.mean[$0]) \(band.lower[$0]) \(band.upper[$0])" })
-            plotted.append((label, curve))
+            // A diverged run says so in the legend; its curve may be a single point.
+            let diverged = results.filter(\.history.diverged).count
+            plotted.append((diverged == 0 ? label : "\(label) (diverged: \(diverged)/\(results.count))", curve))
         }
         var script = Gnuplot.header(output: "\(name).png", curves: labels.count)
         script += ["set title \(Gnuplot.quoted(title))", "set xlabel \(Gnuplot.quoted(xLabel))", "set ylabel \(Gnuplot.quoted(yLabel))"]
@@ -71,7 +74,7 @@ public enum Charts {
         for (index, entry) in plotted.enumerated() {
             let source = index == 0 ? Gnuplot.quoted(file) : "''"
             parts.append("\(source) index \(index) using 1:3:4 with filledcurves fc rgb '\(Gnuplot.color(entry.curve))' fs transparent solid 0.15 noborder notitle")
-            parts.append("'' index \(index) using 1:2 with lines lt \(entry.curve + 1) title \(Gnuplot.quoted(entry.label))")
+            parts.append("'' index \(index) using 1:2 with linespoints lt \(entry.curve + 1) pt 7 ps 0.6 pi 25 title \(Gnuplot.quoted(entry.label))")
         }
         return "plot " + (parts + extra).joined(separator: ", \\\n     ")
     }
