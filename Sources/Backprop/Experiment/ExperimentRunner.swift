@@ -115,9 +115,7 @@ public enum ExperimentRunner {
         let data = try prepare(plan, as: Scalar.self)
         let jobs = plan.runs.flatMap { run in plan.seeds.map { (run: run, seed: $0) } }
         let parallel = jobs.count > 1 && cores > 1
-        let previousThreads = BLASThreads.current
         BLASThreads.set(parallel ? 1 : cores)
-        defer { BLASThreads.set(previousThreads) }
 
         let results = ResultSlots(count: jobs.count)
         let work: @Sendable (Int) -> Void = { index in
