@@ -11,7 +11,7 @@ extension BackpropCommand {
                 --data "csv: {path: new.csv, target: species}".
                 """)
 
-        @Argument(help: "A checkpoint file (plots/NAME/checkpoints/*.json).")
+        @Argument(help: "A checkpoint file (plots/NAME/checkpoints/*.checkpoint).")
         var checkpoint: String
 
         @Option(help: "A dataset, written as in an experiment file.")
@@ -27,7 +27,7 @@ extension BackpropCommand {
         static let configuration = CommandConfiguration(
             abstract: "Load a checkpoint and print its predictions for data as CSV (class names, or output values).")
 
-        @Argument(help: "A checkpoint file (plots/NAME/checkpoints/*.json).")
+        @Argument(help: "A checkpoint file (plots/NAME/checkpoints/*.checkpoint).")
         var checkpoint: String
 
         @Option(help: "A dataset, written as in an experiment file, e.g. \"csv: {path: new.csv, target: label}\".")

@@ -22,9 +22,9 @@ import Testing
         let (outcome, result) = try ExperimentCommands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
         let folder = outcome.directory + "/checkpoints"
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        #expect(files == ["adam-seed3-epoch3.json", "adam-seed3-epoch6.json", "adam-seed3-epoch7.json"])
+        #expect(files == ["adam-seed3-epoch3.checkpoint", "adam-seed3-epoch6.checkpoint", "adam-seed3-epoch7.checkpoint"])
 
-        let checkpoint = try Checkpoint.read(path: folder + "/adam-seed3-epoch7.json")
+        let checkpoint = try Checkpoint.read(path: folder + "/adam-seed3-epoch7.checkpoint")
         #expect(checkpoint.epoch == 7 && checkpoint.dtype == "float32" && checkpoint.classNames == ["0", "1"])
         #expect(checkpoint.optimizer?.step == 21)  // 7 epochs x 3 batches
         let (model, _, _) = try CheckpointCommands.restore(checkpoint, path: "c.json", as: Float.self)
@@ -41,7 +41,7 @@ import Testing
         #expect(again.parameters == checkpoint.parameters)
         #expect(checkpoint.parameters.keys.contains("layer3.batch_norm.running_var"))
 
-        let report = try CheckpointCommands.evaluate(path: folder + "/adam-seed3-epoch7.json", data: nil)
+        let report = try CheckpointCommands.evaluate(path: folder + "/adam-seed3-epoch7.checkpoint", data: nil)
         #expect(report.contains("on the training data (6 samples)"))
         #expect(report.contains("loss: \(formatNumber(last.loss))"))
     }
@@ -55,6 +55,17 @@ import Testing
         }
         #expect { try Checkpoint.read(path: root + "/none.json") } throws: { error in
             "\(error)" == "\(root)/none.json: no such checkpoint file"
+        }
+        // A checkpoint cut short is caught by the header's promised size.
+        let model = Sequential<Float>(inputSize: 2, layers: [Dense(weight: Matrix([[1, 2]]), bias: [3])])
+        let checkpoint = Checkpoint(model: model, optimizer: try SGD<Float>(learningRate: 0.1, momentum: 0.9), experimentSource: "x",
+                                    experimentFile: "x.yaml", baseDirectory: "", runLabel: "r", seed: 1, epoch: 2, classNames: nil)
+        try checkpoint.write(to: root + "/good.checkpoint")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: root + "/good.checkpoint"))
+        #expect(try Checkpoint.read(path: root + "/good.checkpoint").parameters == checkpoint.parameters)
+        try bytes.dropLast(3).write(to: URL(fileURLWithPath: root + "/cut.checkpoint"))
+        #expect { try Checkpoint.read(path: root + "/cut.checkpoint") } throws: { error in
+            "\(error)" == "\(root)/cut.checkpoint: not a backprop checkpoint (the header promises 24 bytes of numbers, the file has 21)"
         }
     }
 }
