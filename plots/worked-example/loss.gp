@@ -11,6 +11,6 @@ set xlabel 'epoch'
 set ylabel 'loss over the training set (log scale)'
 set logscale y
 plot 'loss.dat' index 0 using 1:3:4 with filledcurves fc rgb '#0072B2' fs transparent solid 0.15 noborder notitle, \
-     '' index 0 using 1:2 with lines lt 1 title 'lr 0.01', \
+     '' index 0 using 1:2 with linespoints lt 1 pt 7 ps 0.6 pi 25 title 'lr 0.01', \
      '' index 1 using 1:3:4 with filledcurves fc rgb '#D55E00' fs transparent solid 0.15 noborder notitle, \
-     '' index 1 using 1:2 with lines lt 2 title 'lr 0.05'
+     '' index 1 using 1:2 with linespoints lt 2 pt 7 ps 0.6 pi 25 title 'lr 0.05'
