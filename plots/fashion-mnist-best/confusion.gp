@@ -3,7 +3,7 @@ set terminal pngcairo size 660,620 font 'DejaVu Sans,11' noenhanced
 set output 'confusion.png'
 set grid lc rgb '#dddddd'
 set border lc rgb '#555555'
-set key outside right top vertical Left reverse box lc rgb '#bbbbbb' samplen 3 spacing 1.2
+set key outside right top vertical Left reverse box lc rgb '#bbbbbb' samplen 3 spacing 1.2 width 2
 set linetype 1 lc rgb '#0072B2' lw 2 dt 1
 set multiplot layout 1,1 title 'fashion-mnist-best: test-set confusion matrix (first seed)'
 unset key
@@ -11,12 +11,13 @@ set palette defined (0 '#ffffff', 1 '#6baed6', 2 '#08306b')
 set size ratio -1
 set xlabel 'predicted class'
 set ylabel 'actual class'
-set yrange [] reverse
 set xtics ('T-shirt/top' 0, 'Trouser' 1, 'Pullover' 2, 'Dress' 3, 'Coat' 4, 'Sandal' 5, 'Shirt' 6, 'Sneaker' 7, 'Bag' 8, 'Ankle boot' 9) rotate by 45 right
 set ytics ('T-shirt/top' 0, 'Trouser' 1, 'Pullover' 2, 'Dress' 3, 'Coat' 4, 'Sandal' 5, 'Shirt' 6, 'Sneaker' 7, 'Bag' 8, 'Ankle boot' 9)
 set cblabel 'fraction of the actual class'
 set title 'MLP 512-256 + BN + dropout'
 set xrange [-0.5:9.5]
-set yrange [-0.5:9.5] reverse
-plot 'confusion.dat' index 0 using 1:2:3 with image, '' index 0 using 1:2:(sprintf('%d', $4)) with labels font ',8'
+set yrange [9.5:-0.5]
+plot 'confusion.dat' index 0 using 1:2:3 with image, \
+     '' index 0 using 1:2:($3 > 0.5 ? '' : sprintf('%d', $4)) with labels font ',8' tc rgb 'black', \
+     '' index 0 using 1:2:($3 > 0.5 ? sprintf('%d', $4) : '') with labels font ',8' tc rgb 'white'
 unset multiplot

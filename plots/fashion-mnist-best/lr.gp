@@ -3,7 +3,7 @@ set terminal pngcairo size 1000,600 font 'DejaVu Sans,11' noenhanced
 set output 'lr.png'
 set grid lc rgb '#dddddd'
 set border lc rgb '#555555'
-set key outside right top vertical Left reverse box lc rgb '#bbbbbb' samplen 3 spacing 1.2
+set key outside right top vertical Left reverse box lc rgb '#bbbbbb' samplen 3 spacing 1.2 width 2
 set linetype 1 lc rgb '#0072B2' lw 2 dt 1
 set title 'fashion-mnist-best: learning rate by epoch'
 set xlabel 'epoch'

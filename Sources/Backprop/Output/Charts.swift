@@ -193,7 +193,7 @@ public enum Charts {
         let tics = names.enumerated().map { "\(Gnuplot.quoted($0.element)) \($0.offset)" }.joined(separator: ", ")
         script += ["set multiplot layout \(rows),\(columns) title \(Gnuplot.quoted("\(result.plan.name): test-set confusion matrix (first seed)"))",
                    "unset key", "set palette defined (0 '#ffffff', 1 '#6baed6', 2 '#08306b')", "set size ratio -1",
-                   "set xlabel 'predicted class'", "set ylabel 'actual class'", "set yrange [] reverse",
+                   "set xlabel 'predicted class'", "set ylabel 'actual class'",
                    "set xtics (\(tics)) rotate by 45 right", "set ytics (\(tics))", "set cblabel 'fraction of the actual class'"]
         for label in labels {
             guard let confusion = result.results(for: label).first?.test?.confusion else { continue }
@@ -209,8 +209,9 @@ public enum Charts {
             let index = blocks.count - 1
             script.append("set title \(Gnuplot.quoted(label))")
             script.append("set xrange [-0.5:\(Double(confusion.count) - 0.5)]")
-            script.append("set yrange [-0.5:\(Double(confusion.count) - 0.5)] reverse")
-            script.append("plot 'confusion.dat' index \(index) using 1:2:3 with image, '' index \(index) using 1:2:(sprintf('%d', $4)) with labels font ',8'")
+            // Actual classes top to bottom in class order; counts in white on dark cells.
+            script.append("set yrange [\(Double(confusion.count) - 0.5):-0.5]")
+            script.append("plot 'confusion.dat' index \(index) using 1:2:3 with image, \\\n     '' index \(index) using 1:2:($3 > 0.5 ? '' : sprintf('%d', $4)) with labels font ',8' tc rgb 'black', \\\n     '' index \(index) using 1:2:($3 > 0.5 ? sprintf('%d', $4) : '') with labels font ',8' tc rgb 'white'")
         }
         script.append("unset multiplot")
         return Chart(name: "confusion", dataFiles: [("confusion.dat", Gnuplot.blocks(blocks))], script: script.joined(separator: "\n") + "\n")

@@ -28,7 +28,7 @@ public enum Gnuplot {
             "set output \(quoted(output))",
             "set grid lc rgb '#dddddd'",
             "set border lc rgb '#555555'",
-            "set key outside right top vertical Left reverse box lc rgb '#bbbbbb' samplen 3 spacing 1.2",
+            "set key outside right top vertical Left reverse box lc rgb '#bbbbbb' samplen 3 spacing 1.2 width 2",
         ]
         for index in 0..<max(curves, 1) {
             lines.append("set linetype \(index + 1) lc rgb '\(color(index))' lw 2 dt \(dash(index))")
