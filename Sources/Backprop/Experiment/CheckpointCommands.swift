@@ -49,8 +49,7 @@ public enum CheckpointCommands {
                                                  targetColumns: split.targets.columns, outputs: model.outputSize)
         let encoded = DataSplit(inputs: split.inputs, targets: encoding.encode(split.targets))
         let loss = plan.loss.makeLoss(as: Scalar.self)
-        let usesClasses = loaded.isClassification && loss.correctPredictions(prediction: Matrix(rows: 0, columns: 1), target: Matrix(rows: 0, columns: 1)) == nil
-        let evaluator = Evaluator<Scalar>(accuracyRule: usesClasses ? .classes : .fromLoss)
+        let evaluator = Evaluator<Scalar>(accuracyRule: .choose(isClassification: loaded.isClassification, loss: loss))
         let metrics = ExperimentRunner.testMetrics(model: model, loss: loss, evaluator: evaluator, split: encoded, classes: loaded.classNames?.count)
         var lines = ["\(path): run '\(checkpoint.runLabel)', seed \(checkpoint.seed), epoch \(checkpoint.epoch), on the \(which) (\(split.count) samples)",
                      "loss: \(formatNumber(metrics.loss))"]

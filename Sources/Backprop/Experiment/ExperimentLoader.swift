@@ -173,16 +173,12 @@ public enum ExperimentLoader {
             guard dataset == nil else {
                 throw keyValue.error("dataset names one source; found a second one, '\(key)'")
             }
-            let single = Node.mapping(Node.Mapping([(Node(key), entry.node)]))
-            let position = ConfigValue(node: single, file: value.file, path: value.path)
-            do {
-                dataset = try Registries.datasets.make(from: position)
-            } catch let error as ExperimentError where error.line == nil {
-                throw keyValue.error(error.message)
-            }
-            if Registries.datasets.entry(key) == nil {
+            guard Registries.datasets.contains(key) else {
                 throw keyValue.error(unknownNameMessage("dataset", key, known: Registries.datasets.names))
             }
+            // The registry reads a one-key map; its positions are the original nodes'.
+            let single = Node.mapping(Node.Mapping([(keyValue.node, entry.node)]))
+            dataset = try Registries.datasets.make(from: ConfigValue(node: single, file: value.file, path: value.path))
         }
         guard let dataset else {
             throw value.error("dataset needs a source, one of: \(Registries.datasets.names.joined(separator: ", "))")

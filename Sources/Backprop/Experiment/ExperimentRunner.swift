@@ -157,11 +157,9 @@ public enum ExperimentRunner {
         let model: Sequential<Scalar> = try ModelBuilder.build(plan, run: run, inputSize: data.train.features, random: &random)
         let loss = plan.loss.makeLoss(as: Scalar.self)
         let optimizer = try run.optimizer.makeOptimizer(as: Scalar.self)
-        let usesClasses = data.isClassification && loss.correctPredictions(
-            prediction: Matrix(rows: 0, columns: 1), target: Matrix(rows: 0, columns: 1)) == nil
         let configuration = TrainingConfiguration(
             epochs: run.epochs, batchSize: run.batch, shuffle: run.shuffle, seed: random.next(), stopping: run.stopping,
-            clipping: run.clipping, recordStepLosses: run.recordSteps, accuracyRule: usesClasses ? .classes : .fromLoss)
+            clipping: run.clipping, recordStepLosses: run.recordSteps, accuracyRule: .choose(isClassification: data.isClassification, loss: loss))
         let trainer = Trainer(model: model, loss: loss, optimizer: optimizer, schedule: run.schedule.makeSchedule(),
                               configuration: configuration)
         var checkpointError: Error?

@@ -15,6 +15,16 @@ public enum AccuracyRule: Sendable {
     case classes
 }
 
+extension AccuracyRule {
+    /// `.classes` for classification data scored by a loss that does not count
+    /// classes itself (MSE on XOR), else `.fromLoss`.
+    public static func choose<Scalar: BLASScalar>(isClassification: Bool, loss: any Loss<Scalar>) -> AccuracyRule {
+        let empty = Matrix<Scalar>(rows: 0, columns: 1)
+        let lossCountsClasses = loss.correctPredictions(prediction: empty, target: empty) != nil
+        return isClassification && !lossCountsClasses ? .classes : .fromLoss
+    }
+}
+
 /// Runs a model over a whole split in chunks, so a large data set never needs
 /// a forward buffer as large as itself. Owns its chunk buffers for reuse.
 public final class Evaluator<Scalar: BLASScalar> {

@@ -84,7 +84,7 @@ public final class Trainer<Scalar: BLASScalar> {
         }
 
         let clock = ContinuousClock()
-        epochs: for epoch in 1...max(configuration.epochs, 1) where configuration.epochs > 0 {
+        epochs: for epoch in stride(from: 1, through: configuration.epochs, by: 1) {
             learningRate = schedule.learningRate(epoch: epoch - 1, base: baseLearningRate, totalEpochs: configuration.epochs)
             optimizer.learningRate = learningRate
             if configuration.shuffle { shuffleRandom.shuffle(&order) }
