@@ -32,8 +32,9 @@ struct BackpropCommand: ParsableCommand {
             if code == .success || code == .failure || error is CleanExit {
                 exit(withError: error)
             }
-            let message = fullMessage(for: error)
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            // One line: ArgumentParser's message without its usage block.
+            let message = self.message(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "bad command line"
+            FileHandle.standardError.write(Data(("error: \(message) (see backprop help)\n").utf8))
             Foundation.exit(2)
         }
     }
@@ -48,6 +49,12 @@ struct BackpropCommand: ParsableCommand {
 struct OutputOptions: ParsableArguments {
     @Option(name: .customLong("plots"), help: "Folder that receives one folder per experiment.")
     var outputRoot: String = "plots"
+
+    func validate() throws {
+        if outputRoot.trimmingCharacters(in: .whitespaces).isEmpty || outputRoot == "/" {
+            throw ValidationError("--plots needs a folder, e.g. --plots plots")
+        }
+    }
 }
 
 /// Prints what happened to the outputs and returns the exit status.

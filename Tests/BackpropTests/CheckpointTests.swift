@@ -22,9 +22,9 @@ import Testing
         let (outcome, result) = try ExperimentCommands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
         let folder = outcome.directory + "/checkpoints"
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        #expect(files == ["adam-seed3-epoch3.checkpoint", "adam-seed3-epoch6.checkpoint", "adam-seed3-epoch7.checkpoint"])
+        #expect(files == ["run1-adam-seed3-epoch3.checkpoint", "run1-adam-seed3-epoch6.checkpoint", "run1-adam-seed3-epoch7.checkpoint"])
 
-        let checkpoint = try Checkpoint.read(path: folder + "/adam-seed3-epoch7.checkpoint")
+        let checkpoint = try Checkpoint.read(path: folder + "/run1-adam-seed3-epoch7.checkpoint")
         #expect(checkpoint.epoch == 7 && checkpoint.dtype == "float32" && checkpoint.classNames == ["0", "1"])
         #expect(checkpoint.optimizer?.step == 21)  // 7 epochs x 3 batches
         let (model, _, _) = try CheckpointCommands.restore(checkpoint, path: "c.json", as: Float.self)
@@ -41,8 +41,8 @@ import Testing
         #expect(again.parameters == checkpoint.parameters)
         #expect(checkpoint.parameters.keys.contains("layer3.batch_norm.running_var"))
 
-        let report = try CheckpointCommands.evaluate(path: folder + "/adam-seed3-epoch7.checkpoint", data: nil)
-        #expect(report.contains("on the training data (6 samples)"))
+        let report = try CheckpointCommands.evaluate(path: folder + "/run1-adam-seed3-epoch7.checkpoint", data: nil)
+        #expect(report.contains("on the experiment's training data (6 samples)"))
         #expect(report.contains("loss: \(formatNumber(last.loss))"))
     }
 

@@ -136,6 +136,22 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
         #expect(message == "\(path):6:54: the dataset has 2 classes; with bce_with_logits the model needs 1 output (or 2, one-hot), it gives 3")
     }
 
+    @Test func impossibleSizesAndOutputFoldersFailBeforeTraining() throws {
+        let huge = try ExperimentLoader.parse(ExperimentDecodingTests.document(
+            ["model": "[{dense: {units: 100000}}, {dense: {units: 100000}}, {dense: {units: 1}}]"]), file: "big.yaml")
+        #expect { try ExperimentRunner.validate(huge) } throws: { error in
+            "\(error)" == "big.yaml:4:36: the model would have more than 100000000 weights up to this layer; it is too large to train here"
+        }
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try "not a folder".write(toFile: root + "/file", atomically: true, encoding: .utf8)
+        #expect { try OutputWriter.checkWritable(root + "/file/plots/x") } throws: { error in
+            "\(error)" == "\(root)/file: is a file, not a folder; choose another --plots folder"
+        }
+        try OutputWriter.checkWritable(root + "/new/plots/x")
+        #expect(!FileManager.default.fileExists(atPath: root + "/new"), "checking writes nothing")
+    }
+
     @Test func divergenceIsReportedNotFatal() throws {
         let text = Self.smallExperiment.replacingOccurrences(of: "{sgd: {lr: 0.3}}", with: "{sgd: {lr: 5000}}")
             .replacingOccurrences(of: "loss: bce_with_logits", with: "loss: mse")
@@ -162,6 +178,9 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
         let merged = try ExperimentCommands.merge(directories: [first.0.directory, second.0.directory], outputRoot: root + "/plots")
         let summary = try Summary.decode(try Data(contentsOf: URL(fileURLWithPath: merged.directory + "/summary.json")))
         #expect(summary.runs.map(\.label) == ["adam lr=0.1", "adam lr=0.03", "adam lr=0.01"])
+        #expect(throws: OutputError.self) {
+            try ExperimentCommands.merge(directories: [first.0.directory, first.0.directory], outputRoot: root + "/plots")
+        }
         #expect(throws: ExperimentError.self) {
             try ExperimentCommands.run(path: path.replacingOccurrences(of: "sweep.yaml", with: "none.yaml"), outputRoot: root, progress: SilentProgress())
         }

@@ -23,7 +23,7 @@ public struct InlineDataset: Dataset {
         if let task { return task == "classification" }
         let values = targets.flatMap { $0 }
         return targets.allSatisfy { $0.count == 1 }
-            && values.allSatisfy { $0 >= 0 && $0 == $0.rounded() }
+            && values.allSatisfy { $0 >= 0 && $0 == $0.rounded() && $0 < 1_000_000 }
             && Set(values).count <= 20
     }
 

@@ -38,20 +38,23 @@ public enum CheckpointCommands {
 
     static func evaluate<Scalar: BLASScalar>(_ checkpoint: Checkpoint, path: String, data: (any Dataset)?, as scalar: Scalar.Type) throws -> String {
         let (model, plan, _) = try restore(checkpoint, path: path, as: Scalar.self)
-        let loaded = try (data ?? plan.dataset).load(as: Scalar.self, context: DatasetContext(baseDirectory: FileManager.default.currentDirectoryPath))
-        var split = loaded.test ?? loaded.train
-        checkpoint.scaling?.apply(to: &split.inputs)
-        let which = loaded.test == nil ? "training data" : "test set"
-        guard split.features == model.inputSize else {
-            throw DataError(file: "\(data?.description ?? plan.dataset.description)", message: "the data has \(split.features) features, the model takes \(model.inputSize)")
-        }
-        let encoding = try TargetEncoding.choose(lossName: plan.lossName, classNames: loaded.classNames,
+        // The experiment's own data resolves against its folder; --data against the current one.
+        let context = data == nil ? plan.datasetContext : DatasetContext(baseDirectory: FileManager.default.currentDirectoryPath)
+        let loaded = try (data ?? plan.dataset).load(as: Scalar.self, context: context)
+        let source = data == nil ? "the experiment's " + (loaded.test == nil ? "training data" : "test set") : "--data"
+        let split = try inputs(loaded.test ?? loaded.train, for: model, checkpoint: checkpoint, source: source)
+        let encoding: TargetEncoding
+        do {
+            encoding = try TargetEncoding.choose(lossName: plan.lossName, classNames: loaded.classNames,
                                                  targetColumns: split.targets.columns, outputs: model.outputSize)
+        } catch let error as ComponentError {
+            throw DataError(file: source, message: error.description)
+        }
         let encoded = DataSplit(inputs: split.inputs, targets: encoding.encode(split.targets))
         let loss = plan.loss.makeLoss(as: Scalar.self)
         let evaluator = Evaluator<Scalar>(accuracyRule: .choose(isClassification: loaded.isClassification, loss: loss))
         let metrics = ExperimentRunner.testMetrics(model: model, loss: loss, evaluator: evaluator, split: encoded, classes: loaded.classNames?.count)
-        var lines = ["\(path): run '\(checkpoint.runLabel)', seed \(checkpoint.seed), epoch \(checkpoint.epoch), on the \(which) (\(split.count) samples)",
+        var lines = ["\(path): run '\(checkpoint.runLabel)', seed \(checkpoint.seed), epoch \(checkpoint.epoch), on \(source) (\(split.count) samples)",
                      "loss: \(formatNumber(metrics.loss))"]
         if let accuracy = metrics.accuracy { lines.append("accuracy: \(formatNumber(accuracy))") }
         if let confusion = metrics.confusion, let names = loaded.classNames {
@@ -59,6 +62,22 @@ public enum CheckpointCommands {
             lines += TextTable.render(header: ["actual"] + names, rows: confusion.enumerated().map { [names[$0.offset]] + $0.element.map(String.init) })
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The split checked against the model's input width, then scaled as in training.
+    static func inputs<Scalar: BLASScalar>(_ split: DataSplit<Scalar>, for model: Sequential<Scalar>, checkpoint: Checkpoint,
+                                           source: String) throws -> DataSplit<Scalar> {
+        guard split.features == model.inputSize else {
+            throw DataError(file: source, message: "the data has \(split.features) features, the model takes \(model.inputSize)")
+        }
+        var scaled = split
+        if let scaling = checkpoint.scaling {
+            guard scaling.shift.count == split.features, scaling.factor.count == split.features else {
+                throw DataError(file: source, message: "the checkpoint's feature scaling is for \(scaling.shift.count) features, the data has \(split.features)")
+            }
+            scaling.apply(to: &scaled.inputs)
+        }
+        return scaled
     }
 
     /// Predictions as CSV on standard output: the class name per sample, or the
@@ -73,11 +92,7 @@ public enum CheckpointCommands {
     static func predict<Scalar: BLASScalar>(_ checkpoint: Checkpoint, path: String, data: any Dataset, as scalar: Scalar.Type) throws -> String {
         let (model, _, _) = try restore(checkpoint, path: path, as: Scalar.self)
         let loaded = try data.load(as: Scalar.self, context: DatasetContext(baseDirectory: FileManager.default.currentDirectoryPath))
-        var split = loaded.test ?? loaded.train
-        checkpoint.scaling?.apply(to: &split.inputs)
-        guard split.features == model.inputSize else {
-            throw DataError(file: data.description, message: "the data has \(split.features) features, the model takes \(model.inputSize)")
-        }
+        let split = try inputs(loaded.test ?? loaded.train, for: model, checkpoint: checkpoint, source: "--data")
         let outputs = Evaluator<Scalar>().predict(model: model, inputs: split.inputs)
         if let names = checkpoint.classNames {
             let squashed = model.layers.last.map { $0 is Sigmoid<Scalar> || $0 is Softmax<Scalar> } ?? false

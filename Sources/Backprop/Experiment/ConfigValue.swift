@@ -23,7 +23,7 @@ struct ConfigValue {
     /// How the value reads to a person, for messages.
     var text: String {
         switch node {
-        case .scalar(let scalar): return scalar.string
+        case .scalar(let scalar): return scalar.string.isEmpty ? "nothing" : scalar.string
         case .sequence: return "a list"
         case .mapping: return "a mapping"
         case .alias: return "an alias"
@@ -91,6 +91,9 @@ struct ConfigValue {
         let text = try scalarString()
         if let value = Int(text.replacingOccurrences(of: "_", with: "")) { return value }
         if let value = Double(text), value.isFinite, value == value.rounded(), abs(value) < 1e15 { return Int(value) }
+        if let value = Double(text), value.isFinite, value == value.rounded() {
+            throw error("'\(path)' is too large, found '\(text)'")
+        }
         throw error("'\(path)' must be a whole number, found '\(text)'")
     }
 
@@ -110,12 +113,18 @@ struct ConfigValue {
             return (try string(), self, nil)
         case .mapping(let mapping):
             guard mapping.count == 1, let pair = mapping.first, case .scalar(let key) = pair.key else {
-                throw error("a \(kind) is written as a name or as a one-key map like `name: {setting: value}`, found \(mapping.count) keys")
+                throw error("\(article(kind)) \(kind) is written as a name or as a one-key map like `name: {setting: value}`, found \(mapping.count) keys")
             }
             let value = child(pair.value, key: key.string)
             return (key.string, ConfigValue(node: pair.key, file: file, path: path), value.isNull ? nil : value)
         default:
-            throw error("a \(kind) is written as a name or as a one-key map like `name: {setting: value}`, found \(text)")
+            throw error("\(article(kind)) \(kind) is written as a name or as a one-key map like `name: {setting: value}`, found \(text)")
         }
     }
+}
+
+/// "a" or "an" before a word, for messages.
+func article(_ word: String) -> String {
+    guard let first = word.lowercased().first else { return "a" }
+    return "aeiou".contains(first) ? "an" : "a"
 }

@@ -11,6 +11,7 @@ public enum ExperimentCommands {
             throw ExperimentError(file: path, message: "this experiment has no 'sweep:' section; use `backprop run`")
         }
         var directory = outputRoot + "/" + plan.name
+        try OutputWriter.checkWritable(directory)
         if let shard {
             plan.runs = plan.runs.enumerated().filter { $0.offset % shard.count == shard.index - 1 }.map(\.element)
             guard !plan.runs.isEmpty else {
@@ -30,9 +31,18 @@ public enum ExperimentCommands {
             throw OutputError(path: directories[index], message: "these results come from a different experiment file than \(directories[0])")
         }
         result.runs = stored.flatMap(\.runs)
+        var seen = Set<String>()
+        for run in result.runs where !seen.insert("\(run.label)\u{0}\(run.seed)").inserted {
+            throw OutputError(path: directories.joined(separator: " "), message: "run '\(run.label)' seed \(run.seed) appears in more than one folder; give each shard once")
+        }
+        let missing = result.plan.runs.map(\.label).filter { label in !result.runs.contains { $0.label == label } }
+        if !missing.isEmpty {
+            result.warnings.append("merged results lack \(missing.count) run(s) of the sweep (a shard missing?): \(missing.joined(separator: ", "))")
+        }
         let order = Dictionary(uniqueKeysWithValues: result.plan.runs.enumerated().map { ($1.label, $0) })
         result.runs.sort { (order[$0.label] ?? 0, $0.seed) < (order[$1.label] ?? 0, $1.seed) }
         result.wallSeconds = stored.map(\.wallSeconds).reduce(0, +)
+        try OutputWriter.checkWritable(outputRoot + "/" + result.plan.name)
         return try OutputWriter.write(result, to: outputRoot + "/" + result.plan.name)
     }
 

@@ -38,9 +38,9 @@ public enum ExperimentLoader {
 
         let nameValue = try require(keys, "name", document)
         let name = try nameValue.string()
-        guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }),
+        guard !name.isEmpty, name.count <= 100, name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }),
               name != "." && name != ".." else {
-            throw nameValue.error("name '\(name)' may use only a-z, 0-9, '-' and '_' (it names the folder plots/<name>/)")
+            throw nameValue.error("name '\(name.prefix(40))' may use only a-z, 0-9, '-' and '_', at most 100 of them (it names the folder plots/<name>/)")
         }
         let description = try keys["description"]?.string() ?? ""
         let dtype = try keys["dtype"].map { value -> ExperimentPlan.DType in
@@ -51,7 +51,8 @@ public enum ExperimentLoader {
             return dtype
         } ?? .float32
         let seeds = try keys["seeds"].map(parseSeeds) ?? [1]
-        let (dataset, split, scaling) = try parseDataset(try require(keys, "dataset", document))
+        let datasetValue = try require(keys, "dataset", document)
+        let (dataset, split, scaling) = try parseDataset(datasetValue)
         let model = try parseModel(try require(keys, "model", document))
         let lossValue = try require(keys, "loss", document)
         let loss = try Registries.losses.make(from: lossValue)
@@ -103,7 +104,7 @@ public enum ExperimentLoader {
 
         return ExperimentPlan(
             name: name, description: description, dtype: dtype, seeds: seeds, dataset: dataset,
-            validationSplit: split, featureScaling: scaling, model: model, loss: loss, lossName: lossName, metrics: metrics, runs: runs,
+            datasetLine: datasetValue.line, datasetColumn: datasetValue.column, validationSplit: split, featureScaling: scaling, model: model, loss: loss, lossName: lossName, metrics: metrics, runs: runs,
             plots: plots, sweepAxes: grid.map { $0.path.joined(separator: ".") },
             failOnDivergence: try keys["fail_on_divergence"]?.bool() ?? false, checkpointEvery: checkpointEvery, source: text, file: file, baseDirectory: baseDirectory)
     }
@@ -162,7 +163,7 @@ public enum ExperimentLoader {
                     let number = try validation.double()
                     if number > 0 && number < 1 {
                         split = .fraction(number)
-                    } else if number >= 1 && number == number.rounded() {
+                    } else if number >= 1 && number == number.rounded() && number <= Double(Settings.Check.largestCount) {
                         split = .count(Int(number))
                     } else {
                         throw validation.error("split 'validation' is a fraction in (0, 1) or a number of samples >= 1, found \(validation.text)")
@@ -215,7 +216,9 @@ public enum ExperimentLoader {
         let optimizerName = try optimizerValue.component(kind: "optimizer").name
         let epochs = try settings["epochs"].map { value -> Int in
             let epochs = try value.int()
-            guard epochs >= 1 else { throw value.error("epochs must be >= 1, found \(epochs)") }
+            guard epochs >= 1 && epochs <= Settings.Check.largestCount else {
+                throw value.error("epochs must be from 1 to \(Settings.Check.largestCount), found \(epochs)")
+            }
             return epochs
         } ?? 100
         let batch = try settings["batch"].map(parseBatch) ?? .samples(32)
@@ -232,7 +235,7 @@ public enum ExperimentLoader {
     static func parseBatch(_ value: ConfigValue) throws -> BatchSize {
         let text = try value.string()
         if text == "full" { return .full }
-        guard let size = Int(text), size >= 1 else {
+        guard let size = Int(text), size >= 1, size <= Settings.Check.largestCount else {
             throw value.error("batch is 'full', 1 (stochastic) or a number of samples >= 1, found '\(text)'")
         }
         return .samples(size)
@@ -348,9 +351,10 @@ public enum ExperimentLoader {
             return ExperimentError(file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(detail)\(problem)")
         case let .duplicatedKeysInMapping(duplicates, context):
             return ExperimentError(file: file, line: context.mark.line, column: context.mark.column,
-                                   message: "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) \(context.text)")
+                                   message: "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")): each key may appear once in a mapping")
         default:
-            return ExperimentError(file: file, message: "YAML: \(error)")
+            let text = "\(error)".split(whereSeparator: \.isNewline).first.map(String.init) ?? "unreadable"
+            return ExperimentError(file: file, message: "YAML: \(text)")
         }
     }
 }

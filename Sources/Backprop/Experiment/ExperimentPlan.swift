@@ -7,6 +7,9 @@ public struct ExperimentPlan: Sendable {
     public var dtype: DType
     public var seeds: [UInt64]
     public var dataset: any Dataset
+    /// Where `dataset:` is written, for errors found when the data is loaded.
+    public var datasetLine: Int?
+    public var datasetColumn: Int?
     public var validationSplit: ValidationSplit?
     /// `dataset: {scale: standardize | minmax}`: feature scaling fitted on the training rows.
     public var featureScaling: FeatureScaling?
@@ -37,8 +40,8 @@ public enum ValidationSplit: Sendable, Equatable {
 
     public func count(of total: Int) -> Int {
         switch self {
-        case .fraction(let fraction): return min(total - 1, Int((Double(total) * fraction).rounded()))
-        case .count(let count): return min(total - 1, count)
+        case .fraction(let fraction): return Int((Double(total) * fraction).rounded())
+        case .count(let count): return count
         }
     }
 }

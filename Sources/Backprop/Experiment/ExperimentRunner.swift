@@ -40,7 +40,13 @@ public enum ExperimentRunner {
     /// is held once: validation rows are moved out of it in place, and scaling
     /// happens in place.
     static func prepare<Scalar: BLASScalar>(_ plan: ExperimentPlan, as scalar: Scalar.Type) throws -> PreparedData<Scalar> {
-        var loaded = try plan.dataset.load(as: Scalar.self, context: plan.datasetContext)
+        var loaded: LoadedDataset<Scalar>
+        do {
+            loaded = try plan.dataset.load(as: Scalar.self, context: plan.datasetContext)
+        } catch let error as DataError where error.line == nil && Registries.datasets.contains(error.file) {
+            // A generator's own check (say, fewer samples than classes): point at `dataset:`.
+            throw ExperimentError(file: plan.file, line: plan.datasetLine, column: plan.datasetColumn, message: error.description)
+        }
         guard loaded.train.count >= 1 else {
             throw ExperimentError(file: plan.file, message: "the dataset has no training samples")
         }
@@ -71,13 +77,14 @@ public enum ExperimentRunner {
         train.targets = encoding.encode(train.targets)
         let loss = plan.loss.makeLoss(as: Scalar.self)
         if let problem = loss.targetProblem(predictionColumns: probe.outputSize, target: train.targets) {
-            throw ExperimentError(file: plan.file, message: problem)
+            throw ExperimentError(file: plan.file, line: plan.model.last?.line, column: plan.model.last?.column, message: problem)
         }
         var validation: DataSplit<Scalar>?
         if let split = plan.validationSplit {
             let held = split.count(of: train.count)
-            guard held >= 1 else {
-                throw ExperimentError(file: plan.file, message: "split 'validation' leaves no validation samples out of \(train.count)")
+            guard held >= 1, held < train.count else {
+                throw ExperimentError(file: plan.file, line: plan.datasetLine, column: plan.datasetColumn,
+                                      message: "split 'validation' must leave at least one sample on each side; the dataset has \(train.count)")
             }
             // A fixed shuffle, the same for every run and seed, picks the held-out rows.
             var order = Array(0..<train.count)
@@ -166,11 +173,12 @@ public enum ExperimentRunner {
         func saveCheckpoint(epoch: Int) {
             guard let checkpoints, checkpointError == nil else { return }
             do {
-                try FileManager.default.createDirectory(atPath: checkpoints, withIntermediateDirectories: true)
+                try OutputWriter.makeDirectory(checkpoints)
                 try Checkpoint(model: model, optimizer: optimizer, experimentSource: plan.source, experimentFile: plan.file,
                                baseDirectory: plan.baseDirectory, runLabel: run.label, seed: seed, epoch: epoch,
                                classNames: data.classNames, scaling: data.scaling)
-                    .write(to: checkpoints + "/" + Checkpoint.fileName(label: run.label, seed: seed, epoch: epoch))
+                    .write(to: checkpoints + "/" + Checkpoint.fileName(run: (plan.runs.firstIndex { $0.label == run.label } ?? 0) + 1,
+                                                           label: run.label, seed: seed, epoch: epoch))
             } catch {
                 checkpointError = error
             }

@@ -15,7 +15,11 @@ public final class Settings {
 
     /// A range check for numeric settings.
     public enum Check: Sendable {
-        case any, positive, nonNegative, unitInterval, probability, atLeastOne
+        /// `count`: a whole number from 1 to 10 million (units, samples, epochs, ...):
+        /// large enough for any experiment here, small enough that a typo cannot
+        /// ask for terabytes.
+        case any, positive, nonNegative, unitInterval, probability, atLeastOne, count
+        public static let largestCount = 10_000_000
         func allows(_ value: Double) -> Bool {
             switch self {
             case .any: return true
@@ -24,6 +28,7 @@ public final class Settings {
             case .unitInterval: return value >= 0 && value < 1
             case .probability: return value >= 0 && value <= 1
             case .atLeastOne: return value >= 1
+            case .count: return value >= 1 && value <= Double(Check.largestCount)
             }
         }
         var expectation: String {
@@ -34,6 +39,7 @@ public final class Settings {
             case .unitInterval: return "in [0, 1)"
             case .probability: return "in [0, 1]"
             case .atLeastOne: return ">= 1"
+            case .count: return "from 1 to \(Check.largestCount)"
             }
         }
     }
@@ -82,7 +88,21 @@ public final class Settings {
     }
 
     public func int(_ key: String, default defaultValue: Int?, _ check: Check = .any) throws -> Int {
-        try number(key, defaultValue.map(Double.init), check, placeholder: 1) { Double(try $0.int()) }.asInt
+        note(key, defaultValue.map(String.init) ?? "required", check.expectation)
+        guard !isDescribing else { return defaultValue ?? 1 }
+        guard let value = values[key] else {
+            if let defaultValue { return defaultValue }
+            throw missing(key)
+        }
+        return try checkedInt(value, key: key, check)
+    }
+
+    /// A whole number read as such (never through Double, which cannot hold
+    /// every Int), then range-checked.
+    private func checkedInt(_ value: ConfigValue, key: String, _ check: Check) throws -> Int {
+        let number = try value.int()
+        _ = try checked(value, Double(number), check, key: key)
+        return number
     }
 
     public func optionalDouble(_ key: String, _ check: Check = .any) throws -> Double? {
@@ -94,7 +114,7 @@ public final class Settings {
     public func optionalInt(_ key: String, _ check: Check = .any) throws -> Int? {
         note(key, "none", check.expectation)
         guard let value = values[key], !isDescribing else { return nil }
-        return Int(try checked(value, Double(try value.int()), check, key: key))
+        return try checkedInt(value, key: key, check)
     }
 
     public func bool(_ key: String, default defaultValue: Bool) throws -> Bool {
@@ -241,8 +261,4 @@ public final class Settings {
             descriptions.append(Description(name: key, defaultValue: defaultValue, constraint: constraint))
         }
     }
-}
-
-private extension Double {
-    var asInt: Int { Int(self) }
 }

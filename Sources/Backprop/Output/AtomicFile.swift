@@ -18,7 +18,7 @@ public enum AtomicFile {
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw OutputError(path: path, message: "cannot write: \(error.localizedDescription)")
+            throw OutputError(path: path, message: "cannot write the file (\(String(cString: strerror(errno))))")
         }
     }
 }

@@ -123,11 +123,15 @@ public struct Checkpoint: Sendable {
         do {
             header = try JSONDecoder().decode(Header.self, from: Data(bytes[(first + 1)..<second]))
         } catch {
-            throw damaged("unreadable header: \(error)")
+            throw damaged("unreadable header: \(oneLine(error))")
         }
-        let expected = header.arrays.reduce(0) { $0 + $1.count } * 8
-        guard bytes.count - (second + 1) == expected else {
-            throw damaged("the header promises \(expected) bytes of numbers, the file has \(bytes.count - second - 1)")
+        guard header.arrays.allSatisfy({ $0.count >= 0 }), header.scaling.map({ $0.shift.count == $0.factor.count }) ?? true else {
+            throw damaged("impossible sizes in the header")
+        }
+        // Summed in Double so a damaged header cannot overflow the count.
+        let expected = header.arrays.reduce(0.0) { $0 + Double($1.count) } * 8
+        guard Double(bytes.count - (second + 1)) == expected else {
+            throw damaged("the header promises \(Int(min(expected, 1e18))) bytes of numbers, the file has \(bytes.count - second - 1)")
         }
         var offset = second + 1
         var parameters: [String: [Double]] = [:]
@@ -155,9 +159,10 @@ public struct Checkpoint: Sendable {
         return checkpoint
     }
 
-    /// `plots/NAME/checkpoints/<label>-seed<k>-epoch<e>.checkpoint`, the label reduced to safe characters.
-    public static func fileName(label: String, seed: UInt64, epoch: Int) -> String {
-        let safe = String(label.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
-        return "\(safe)-seed\(seed)-epoch\(epoch).checkpoint"
+    /// `run<i>-<label>-seed<k>-epoch<e>.checkpoint`: the run's number keeps labels
+    /// that reduce to the same safe characters apart; the label part is shortened.
+    public static func fileName(run: Int, label: String, seed: UInt64, epoch: Int) -> String {
+        let safe = String(label.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" }.prefix(40))
+        return "run\(run)-\(safe)-seed\(seed)-epoch\(epoch).checkpoint"
     }
 }

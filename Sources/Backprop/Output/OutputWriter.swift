@@ -16,7 +16,7 @@ public enum OutputWriter {
     /// writes the data and scripts.
     public static func write(_ result: ExperimentResult, to directory: String,
                              gnuplot: String? = findExecutable("gnuplot")) throws -> Outcome {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try makeDirectory(directory)
         let summary = Summary(result)
         let charts = Charts.make(result)
         var files: [String] = []
@@ -81,6 +81,39 @@ public enum OutputWriter {
             }
         }
         return (images, failures, false)
+    }
+
+    /// Checks, without writing anything, that `directory` can be created or
+    /// written: so a bad `--plots` fails before training, not after.
+    public static func checkWritable(_ directory: String) throws {
+        guard !directory.isEmpty, !directory.hasPrefix("/") || directory.count > 1 else {
+            throw OutputError(path: directory, message: "not a usable output folder")
+        }
+        var path = directory
+        while true {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                guard isDirectory.boolValue else {
+                    throw OutputError(path: path, message: "is a file, not a folder; choose another --plots folder")
+                }
+                guard FileManager.default.isWritableFile(atPath: path) else {
+                    throw OutputError(path: path, message: "is not writable")
+                }
+                return
+            }
+            let parent = (path as NSString).deletingLastPathComponent
+            if parent.isEmpty || parent == path { return }
+            path = parent
+        }
+    }
+
+    /// Creates a folder (and its parents), with a one-line error.
+    public static func makeDirectory(_ directory: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: directory, message: "cannot create the folder")
+        }
     }
 
     public static func findExecutable(_ name: String) -> String? {

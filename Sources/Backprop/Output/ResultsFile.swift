@@ -18,12 +18,36 @@ public enum ResultsFile {
         }
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let result: ExperimentResult
         do {
-            return try decoder.decode(ExperimentResult.self, from: data)
+            result = try decoder.decode(ExperimentResult.self, from: data)
         } catch let error as ExperimentError {
-            throw error
+            throw OutputError(path: path, message: "the experiment stored in it no longer reads: \(error.message)")
         } catch {
-            throw OutputError(path: path, message: "not a backprop results file: \(error)")
+            throw OutputError(path: path, message: "not a backprop results file (\(oneLine(error)))")
         }
+        // Charts index into these; a damaged file must not crash the drawing.
+        for run in result.runs {
+            if let grid = run.decisionGrid, grid.resolution < 2 || grid.resolution > 2000 || grid.classes.count != grid.resolution * grid.resolution
+                || grid.classes.contains(where: { $0 < 0 }) {
+                throw OutputError(path: path, message: "damaged decision grid for run '\(run.label)'")
+            }
+        }
+        if result.points.contains(where: { $0.label < 0 || !$0.x.isFinite || !$0.y.isFinite }) {
+            throw OutputError(path: path, message: "damaged training points")
+        }
+        return result
     }
+}
+
+/// A decoding error in one line (Foundation's descriptions span several).
+func oneLine(_ error: Error) -> String {
+    let text: String
+    switch error {
+    case DecodingError.keyNotFound(let key, _): text = "missing '\(key.stringValue)'"
+    case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context), DecodingError.dataCorrupted(let context):
+        text = context.debugDescription + (context.codingPath.isEmpty ? "" : " at " + context.codingPath.map(\.stringValue).joined(separator: "."))
+    default: text = "\(error)"
+    }
+    return String(text.map { $0.isNewline ? " " : $0 }.prefix(200))
 }

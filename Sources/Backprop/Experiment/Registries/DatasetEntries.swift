@@ -2,33 +2,36 @@
 /// the same data), files, and inline samples.
 func registerBuiltInDatasets(in registry: Registry<any Dataset>) {
     registry.register("xor", summary: "the four corners of the unit square with Gaussian noise; label x1 XOR x2") { settings in
-        XORDataset(samples: try settings.int("samples", default: 200, .atLeastOne), noise: try settings.double("noise", default: 0.1, .nonNegative),
+        XORDataset(samples: try settings.int("samples", default: 200, .count), noise: try settings.double("noise", default: 0.1, .nonNegative),
                    seed: try seed(settings))
     }
     registry.register("spiral", summary: "interleaved spiral arms, one class per arm (CS231n)") { settings in
-        SpiralDataset(samples: try settings.int("samples", default: 300, .atLeastOne), classes: try settings.int("classes", default: 3, .atLeastOne),
+        SpiralDataset(samples: try settings.int("samples", default: 300, .count), classes: try settings.int("classes", default: 3, .count),
                       noise: try settings.double("noise", default: 0.2, .nonNegative), seed: try seed(settings))
     }
     registry.register("moons", summary: "two interleaving half circles (sklearn make_moons)") { settings in
-        MoonsDataset(samples: try settings.int("samples", default: 200, .atLeastOne), noise: try settings.double("noise", default: 0.1, .nonNegative),
+        MoonsDataset(samples: try settings.int("samples", default: 200, .count), noise: try settings.double("noise", default: 0.1, .nonNegative),
                      seed: try seed(settings))
     }
     registry.register("circles", summary: "a circle inside a circle (sklearn make_circles)") { settings in
-        CirclesDataset(samples: try settings.int("samples", default: 200, .atLeastOne), noise: try settings.double("noise", default: 0.05, .nonNegative),
+        CirclesDataset(samples: try settings.int("samples", default: 200, .count), noise: try settings.double("noise", default: 0.05, .nonNegative),
                        factor: try settings.double("factor", default: 0.5, .unitInterval), seed: try seed(settings))
     }
     registry.register("blobs", summary: "Gaussian blobs around random centres") { settings in
-        BlobsDataset(samples: try settings.int("samples", default: 300, .atLeastOne), classes: try settings.int("classes", default: 3, .atLeastOne),
-                     features: try settings.int("features", default: 2, .atLeastOne), spread: try settings.double("spread", default: 1, .positive),
-                     seed: try seed(settings))
+        let samples = try settings.int("samples", default: 300, .count), features = try settings.int("features", default: 2, .count)
+        try checkSize(samples, features, settings)
+        return BlobsDataset(samples: samples, classes: try settings.int("classes", default: 3, .count), features: features,
+                            spread: try settings.double("spread", default: 1, .positive), seed: try seed(settings))
     }
     registry.register("sine", summary: "regression: y = sin(x) + noise, x in [−π, π]") { settings in
-        SineDataset(samples: try settings.int("samples", default: 200, .atLeastOne), noise: try settings.double("noise", default: 0.1, .nonNegative),
+        SineDataset(samples: try settings.int("samples", default: 200, .count), noise: try settings.double("noise", default: 0.1, .nonNegative),
                     seed: try seed(settings))
     }
     registry.register("linear_regression", summary: "regression: y = x·w + 0.5 + noise with random true weights") { settings in
-        LinearRegressionDataset(samples: try settings.int("samples", default: 200, .atLeastOne), features: try settings.int("features", default: 1, .atLeastOne),
-                                noise: try settings.double("noise", default: 0.1, .nonNegative), seed: try seed(settings))
+        let samples = try settings.int("samples", default: 200, .count), features = try settings.int("features", default: 1, .count)
+        try checkSize(samples, features, settings)
+        return LinearRegressionDataset(samples: samples, features: features,
+                                       noise: try settings.double("noise", default: 0.1, .nonNegative), seed: try seed(settings))
     }
     registry.register("csv", summary: "a CSV file with a header; target names the label column, the rest are numeric features") { settings in
         let delimiter = try settings.string("delimiter", default: ",")
@@ -57,6 +60,13 @@ func registerBuiltInDatasets(in registry: Registry<any Dataset>) {
             throw settings.problem("targets", "inline has \(inputs.count) inputs but \(targets.count) targets")
         }
         return InlineDataset(inputs: inputs, targets: targets, task: task)
+    }
+}
+
+/// Generated data is held in memory: samples x features is capped at 100 million values.
+private func checkSize(_ samples: Int, _ features: Int, _ settings: Settings) throws {
+    if samples * features > 100_000_000 {
+        throw settings.problem("features", "samples x features is \(samples * features) values, more than the 100 million a generated dataset may hold")
     }
 }
 

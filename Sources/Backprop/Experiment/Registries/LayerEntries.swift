@@ -2,7 +2,7 @@
 /// but are written in `model:` the same way.
 func registerBuiltInLayers(in registry: Registry<any LayerSpec>) {
     registry.register("dense", summary: "fully connected, out = x·Wᵀ + b; weights stored (out, in) like torch.nn.Linear") { settings in
-        let units = try settings.int("units", default: nil, .atLeastOne)
+        let units = try settings.int("units", default: nil, .count)
         let weights = try settings.optionalMatrix("weights")
         let bias = try settings.doubles("bias", default: [])
         let weightInitializer = try settings.component("init", in: Registries.initializers, default: "xavier_uniform")

@@ -2,17 +2,17 @@
 func registerBuiltInSchedules(in registry: Registry<any ScheduleSpec>) {
     registry.register("constant", summary: "the optimizer's lr throughout") { _ in ScheduleChoice.constant }
     registry.register("step", summary: "lr·gamma^⌊epoch/step_size⌋") { settings in
-        ScheduleChoice.step(stepSize: try settings.int("step_size", default: nil, .atLeastOne), gamma: try settings.double("gamma", default: 0.1, .positive))
+        ScheduleChoice.step(stepSize: try settings.int("step_size", default: nil, .count), gamma: try settings.double("gamma", default: 0.1, .positive))
     }
     registry.register("exponential", summary: "lr·gamma^epoch") { settings in
         ScheduleChoice.exponential(gamma: try settings.double("gamma", default: nil, .positive))
     }
     registry.register("cosine", summary: "cosine annealing to eta_min over t_max epochs, optional linear warmup") { settings in
-        ScheduleChoice.cosine(maximumEpochs: try settings.optionalInt("t_max", .atLeastOne), minimum: try settings.double("eta_min", default: 0, .nonNegative),
+        ScheduleChoice.cosine(maximumEpochs: try settings.optionalInt("t_max", .count), minimum: try settings.double("eta_min", default: 0, .nonNegative),
                               warmup: try settings.int("warmup", default: 0, .nonNegative))
     }
     registry.register("warmup", summary: "linear ramp to lr over `epochs`, then constant") { settings in
-        ScheduleChoice.warmup(epochs: try settings.int("epochs", default: 5, .atLeastOne))
+        ScheduleChoice.warmup(epochs: try settings.int("epochs", default: 5, .count))
     }
     registry.register("plateau", summary: "multiply lr by factor when val_loss (else loss) stalls for patience epochs") { settings in
         ScheduleChoice.plateau(factor: try settings.double("factor", default: 0.1, .unitInterval), patience: try settings.int("patience", default: 10, .nonNegative),
