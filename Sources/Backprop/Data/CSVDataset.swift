@@ -118,9 +118,15 @@ public struct CSVDataset: Dataset {
     private func number(_ field: String, column: String, line: Int) throws -> Double {
         let text = field.trimmingCharacters(in: .whitespaces)
         guard let value = Double(text), value.isFinite else {
-            throw DataError(file: path, line: line, message: "column '\(column)' is '\(field)', not a number (for a categorical column, list it in one_hot)")
+            throw DataError(file: path, line: line, message: "column '\(column)' is '\(Self.shortened(field))', not a number (for a categorical column, list it in one_hot)")
         }
         return value
+    }
+
+    /// A value quoted in a message: one line, at most 40 characters.
+    static func shortened(_ text: String) -> String {
+        let flat = String(text.map { $0.isNewline ? " " : $0 })
+        return flat.count > 40 ? flat.prefix(40) + "…" : flat
     }
 
     private func checkUniqueNames(_ columns: [String], line: Int) throws {

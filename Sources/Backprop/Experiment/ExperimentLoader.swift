@@ -280,8 +280,11 @@ public enum ExperimentLoader {
     static func parseSweep(_ value: ConfigValue) throws -> [(path: [String], values: [ConfigValue])] {
         let keys = try value.mapping(allowed: ["grid"], what: "sweep")
         guard let grid = keys["grid"] else { throw value.error("sweep needs 'grid: {key.path: [values]}'") }
-        return try grid.entries().map { key, keyValue, entry in
-            let path = key.split(separator: ".").map(String.init)
+        let entries = try grid.entries()
+        guard !entries.isEmpty else { throw grid.error("sweep grid is empty: map at least one key path to values") }
+        return try entries.map { key, keyValue, entry in
+            let path = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            guard !path.contains(where: \.isEmpty) else { throw keyValue.error("sweep path '\(key)' has an empty part") }
             guard let first = path.first, trainKeys.contains(first) else {
                 throw keyValue.error(unknownKeyMessage(key.split(separator: ".").first.map(String.init) ?? key, in: "sweep grid (paths start at a train key)", known: trainKeys))
             }

@@ -56,7 +56,7 @@ public enum TargetEncoding: Sendable, Equatable {
         let classes = classNames.count
         if lossName == "softmax_cross_entropy" {
             guard outputs == classes else {
-                throw ComponentError("softmax_cross_entropy needs one output per class: the dataset has \(classes) classes, the model gives \(outputs) (set units: \(classes) on the last dense layer)")
+                throw ComponentError("softmax_cross_entropy needs one output per class: the dataset has \(classes) class\(classes == 1 ? "" : "es"), the model gives \(outputs) (set units: \(classes) on the last dense layer)")
             }
             return .asLoaded
         }
