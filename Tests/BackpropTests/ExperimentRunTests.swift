@@ -217,3 +217,20 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
         #expect(minmax.shift == [1, 5] && minmax.factor == [0.5, 1])
     }
 }
+
+@Suite struct PredictedClassTests {
+    /// One output is a class by its midpoint: 0 for a logit, 0.5 after a sigmoid.
+    @Test func thresholdFollowsTheLastLayer() {
+        let outputs = Matrix<Double>(column: [0.3, 0.7, -0.2])
+        let logits = Sequential<Double>(inputSize: 1, layers: [Dense(weight: Matrix([[1]]), bias: [0])])
+        let probabilities = Sequential<Double>(inputSize: 1, layers: [Dense(weight: Matrix([[1]]), bias: [0]), Sigmoid()])
+        #expect(ExperimentRunner.predictedClasses(outputs, of: logits) == [1, 1, 0])
+        #expect(ExperimentRunner.predictedClasses(outputs, of: probabilities) == [0, 1, 0])
+        // The test-set confusion matrix uses the same rule: σ(0.3), σ(0.7) > 0.5 > σ(−0.2)
+        // (a threshold of 0 would call all three class 1: [[0, 2], [0, 1]]).
+        let split = DataSplit(inputs: Matrix<Double>(column: [0.3, 0.7, -0.2]), targets: Matrix(column: [0, 1, 0]))
+        let metrics = ExperimentRunner.testMetrics(model: probabilities, loss: BinaryCrossEntropy(), evaluator: Evaluator(),
+                                                   split: split, classes: 2)
+        #expect(metrics.confusion == [[1, 1], [0, 1]])
+    }
+}

@@ -135,6 +135,12 @@ extension Matrix {
         Matrix(rows: rows, columns: columns, storage: storage.map(transform))
     }
 
+    /// The class of each row of a target matrix: the value itself when there is
+    /// one column (a class index), the argmax of a one-hot row otherwise.
+    public func classPerRow() -> [Int] {
+        columns == 1 ? storage.map { Int($0) } : argmaxPerRow()
+    }
+
     /// Index of the largest value in each row (the predicted class for logits).
     public func argmaxPerRow() -> [Int] {
         (0..<rows).map { row in

@@ -95,8 +95,7 @@ public enum CheckpointCommands {
         let split = try inputs(loaded.test ?? loaded.train, for: model, checkpoint: checkpoint, source: "--data")
         let outputs = Evaluator<Scalar>().predict(model: model, inputs: split.inputs)
         if let names = checkpoint.classNames {
-            let squashed = model.layers.last.map { $0 is Sigmoid<Scalar> || $0 is Softmax<Scalar> } ?? false
-            let classes = ExperimentRunner.predictedClasses(outputs, threshold: squashed ? 0.5 : 0)
+            let classes = ExperimentRunner.predictedClasses(outputs, of: model)
             return (["prediction"] + classes.map { names.indices.contains($0) ? MetricsCSV.csvField(names[$0]) : "\($0)" }).joined(separator: "\n")
         }
         let header = (1...max(outputs.columns, 1)).map { "output\($0)" }.joined(separator: ",")

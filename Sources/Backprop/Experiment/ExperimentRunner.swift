@@ -153,7 +153,7 @@ public enum ExperimentRunner {
             plan: plan, runs: try results.values(), featureNames: data.featureNames, classNames: data.classNames,
             trainingSamples: data.train.count, validationSamples: data.validation?.count ?? 0, testSamples: data.test?.count ?? 0,
             points: trainingPoints(data), warnings: data.warnings,
-            wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            wallSeconds: elapsed.inSeconds)
     }
 
     static func runJob<Scalar: BLASScalar>(_ plan: ExperimentPlan, _ run: RunPlan, seed: UInt64, data: PreparedData<Scalar>,
@@ -197,7 +197,7 @@ public enum ExperimentRunner {
             ? decisionGrid(model: model, data: data) : nil
         let elapsed = clock.now - start
         return RunResult(label: run.label, seed: seed, history: history,
-                         wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
+                         wallSeconds: elapsed.inSeconds,
                          decisionGrid: grid, test: test)
     }
 
@@ -206,8 +206,8 @@ public enum ExperimentRunner {
         let result = evaluator.evaluate(model: model, loss: loss, on: split)
         var confusion: [[Int]]?
         if let classes {
-            let predictions = predictedClasses(evaluator.predict(model: model, inputs: split.inputs))
-            let actual = split.targets.columns == 1 ? split.targets.storage.map { Int($0) } : split.targets.argmaxPerRow()
+            let predictions = predictedClasses(evaluator.predict(model: model, inputs: split.inputs), of: model)
+            let actual = split.targets.classPerRow()
             var counts = Array(repeating: Array(repeating: 0, count: classes), count: classes)
             for (truth, guess) in zip(actual, predictions) where truth < classes && guess < classes { counts[truth][guess] += 1 }
             confusion = counts
@@ -215,10 +215,14 @@ public enum ExperimentRunner {
         return TestMetrics(loss: result.loss, accuracy: result.accuracy, confusion: confusion)
     }
 
-    /// Class per row: argmax for several outputs; for one output, above the
-    /// midpoint (0 for logits, which is where σ = 0.5; 0.5 for probabilities).
-    static func predictedClasses<Scalar: BLASScalar>(_ outputs: Matrix<Scalar>, threshold: Scalar = 0) -> [Int] {
-        outputs.columns > 1 ? outputs.argmaxPerRow() : outputs.storage.map { $0 > threshold ? 1 : 0 }
+    /// Class per row of `model`'s outputs: argmax for several outputs; for one
+    /// output, above the midpoint — 0.5 when the last layer squashes to [0, 1]
+    /// (sigmoid, softmax, step), else 0 (a logit, where σ = 0.5).
+    static func predictedClasses<Scalar: BLASScalar>(_ outputs: Matrix<Scalar>, of model: Sequential<Scalar>) -> [Int] {
+        guard outputs.columns == 1 else { return outputs.argmaxPerRow() }
+        let squashed = model.layers.last.map { $0 is Sigmoid<Scalar> || $0 is Softmax<Scalar> || $0 is Step<Scalar> } ?? false
+        let threshold: Scalar = squashed ? 0.5 : 0
+        return outputs.storage.map { $0 > threshold ? 1 : 0 }
     }
 
     static func decisionGrid<Scalar: BLASScalar>(model: Sequential<Scalar>, data: PreparedData<Scalar>) -> DecisionGrid? {
@@ -237,15 +241,13 @@ public enum ExperimentRunner {
             }
         }
         let outputs = Evaluator<Scalar>().predict(model: model, inputs: grid)
-        // One output: a logit unless the last layer squashes to (0, 1).
-        let squashed = model.layers.last.map { $0 is Sigmoid<Scalar> || $0 is Softmax<Scalar> || $0 is Step<Scalar> } ?? false
         return DecisionGrid(xRange: (xMin - xPad)...(xMax + xPad), yRange: (yMin - yPad)...(yMax + yPad), resolution: resolution,
-                            classes: predictedClasses(outputs, threshold: squashed ? 0.5 : 0))
+                            classes: predictedClasses(outputs, of: model))
     }
 
     static func trainingPoints<Scalar: BLASScalar>(_ data: PreparedData<Scalar>) -> [LabeledPoint] {
         guard data.train.features == 2, data.isClassification else { return [] }
-        let labels = data.train.targets.columns == 1 ? data.train.targets.storage.map { Int($0) } : data.train.targets.argmaxPerRow()
+        let labels = data.train.targets.classPerRow()
         return (0..<data.train.count).map {
             LabeledPoint(x: Double(data.train.inputs[$0, 0]), y: Double(data.train.inputs[$0, 1]), label: labels[$0])
         }

@@ -38,16 +38,9 @@ public struct Checkpoint: Sendable {
     public init<Scalar: BLASScalar>(model: Sequential<Scalar>, optimizer: (any Optimizer<Scalar>)?, experimentSource: String,
                                     experimentFile: String, baseDirectory: String, runLabel: String, seed: UInt64, epoch: Int,
                                     classNames: [String]?, scaling: FeatureScaling.Statistics? = nil) {
-        self.experimentSource = experimentSource
-        self.experimentFile = experimentFile
-        self.baseDirectory = baseDirectory
-        self.runLabel = runLabel
-        self.seed = seed
-        self.epoch = epoch
-        dtype = Scalar.dtypeName
-        self.classNames = classNames
-        self.scaling = scaling
-        parameters = Dictionary(uniqueKeysWithValues: model.parametersAndBuffers.map { ($0.name, $0.value.storage.map(Double.init)) })
+        self.init(experimentSource: experimentSource, experimentFile: experimentFile, baseDirectory: baseDirectory,
+                  runLabel: runLabel, seed: seed, epoch: epoch, dtype: Scalar.dtypeName, classNames: classNames, scaling: scaling,
+                  parameters: Dictionary(uniqueKeysWithValues: model.parametersAndBuffers.map { ($0.name, $0.value.storage.map(Double.init)) }))
         self.optimizer = optimizer?.saveState()
     }
 

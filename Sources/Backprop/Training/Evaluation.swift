@@ -71,7 +71,7 @@ public final class Evaluator<Scalar: BLASScalar> {
             return zip(prediction.storage, target.storage).filter { ($0 > 0.5) == ($1 >= 0.5) }.count
         }
         let predicted = prediction.argmaxPerRow()
-        let expected = target.columns == 1 ? target.storage.map { Int($0) } : target.argmaxPerRow()
+        let expected = target.classPerRow()
         return zip(predicted, expected).filter { $0 == $1 }.count
     }
 

@@ -101,7 +101,7 @@ public final class Trainer<Scalar: BLASScalar> {
                 batchStart = batchEnd
                 if configuration.recordStepLosses { history.stepLosses.append(batchLoss.loss) }
                 if !batchLoss.loss.isFinite || !batchLoss.globalNorm.isFinite {
-                    seconds += elapsedSeconds(since: epochStart, clock: clock)
+                    seconds += (clock.now - epochStart).inSeconds
                     history.divergedAtEpoch = epoch
                     history.stopReason = .diverged
                     var failed = record(
@@ -118,7 +118,7 @@ public final class Trainer<Scalar: BLASScalar> {
                 stepsThisEpoch += 1
                 samplesSeen += batchLoss.rows
             }
-            seconds += elapsedSeconds(since: epochStart, clock: clock)
+            seconds += (clock.now - epochStart).inSeconds
             steps += stepsThisEpoch
 
             let count = Double(max(stepsThisEpoch, 1))
@@ -206,8 +206,4 @@ public final class Trainer<Scalar: BLASScalar> {
             gradientNorm: gradientNorm, layerGradientNorms: layerNorms)
     }
 
-    private func elapsedSeconds(since start: ContinuousClock.Instant, clock: ContinuousClock) -> Double {
-        let elapsed = clock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    }
 }
