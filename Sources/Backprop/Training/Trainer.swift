@@ -22,7 +22,6 @@ public final class Trainer<Scalar: BLASScalar> {
     private var batchInputs = Matrix<Scalar>(rows: 0, columns: 0)
     private var batchTargets = Matrix<Scalar>(rows: 0, columns: 0)
     private var lossGradient = Matrix<Scalar>(rows: 0, columns: 0)
-    private var layerSquaredNorms: [Double]
     private var layerNormSums: [Double]
 
     public init(model: Sequential<Scalar>, loss: any Loss<Scalar>, optimizer: any Optimizer<Scalar>,
@@ -38,7 +37,6 @@ public final class Trainer<Scalar: BLASScalar> {
         }
         baseLearningRate = optimizer.learningRate
         evaluator = Evaluator(accuracyRule: configuration.accuracyRule)
-        layerSquaredNorms = Array(repeating: 0, count: layerParameters.count)
         layerNormSums = Array(repeating: 0, count: layerParameters.count)
     }
 
@@ -104,11 +102,11 @@ public final class Trainer<Scalar: BLASScalar> {
                     seconds += (clock.now - epochStart).inSeconds
                     history.divergedAtEpoch = epoch
                     history.stopReason = .diverged
-                    var failed = record(
+                    // No evaluation of a broken model: the record's loss is NaN.
+                    let failed = record(
                         epoch: epoch, step: steps + stepsThisEpoch, seconds: seconds, samplesSeen: samplesSeen,
                         learningRate: learningRate, batchLoss: batchLoss.loss, gradientNorm: batchLoss.globalNorm,
                         layerNorms: [], data: nil, validation: nil)
-                    failed.loss = .nan
                     history.records.append(failed)
                     onEpoch(failed)
                     break epochs
@@ -178,7 +176,6 @@ public final class Trainer<Scalar: BLASScalar> {
         for (layer, entry) in layerParameters.enumerated() {
             var squares = 0.0
             for parameter in entry.parameters { squares += Double(parameter.gradient.sumOfSquares) }
-            layerSquaredNorms[layer] = squares
             layerNormSums[layer] += squares.squareRoot()
             total += squares
         }
