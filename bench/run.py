@@ -58,13 +58,13 @@ def cpus_for(threads):
 
 
 def command_for(args, implementation, threads, workload):
-    options = ["--layers", workload["layers"], "--samples", str(workload["samples"]),
+    options = ["--samples", str(workload["samples"]),
                "--batch", str(workload["batch"]), "--epochs", str(workload["epochs"]),
                "--optimizer", workload["optimizer"], "--threads", str(threads), "--repeat", str(args.repeat)]
     if implementation == "backprop":
-        command = [args.binary, "bench"] + options
+        command = [args.binary, "bench", "--layers", *workload["layers"].split(",")] + options
     else:
-        command = [args.python, os.path.join(HERE, "peers.py"), implementation] + options
+        command = [args.python, os.path.join(HERE, "peers.py"), implementation, "--layers", workload["layers"]] + options
     if shutil.which("taskset"):
         command = ["taskset", "-c", ",".join(map(str, cpus_for(threads)))] + command
     return command
@@ -128,7 +128,7 @@ def machine(args):
         versions = {"python libraries": versions}
     corename = "?"
     verbose = dict(environment_for(1), OPENBLAS_VERBOSE="2")
-    for line in capture([args.binary, "bench", "--layers", "2,2", "--samples", "4", "--batch", "4", "--epochs", "1",
+    for line in capture([args.binary, "bench", "--layers", "2", "2", "--samples", "4", "--batch", "4", "--epochs", "1",
                          "--repeat", "1"], verbose).splitlines():
         if line.startswith("Core:"):
             corename = line.split(":", 1)[1].strip()

@@ -19,13 +19,7 @@ struct BackpropCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as ExperimentError {
-            fail(error.description)
-        } catch let error as DataError {
-            fail(error.description)
-        } catch let error as ComponentError {
-            fail(error.description)
-        } catch let error as OutputError {
+        } catch let error as any BadInputError {
             fail(error.description)
         } catch {
             let code = exitCode(for: error)
@@ -33,9 +27,7 @@ struct BackpropCommand: ParsableCommand {
                 exit(withError: error)
             }
             // One line: ArgumentParser's message without its usage block.
-            let message = self.message(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "bad command line"
-            FileHandle.standardError.write(Data(("error: \(message) (see backprop help)\n").utf8))
-            Foundation.exit(2)
+            fail((message(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "bad command line") + " (see backprop help)")
         }
     }
 
@@ -45,32 +37,10 @@ struct BackpropCommand: ParsableCommand {
     }
 }
 
-/// Where outputs go: plots/NAME below the current folder by default.
-struct OutputOptions: ParsableArguments {
-    @Option(name: .customLong("plots"), help: "Folder that receives one folder per experiment.")
-    var outputRoot: String = "plots"
-
-    func validate() throws {
-        if outputRoot.trimmingCharacters(in: .whitespaces).isEmpty || outputRoot == "/" {
-            throw ValidationError("--plots needs a folder, e.g. --plots plots")
-        }
-    }
-}
-
-/// Prints what happened to the outputs and returns the exit status.
-func report(_ outcome: OutputWriter.Outcome, result: ExperimentResult?) throws {
-    for warning in result?.warnings ?? [] {
-        FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
-    }
-    if outcome.gnuplotMissing {
-        FileHandle.standardError.write(Data("warning: gnuplot not found: wrote the data and .gp scripts but no PNGs; install gnuplot-nox (make deps), then run `backprop plot \(outcome.directory)`\n".utf8))
-    }
-    for failure in outcome.chartFailures {
-        FileHandle.standardError.write(Data("warning: chart not drawn: \(failure)\n".utf8))
-    }
-    print("report: \(outcome.directory)/report.md")
-    if let result, result.plan.failOnDivergence, result.runs.contains(where: { $0.history.diverged }) {
-        FileHandle.standardError.write(Data("error: a run diverged and the experiment sets fail_on_divergence\n".utf8))
-        throw ExitCode(1)
-    }
+/// Prints what a command produced: messages on standard error, then its
+/// output; a status other than 0 ends the process with that status.
+func emit(_ outcome: CommandOutcome) throws {
+    for message in outcome.messages { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+    for line in outcome.output { print(line) }
+    if outcome.status != 0 { throw ExitCode(outcome.status) }
 }

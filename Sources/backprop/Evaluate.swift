@@ -18,23 +18,7 @@ extension BackpropCommand {
         var data: String?
 
         func run() throws {
-            let dataset = try data.map { try ExperimentLoader.parseDataset($0, what: "--data") }
-            print(try CheckpointCommands.evaluate(path: checkpoint, data: dataset))
-        }
-    }
-
-    struct Predict: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Load a checkpoint and print its predictions for data as CSV (class names, or output values).")
-
-        @Argument(help: "A checkpoint file (plots/NAME/checkpoints/*.checkpoint).")
-        var checkpoint: String
-
-        @Option(help: "A dataset, written as in an experiment file, e.g. \"csv: {path: new.csv, target: label}\".")
-        var data: String
-
-        func run() throws {
-            print(try CheckpointCommands.predict(path: checkpoint, data: try ExperimentLoader.parseDataset(data, what: "--data")))
+            try emit(Commands.evaluate(checkpoint: checkpoint, data: data))
         }
     }
 }

@@ -31,9 +31,7 @@ extension BackpropCommand {
         }
 
         func run() throws {
-            let example = try file.map { try ExperimentCommands.explain(path: $0, learningRate: learningRate) }
-                ?? WorkedExample(model: WorkedExample.lessonModel(), input: [input], target: target, learningRate: learningRate ?? 0.01)
-            print(example.render())
+            try emit(Commands.explain(path: file, input: input, target: target, learningRate: learningRate))
         }
     }
 }

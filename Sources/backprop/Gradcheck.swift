@@ -14,9 +14,7 @@ extension BackpropCommand {
         var file: String?
 
         func run() throws {
-            let results = try file.map { try ExperimentCommands.gradientCheck(path: $0) } ?? GradientCheckSuite.run()
-            print(GradientCheckReport.render(results))
-            if results.contains(where: { !$0.passed }) { throw ExitCode(1) }
+            try emit(Commands.gradientCheck(path: file))
         }
     }
 }

@@ -6,25 +6,19 @@ extension BackpropCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the components experiment files can name, with their settings and defaults.")
 
-        @Argument(help: "layers, activations, losses, optimizers, initializers, schedules or datasets (all when left out).")
-        var kind: String?
+        @Argument(help: "The kind to list (all when left out).")
+        var kind: ComponentKind?
 
         func run() throws {
-            print(try ExperimentCommands.list(kind: kind))
+            try emit(Commands.list(kind))
         }
     }
+}
 
-    struct Validate: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Check an experiment file, its data and its model without training.")
-
-        @Argument(help: "The experiment file (YAML).")
-        var file: String
-
-        func run() throws {
-            let (summary, warnings) = try ExperimentCommands.validate(path: file)
-            for warning in warnings { print("warning: \(warning)") }
-            print(summary)
-        }
+extension ComponentKind: ExpressibleByArgument {
+    /// The kind's name, or its singular (`optimizer`).
+    public init?(argument: String) {
+        guard let kind = Self(rawValue: argument) ?? Self(rawValue: argument + "s") else { return nil }
+        self = kind
     }
 }

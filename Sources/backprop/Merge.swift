@@ -16,19 +16,7 @@ extension BackpropCommand {
         }
 
         func run() throws {
-            try report(try ExperimentCommands.merge(directories: directories, outputRoot: output.outputRoot), result: nil)
-        }
-    }
-
-    struct Plot: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Redraw an experiment's report and charts from its saved results (plots/NAME).")
-
-        @Argument(help: "An output folder, e.g. plots/xor-optimizers.")
-        var directory: String
-
-        func run() throws {
-            try report(try ExperimentCommands.plot(directory: directory), result: nil)
+            try emit(Commands.merge(directories: directories, outputRoot: output.outputRoot))
         }
     }
 }

@@ -12,8 +12,7 @@ extension BackpropCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let (outcome, result) = try ExperimentCommands.run(path: file, outputRoot: output.outputRoot, progress: ConsoleProgress())
-            try report(outcome, result: result)
+            try emit(Commands.run(path: file, outputRoot: output.outputRoot, progress: ConsoleProgress()))
         }
     }
 }

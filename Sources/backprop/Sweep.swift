@@ -10,31 +10,16 @@ extension BackpropCommand {
         var file: String
 
         @Option(help: "Run only shard K of N (runs K, K+N, ...), e.g. --shard 2/4; written to plots/NAME/shards/K-of-N.")
-        var shard: ShardOption?
+        var shard: Shard?
 
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let (outcome, result) = try ExperimentCommands.run(
-                path: file, outputRoot: output.outputRoot, shard: shard.map { ($0.index, $0.count) }, requireSweep: true,
-                progress: ConsoleProgress())
-            try report(outcome, result: result)
+            try emit(Commands.run(path: file, outputRoot: output.outputRoot, shard: shard, requireSweep: true, progress: ConsoleProgress()))
         }
     }
+}
 
-    struct ShardOption: ExpressibleByArgument {
-        var index: Int
-        var count: Int
-
-        init?(argument: String) {
-            let parts = argument.split(separator: "/")
-            guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, index >= 1, index <= count else {
-                return nil
-            }
-            self.index = index
-            self.count = count
-        }
-
-        static var defaultCompletionKind: CompletionKind { .default }
-    }
+extension Shard: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
 }

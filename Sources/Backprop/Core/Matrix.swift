@@ -62,6 +62,8 @@ public struct Matrix<Scalar: BLASScalar>: Equatable, Sendable {
 
     /// Changes the shape, keeping the allocated capacity, so a buffer reused for a
     /// smaller last batch does not reallocate. Contents are unspecified afterwards.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public mutating func reshape(rows newRows: Int, columns newColumns: Int) {
         if newRows == rows && newColumns == columns { return }
         let newCount = newRows * newColumns

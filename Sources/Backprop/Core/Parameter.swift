@@ -3,7 +3,8 @@
 /// A reference type: the layer that owns it, the optimizer that updates it and
 /// the trainer that clips its gradient all see the same storage.
 public final class Parameter<Scalar: BLASScalar> {
-    /// A readable name such as `dense1.weight`, used in reports and checkpoints.
+    /// A readable name, `layer1.dense.weight` once in a `Sequential`, used in
+    /// gradient checks and checkpoints.
     public var name: String
     public var value: Matrix<Scalar>
     public var gradient: Matrix<Scalar>

@@ -4,18 +4,19 @@
 /// each point is its center plus N(0, spread²) on every coordinate. Samples are
 /// split evenly across classes, the remainder going to the first ones.
 public struct BlobsDataset: Dataset {
-    public var samples: Int
-    public var classes: Int
-    public var features: Int
-    public var spread: Double
-    public var seed: UInt64
+    public static let name = "blobs"
+    public static let summary = "Gaussian blobs around random centres"
+    public let samples: Int
+    public let classes: Int
+    public let features: Int
+    public let spread: Double
+    public let seed: UInt64
 
-    public init(samples: Int = 300, classes: Int = 3, features: Int = 2, spread: Double = 1.0, seed: UInt64 = 0) {
-        self.samples = samples
-        self.classes = classes
-        self.features = features
-        self.spread = spread
-        self.seed = seed
+    public init(settings: Settings) throws {
+        (samples, classes) = try GeneratedSamples.samplesAndClasses(settings, defaultSamples: 300)
+        features = try GeneratedSamples.features(settings, default: 2, samples: samples)
+        spread = try settings.double("spread", default: 1, .positive)
+        seed = try GeneratedSamples.seed(settings)
     }
 
     public var description: String {
@@ -23,10 +24,6 @@ public struct BlobsDataset: Dataset {
     }
 
     public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
-        try GeneratedSamples.require(classes >= 2, in: "blobs", "classes must be at least 2, found \(classes)")
-        try GeneratedSamples.require(samples >= classes, in: "blobs", "samples must be at least classes (\(classes)), found \(samples)")
-        try GeneratedSamples.require(features >= 1, in: "blobs", "features must be at least 1, found \(features)")
-        try GeneratedSamples.require(spread >= 0, in: "blobs", "spread must be >= 0, found \(spread)")
         var random = RandomGenerator(seed: seed)
         let centers = (0..<classes).map { _ in (0..<features).map { _ in random.uniform(-5, 5) } }
         var generated = GeneratedSamples(featureCount: features, capacity: samples)

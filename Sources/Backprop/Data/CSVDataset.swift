@@ -10,35 +10,38 @@ import Foundation
 /// - otherwise: regression on the values.
 /// Class targets are the class index, 0..<classes.
 public struct CSVDataset: Dataset {
-    public var path: String
-    public var target: String
-    public var hasHeader: Bool
-    public var delimiter: Character
+    public static let name = "csv"
+    public static let summary = "a CSV file with a header; target names the label column, the rest are numeric features"
+    /// Relative to the experiment file's folder.
+    public let path: String
+    public let target: String
+    public let hasHeader: Bool
+    public let delimiter: Character
     /// "classification" or "regression" to override the rule above.
-    public var task: String?
+    public let task: String?
     /// Categorical feature columns, each expanded into one 0/1 column per
     /// category (`color=red`, `color=blue`, ...; categories in sorted order).
-    public var oneHot: [String]
+    public let oneHot: [String]
 
     /// The most distinct whole numbers a target may have to count as class labels.
     static let maximumNumericClasses = 20
 
-    public init(path: String, target: String, hasHeader: Bool = true, delimiter: Character = ",", task: String? = nil,
-                oneHot: [String] = []) {
-        self.oneHot = oneHot
-        self.path = path
-        self.target = target
-        self.hasHeader = hasHeader
-        self.delimiter = delimiter
-        self.task = task
+    public init(settings: Settings) throws {
+        let delimiter = try settings.string("delimiter", default: ",")
+        guard delimiter.count == 1, let character = delimiter.first else {
+            throw settings.problem("delimiter", "delimiter must be one character, found '\(delimiter)'")
+        }
+        self.delimiter = character
+        path = try settings.string("path", default: nil)
+        target = try settings.string("target", default: nil)
+        hasHeader = try settings.bool("header", default: true)
+        task = try settings.optionalChoice("task", ["classification", "regression"])
+        oneHot = try settings.strings("one_hot", default: [])
     }
 
     public var description: String { "csv(path: \(path), target: \(target))" }
 
     public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
-        if let task, task != "classification" && task != "regression" {
-            throw DataError(file: path, message: "task must be classification or regression, found '\(task)'")
-        }
         let resolved = context.resolve(path)
         guard FileManager.default.fileExists(atPath: resolved) else {
             throw DataError(file: path, message: "no such file")

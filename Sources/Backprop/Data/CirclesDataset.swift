@@ -7,16 +7,18 @@ import RealModule
 /// one (class 1) radius `factor`; angles are evenly spaced in [0, 2π) and every
 /// coordinate gets Gaussian noise of standard deviation `noise`.
 public struct CirclesDataset: Dataset {
-    public var samples: Int
-    public var noise: Double
-    public var factor: Double
-    public var seed: UInt64
+    public static let name = "circles"
+    public static let summary = "a circle inside a circle (sklearn make_circles)"
+    public let samples: Int
+    public let noise: Double
+    public let factor: Double
+    public let seed: UInt64
 
-    public init(samples: Int = 200, noise: Double = 0.05, factor: Double = 0.5, seed: UInt64 = 0) {
-        self.samples = samples
-        self.noise = noise
-        self.factor = factor
-        self.seed = seed
+    public init(settings: Settings) throws {
+        samples = try GeneratedSamples.samples(settings, default: 200, atLeast: 2)
+        noise = try settings.double("noise", default: 0.05, .nonNegative)
+        factor = try settings.double("factor", default: 0.5, .unitInterval)
+        seed = try GeneratedSamples.seed(settings)
     }
 
     public var description: String {
@@ -24,9 +26,6 @@ public struct CirclesDataset: Dataset {
     }
 
     public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
-        try GeneratedSamples.require(samples >= 2, in: "circles", "samples must be at least 2, found \(samples)")
-        try GeneratedSamples.require(noise >= 0, in: "circles", "noise must be >= 0, found \(noise)")
-        try GeneratedSamples.require(factor >= 0 && factor < 1, in: "circles", "factor must be in [0, 1), found \(factor)")
         var random = RandomGenerator(seed: seed)
         var generated = GeneratedSamples(featureCount: 2, capacity: samples)
         let outer = samples / 2

@@ -4,7 +4,7 @@
 /// held once, as Float32 when the experiment runs in float32. Generators are
 /// seeded by their own `seed` setting, not the run's seeds, so every run and
 /// seed of an experiment sees the same data.
-public protocol Dataset: Sendable, CustomStringConvertible {
+public protocol Dataset: Component {
     func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar>
 }
 
@@ -46,7 +46,7 @@ public struct LoadedDataset<Scalar: BLASScalar>: Sendable {
 
 /// A problem with a data file, positioned by line when it has one:
 /// `data/iris.csv:14: expected 5 fields, found 4`.
-public struct DataError: Error, CustomStringConvertible, Equatable {
+public struct DataError: BadInputError, Equatable {
     public var file: String
     public var line: Int?
     public var message: String

@@ -4,8 +4,10 @@ import Foundation
 /// test images of clothes, 28 x 28 grey levels, in 10 classes, read from the
 /// four gzipped IDX files of the Debian package dataset-fashion-mnist.
 public struct FashionMNISTDataset: Dataset {
-    public var directory: String
-    public var scaling: PixelScaling
+    public static let name = "fashion_mnist"
+    public static let summary = "Zalando's Fashion-MNIST (Debian package dataset-fashion-mnist): 60k training and 10k test images"
+    public let directory: String
+    public let scaling: PixelScaling
 
     public static let defaultDirectory = "/usr/share/datasets/fashion-mnist"
     public static let classNames = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
@@ -13,9 +15,9 @@ public struct FashionMNISTDataset: Dataset {
     static let fileNames = (trainImages: "train-images-idx3-ubyte.gz", trainLabels: "train-labels-idx1-ubyte.gz",
                             testImages: "t10k-images-idx3-ubyte.gz", testLabels: "t10k-labels-idx1-ubyte.gz")
 
-    public init(directory: String = FashionMNISTDataset.defaultDirectory, scaling: PixelScaling = .unit) {
-        self.directory = directory
-        self.scaling = scaling
+    public init(settings: Settings) throws {
+        directory = try settings.string("directory", default: Self.defaultDirectory)
+        scaling = try PixelScaling(settings)
     }
 
     public var description: String { "fashion_mnist(directory: \(directory), scaling: \(scaling.rawValue))" }

@@ -52,9 +52,38 @@ struct GeneratedSamples {
         return (0..<count).map { start + (end - start) * Double($0) / Double(steps) }
     }
 
-    /// Throws a `DataError` naming the generator when a setting is out of range.
-    static func require(_ condition: Bool, in dataset: String, _ message: @autoclosure () -> String) throws {
-        if !condition { throw DataError(file: dataset, message: message()) }
+    // Settings that several generators read alike.
+
+    /// `seed` (default 0): a generator's own seed, so every run sees the same data.
+    static func seed(_ settings: Settings) throws -> UInt64 {
+        UInt64(try settings.int("seed", default: 0, .nonNegative))
+    }
+
+    /// `samples`, at least `minimum`.
+    static func samples(_ settings: Settings, default defaultValue: Int, atLeast minimum: Int) throws -> Int {
+        let samples = try settings.int("samples", default: defaultValue, .count)
+        guard samples >= minimum else { throw settings.problem("samples", "\(settings.component) needs at least \(minimum) samples, found \(samples)") }
+        return samples
+    }
+
+    /// `samples` (default `defaultSamples`) and `classes` (default 3, at least 2, at most `samples`).
+    static func samplesAndClasses(_ settings: Settings, defaultSamples: Int) throws -> (samples: Int, classes: Int) {
+        let samples = try settings.int("samples", default: defaultSamples, .count)
+        let classes = try settings.int("classes", default: 3, .count)
+        guard classes >= 2 else { throw settings.problem("classes", "\(settings.component) needs at least 2 classes, found \(classes)") }
+        guard samples >= classes else {
+            throw settings.problem("samples", "\(settings.component) needs at least one sample per class (\(classes)), found \(samples)")
+        }
+        return (samples, classes)
+    }
+
+    /// `features`, with samples x features capped at 100 million values held in memory.
+    static func features(_ settings: Settings, default defaultValue: Int, samples: Int) throws -> Int {
+        let features = try settings.int("features", default: defaultValue, .count)
+        if samples * features > 100_000_000 {
+            throw settings.problem("features", "samples x features is \(samples * features) values, more than the 100 million a generated dataset may hold")
+        }
+        return features
     }
 
     /// `, seed: N` for a description, or nothing for the default seed 0.

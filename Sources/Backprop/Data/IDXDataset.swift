@@ -4,16 +4,28 @@
 /// Each image is one row (its pixels flattened); labels are one class index
 /// per image, and there are max label + 1 classes.
 public struct IDXDataset: Dataset {
-    public var trainImages: String
-    public var trainLabels: String
-    public var testImages: String?
-    public var testLabels: String?
-    public var scaling: PixelScaling
+    public static let name = "idx"
+    public static let summary = "images and labels in IDX files (MNIST's format), plain or gzipped"
+    public let trainImages: String
+    public let trainLabels: String
+    public let testImages: String?
+    public let testLabels: String?
+    public let scaling: PixelScaling
     /// Names for the classes (index = label); "0", "1", ... when nil.
-    public var classNames: [String]?
+    public let classNames: [String]?
 
-    public init(trainImages: String, trainLabels: String, testImages: String? = nil, testLabels: String? = nil,
-                scaling: PixelScaling = .unit, classNames: [String]? = nil) {
+    public init(settings: Settings) throws {
+        trainImages = try settings.string("train_images", default: nil)
+        trainLabels = try settings.string("train_labels", default: nil)
+        testImages = try settings.optionalString("test_images")
+        testLabels = try settings.optionalString("test_labels")
+        scaling = try PixelScaling(settings)
+        classNames = nil
+    }
+
+    /// Files of a known data set (Fashion-MNIST), with its class names.
+    init(trainImages: String, trainLabels: String, testImages: String, testLabels: String, scaling: PixelScaling,
+         classNames: [String]) {
         self.trainImages = trainImages
         self.trainLabels = trainLabels
         self.testImages = testImages

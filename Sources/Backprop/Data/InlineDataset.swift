@@ -6,14 +6,29 @@
 /// or, by default, when every target is a whole number >= 0 and there are at
 /// most 20 different ones; otherwise regression values.
 public struct InlineDataset: Dataset {
-    public var inputs: [[Double]]
-    public var targets: [[Double]]
-    public var task: String?
+    public static let name = "inline"
+    public static let summary = "samples written in the file: inputs (list of rows) and targets"
+    public let inputs: [[Double]]
+    public let targets: [[Double]]
+    public let task: String?
 
-    public init(inputs: [[Double]], targets: [[Double]], task: String? = nil) {
-        self.inputs = inputs
-        self.targets = targets
-        self.task = task
+    public init(settings: Settings) throws {
+        let inputs = try settings.optionalMatrix("inputs")
+        if inputs == nil && !settings.isDescribing {
+            throw settings.problem("inline needs 'inputs' (a list of rows) and 'targets'")
+        }
+        self.inputs = inputs ?? []
+        targets = try settings.inlineTargets("targets")
+        task = try settings.optionalChoice("task", ["classification", "regression"])
+        guard targets.count == self.inputs.count else {
+            throw settings.problem("targets", "inline has \(self.inputs.count) inputs but \(targets.count) targets")
+        }
+        guard settings.isDescribing || self.inputs.first?.isEmpty == false else {
+            throw settings.problem("inputs", "inline needs at least one sample with at least one input")
+        }
+        if let width = targets.first?.count, targets.contains(where: { $0.count != width }) {
+            throw settings.problem("targets", "inline targets must all have the same length")
+        }
     }
 
     public var description: String { "inline(\(inputs.count) samples)" }
@@ -30,12 +45,6 @@ public struct InlineDataset: Dataset {
     public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
         let width = inputs.first?.count ?? 0
         let targetWidth = targets.first?.count ?? 0
-        guard !inputs.isEmpty, inputs.count == targets.count else {
-            throw DataError(file: "inline", message: "inline data needs as many targets as inputs (\(inputs.count) inputs, \(targets.count) targets)")
-        }
-        guard width > 0, inputs.allSatisfy({ $0.count == width }), targets.allSatisfy({ $0.count == targetWidth }) else {
-            throw DataError(file: "inline", message: "inline inputs (and targets) must all have the same length")
-        }
         let features = Matrix<Scalar>(rows: inputs.count, columns: width, storage: inputs.flatMap { $0 }.map { Scalar($0) })
         let values = Matrix<Scalar>(rows: targets.count, columns: targetWidth, storage: targets.flatMap { $0 }.map { Scalar($0) })
         let classNames = isClassification

@@ -2,19 +2,21 @@
 /// x ~ N(0, 1) per feature, w drawn uniformly from [-2, 2] with the seed and
 /// b = 0.5, so a test (or a lesson) can compare a fit with the true weights.
 public struct LinearRegressionDataset: Dataset {
-    public var samples: Int
-    public var features: Int
-    public var noise: Double
-    public var seed: UInt64
+    public static let name = "linear_regression"
+    public static let summary = "regression: y = x·w + 0.5 + noise with random true weights"
+    public let samples: Int
+    public let features: Int
+    public let noise: Double
+    public let seed: UInt64
 
     /// The bias b of every linear dataset.
     public static let trueBias = 0.5
 
-    public init(samples: Int = 200, features: Int = 1, noise: Double = 0.1, seed: UInt64 = 0) {
-        self.samples = samples
-        self.features = features
-        self.noise = noise
-        self.seed = seed
+    public init(settings: Settings) throws {
+        samples = try settings.int("samples", default: 200, .count)
+        features = try GeneratedSamples.features(settings, default: 1, samples: samples)
+        noise = try settings.double("noise", default: 0.1, .nonNegative)
+        seed = try GeneratedSamples.seed(settings)
     }
 
     public var description: String {
@@ -32,9 +34,6 @@ public struct LinearRegressionDataset: Dataset {
     }
 
     public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
-        try GeneratedSamples.require(samples > 0, in: "linear", "samples must be at least 1, found \(samples)")
-        try GeneratedSamples.require(features >= 1, in: "linear", "features must be at least 1, found \(features)")
-        try GeneratedSamples.require(noise >= 0, in: "linear", "noise must be >= 0, found \(noise)")
         var random = RandomGenerator(seed: seed)
         let weights = Self.drawWeights(features: features, random: &random)
         var generated = GeneratedSamples(featureCount: features, capacity: samples)

@@ -7,14 +7,16 @@ import RealModule
 /// gets ⌊samples/2⌋ points, and every coordinate gets Gaussian noise of
 /// standard deviation `noise`.
 public struct MoonsDataset: Dataset {
-    public var samples: Int
-    public var noise: Double
-    public var seed: UInt64
+    public static let name = "moons"
+    public static let summary = "two interleaving half circles (sklearn make_moons)"
+    public let samples: Int
+    public let noise: Double
+    public let seed: UInt64
 
-    public init(samples: Int = 200, noise: Double = 0.1, seed: UInt64 = 0) {
-        self.samples = samples
-        self.noise = noise
-        self.seed = seed
+    public init(settings: Settings) throws {
+        samples = try GeneratedSamples.samples(settings, default: 200, atLeast: 2)
+        noise = try settings.double("noise", default: 0.1, .nonNegative)
+        seed = try GeneratedSamples.seed(settings)
     }
 
     public var description: String {
@@ -22,8 +24,6 @@ public struct MoonsDataset: Dataset {
     }
 
     public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
-        try GeneratedSamples.require(samples >= 2, in: "moons", "samples must be at least 2, found \(samples)")
-        try GeneratedSamples.require(noise >= 0, in: "moons", "noise must be >= 0, found \(noise)")
         var random = RandomGenerator(seed: seed)
         var generated = GeneratedSamples(featureCount: 2, capacity: samples)
         let outer = samples / 2

@@ -1,5 +1,11 @@
 /// How IDX image bytes (0...255) become inputs.
 public enum PixelScaling: String, Sendable, CaseIterable {
+    /// The `scaling` setting of image datasets (default `unit`).
+    init(_ settings: Settings) throws {
+        let name = try settings.string("scaling", default: Self.unit.rawValue, oneOf: Self.allCases.map(\.rawValue))
+        self = Self(rawValue: name) ?? .unit
+    }
+
     /// The raw byte values, 0...255.
     case none
     /// byte / 255, in [0, 1].

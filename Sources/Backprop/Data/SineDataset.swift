@@ -3,14 +3,16 @@ import RealModule
 /// A one-dimensional regression: y = sin(x) + noise·N(0, 1) with x uniform in
 /// [-π, π), a curve a small network must bend to fit.
 public struct SineDataset: Dataset {
-    public var samples: Int
-    public var noise: Double
-    public var seed: UInt64
+    public static let name = "sine"
+    public static let summary = "regression: y = sin(x) + noise, x in [−π, π]"
+    public let samples: Int
+    public let noise: Double
+    public let seed: UInt64
 
-    public init(samples: Int = 200, noise: Double = 0.1, seed: UInt64 = 0) {
-        self.samples = samples
-        self.noise = noise
-        self.seed = seed
+    public init(settings: Settings) throws {
+        samples = try settings.int("samples", default: 200, .count)
+        noise = try settings.double("noise", default: 0.1, .nonNegative)
+        seed = try GeneratedSamples.seed(settings)
     }
 
     public var description: String {
@@ -18,8 +20,6 @@ public struct SineDataset: Dataset {
     }
 
     public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
-        try GeneratedSamples.require(samples > 0, in: "sine", "samples must be at least 1, found \(samples)")
-        try GeneratedSamples.require(noise >= 0, in: "sine", "noise must be >= 0, found \(noise)")
         var random = RandomGenerator(seed: seed)
         var generated = GeneratedSamples(featureCount: 1, capacity: samples)
         for _ in 0..<samples {

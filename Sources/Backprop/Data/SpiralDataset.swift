@@ -7,16 +7,17 @@ import RealModule
 /// with t evenly spaced in [0, 1]; the point is (r sin θ, r cos θ). Samples are
 /// split evenly across classes, the remainder going to the first ones.
 public struct SpiralDataset: Dataset {
-    public var samples: Int
-    public var classes: Int
-    public var noise: Double
-    public var seed: UInt64
+    public static let name = "spiral"
+    public static let summary = "interleaved spiral arms, one class per arm (CS231n)"
+    public let samples: Int
+    public let classes: Int
+    public let noise: Double
+    public let seed: UInt64
 
-    public init(samples: Int = 300, classes: Int = 3, noise: Double = 0.2, seed: UInt64 = 0) {
-        self.samples = samples
-        self.classes = classes
-        self.noise = noise
-        self.seed = seed
+    public init(settings: Settings) throws {
+        (samples, classes) = try GeneratedSamples.samplesAndClasses(settings, defaultSamples: 300)
+        noise = try settings.double("noise", default: 0.2, .nonNegative)
+        seed = try GeneratedSamples.seed(settings)
     }
 
     public var description: String {
@@ -24,9 +25,6 @@ public struct SpiralDataset: Dataset {
     }
 
     public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
-        try GeneratedSamples.require(classes >= 2, in: "spiral", "classes must be at least 2, found \(classes)")
-        try GeneratedSamples.require(samples >= classes, in: "spiral", "samples must be at least classes (\(classes)), found \(samples)")
-        try GeneratedSamples.require(noise >= 0, in: "spiral", "noise must be >= 0, found \(noise)")
         var random = RandomGenerator(seed: seed)
         var generated = GeneratedSamples(featureCount: 2, capacity: samples)
         for (label, count) in GeneratedSamples.evenShares(of: samples, into: classes).enumerated() {

@@ -3,14 +3,16 @@
 ///
 /// Sample i sits at corner i mod 4, so the classes are balanced.
 public struct XORDataset: Dataset {
-    public var samples: Int
-    public var noise: Double
-    public var seed: UInt64
+    public static let name = "xor"
+    public static let summary = "the four corners of the unit square with Gaussian noise; label x1 XOR x2"
+    public let samples: Int
+    public let noise: Double
+    public let seed: UInt64
 
-    public init(samples: Int = 200, noise: Double = 0.1, seed: UInt64 = 0) {
-        self.samples = samples
-        self.noise = noise
-        self.seed = seed
+    public init(settings: Settings) throws {
+        samples = try settings.int("samples", default: 200, .count)
+        noise = try settings.double("noise", default: 0.1, .nonNegative)
+        seed = try GeneratedSamples.seed(settings)
     }
 
     public var description: String {
@@ -18,8 +20,6 @@ public struct XORDataset: Dataset {
     }
 
     public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
-        try GeneratedSamples.require(samples > 0, in: "xor", "samples must be at least 1, found \(samples)")
-        try GeneratedSamples.require(noise >= 0, in: "xor", "noise must be >= 0, found \(noise)")
         var random = RandomGenerator(seed: seed)
         var generated = GeneratedSamples(featureCount: 2, capacity: samples)
         for index in 0..<samples {

@@ -2,10 +2,19 @@
 public struct Normal: Initializer {
     public let mean: Double
     public let standardDeviation: Double
-    public init(mean: Double = 0, standardDeviation: Double = 0.05) {
+    public static let name = "normal"
+    public static let summary = "normal with mean and std"
+
+    public init(mean: Double, standardDeviation: Double) {
         self.mean = mean
         self.standardDeviation = standardDeviation
     }
+
+    public init(settings: Settings) throws {
+        mean = try settings.double("mean", default: 0)
+        standardDeviation = try settings.double("std", default: 0.05, .positive)
+    }
+
     public var description: String { "normal(mean: \(mean), std: \(standardDeviation))" }
     public func sample(count: Int, fanIn: Int, fanOut: Int, random: inout RandomGenerator) -> [Double] {
         (0..<count).map { _ in random.normal(mean: mean, standardDeviation: standardDeviation) }

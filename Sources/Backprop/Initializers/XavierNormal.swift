@@ -1,7 +1,10 @@
 /// Glorot & Bengio (2010): normal with std gain·√(2 / (fanIn + fanOut)).
 public struct XavierNormal: Initializer {
     public let gain: Double
-    public init(gain: Double = 1) { self.gain = gain }
+    public static let name = "xavier_normal"
+    public static let summary = "Glorot normal, std gain·√(2/(fan_in+fan_out))"
+    public init(gain: Double) { self.gain = gain }
+    public init(settings: Settings) throws { gain = try settings.double("gain", default: 1, .positive) }
     public var description: String { "xavier_normal(gain: \(gain))" }
     public func sample(count: Int, fanIn: Int, fanOut: Int, random: inout RandomGenerator) -> [Double] {
         let deviation = gain * (2 / Double(max(fanIn + fanOut, 1))).squareRoot()

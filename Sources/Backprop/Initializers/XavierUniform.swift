@@ -2,7 +2,10 @@
 /// the variance of activations and gradients about equal across tanh/sigmoid layers.
 public struct XavierUniform: Initializer {
     public let gain: Double
-    public init(gain: Double = 1) { self.gain = gain }
+    public static let name = "xavier_uniform"
+    public static let summary = "Glorot uniform, ±gain·√(6/(fan_in+fan_out))"
+    public init(gain: Double) { self.gain = gain }
+    public init(settings: Settings) throws { gain = try settings.double("gain", default: 1, .positive) }
     public var description: String { "xavier_uniform(gain: \(gain))" }
     public func sample(count: Int, fanIn: Int, fanOut: Int, random: inout RandomGenerator) -> [Double] {
         let bound = gain * (6 / Double(max(fanIn + fanOut, 1))).squareRoot()

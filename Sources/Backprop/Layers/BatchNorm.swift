@@ -174,3 +174,23 @@ public final class BatchNorm<Scalar: BLASScalar>: Layer {
         }
     }
 }
+
+/// `batch_norm: {momentum: 0.1, eps: 1e-5}`.
+public struct BatchNormSpec: LayerSpec {
+    public static let name = "batch_norm"
+    public static let summary = "batch normalisation over features (BatchNorm1d)"
+    public let momentum: Double
+    public let epsilon: Double
+
+    public init(settings: Settings) throws {
+        momentum = try settings.double("momentum", default: 0.1, .probability)
+        epsilon = try settings.double("eps", default: 1e-5, .positive)
+    }
+
+    public var description: String { "batch_norm(momentum: \(momentum), eps: \(epsilon))" }
+    public func outputSize(inputSize: Int) -> Int { inputSize }
+
+    public func makeLayer<Scalar: BLASScalar>(inputSize: Int, random: inout RandomGenerator, as scalar: Scalar.Type) -> any Layer<Scalar> {
+        BatchNorm<Scalar>(features: inputSize, momentum: momentum, epsilon: epsilon)
+    }
+}

@@ -46,3 +46,21 @@ public final class Dropout<Scalar: BLASScalar>: Layer {
         inputGradient.assign(outputGradient, mask) { $0 * $1 }
     }
 }
+
+/// `dropout: {p: 0.5}`.
+public struct DropoutSpec: LayerSpec {
+    public static let name = "dropout"
+    public static let summary = "zeroes each value with probability p in training (inverted dropout)"
+    public let probability: Double
+
+    public init(settings: Settings) throws {
+        probability = try settings.double("p", default: 0.5, .unitInterval)
+    }
+
+    public var description: String { "dropout(p: \(probability))" }
+    public func outputSize(inputSize: Int) -> Int { inputSize }
+
+    public func makeLayer<Scalar: BLASScalar>(inputSize: Int, random: inout RandomGenerator, as scalar: Scalar.Type) -> any Layer<Scalar> {
+        Dropout<Scalar>(probability: probability, seed: random.next())
+    }
+}

@@ -19,9 +19,15 @@ public final class Sequential<Scalar: BLASScalar> {
         inputGradients = Array(repeating: Matrix(rows: 0, columns: 0), count: layers.count)
         for (index, layer) in layers.enumerated() {
             for parameter in layer.parameters + layer.buffers {
-                parameter.name = "layer\(index + 1).\(layer.kind).\(parameter.name.split(separator: ".").last ?? "")"
+                parameter.name = Self.layerName(index: index, kind: layer.kind) + "." + (parameter.name.split(separator: ".").last ?? "")
             }
         }
+    }
+
+    /// `layer3.dense`: how parameters (`layer3.dense.weight`), gradient norms
+    /// and checkpoints name the layer at `index` (from 0).
+    public static func layerName(index: Int, kind: String) -> String {
+        "layer\(index + 1).\(kind)"
     }
 
     /// Width of the model's output.

@@ -57,3 +57,15 @@ public final class Softmax<Scalar: BLASScalar>: Layer {
         }
     }
 }
+
+/// `softmax`: row-wise, as a layer.
+public struct SoftmaxSpec: LayerSpec {
+    public static let name = "softmax"
+    public static let summary = "row-wise softmax (prefer softmax_cross_entropy on logits)"
+    public init(settings: Settings) {}
+    public func outputSize(inputSize: Int) -> Int { inputSize }
+
+    public func makeLayer<Scalar: BLASScalar>(inputSize: Int, random: inout RandomGenerator, as scalar: Scalar.Type) -> any Layer<Scalar> {
+        Softmax<Scalar>()
+    }
+}

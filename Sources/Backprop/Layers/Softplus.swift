@@ -2,14 +2,29 @@ import RealModule
 
 /// f(x) = log(1 + e^x), a smooth ReLU; slope σ(x). Above `threshold` it is x
 /// itself, as in PyTorch, so large inputs do not overflow.
-public final class Softplus<Scalar: BLASScalar>: Activation {
-    public let threshold: Scalar
-    public init(threshold: Scalar = 20) { self.threshold = threshold }
-    public var kind: String { "softplus" }
-    public func value(_ input: Scalar) -> Scalar {
-        input > threshold ? input : Scalar.log(onePlus: Scalar.exp(input))
+public struct Softplus: Activation {
+    public static let name = "softplus"
+    public static let summary = "log(1 + eˣ), x itself above threshold"
+    public let threshold: Double
+
+    public init(threshold: Double) { self.threshold = threshold }
+
+    public init(settings: Settings) throws {
+        threshold = try settings.double("threshold", default: 20, .positive)
     }
-    public func slope(input: Scalar, output: Scalar) -> Scalar {
-        input > threshold ? 1 : 1 / (1 + Scalar.exp(-input))
+
+    public var description: String { "softplus(threshold: \(threshold))" }
+
+    public func value<Scalar: BLASScalar>(_ x: Scalar) -> Scalar {
+        x > Scalar(threshold) ? x : Scalar.log(onePlus: Scalar.exp(x))
     }
+
+    public func slope<Scalar: BLASScalar>(input x: Scalar, output y: Scalar) -> Scalar {
+        x > Scalar(threshold) ? 1 : 1 / (1 + Scalar.exp(-x))
+    }
+
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+    public func forward<Scalar: BLASScalar>(_ x: Matrix<Scalar>, into y: inout Matrix<Scalar>) { forwardEach(x, into: &y) }
+    @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+    public func backward<Scalar: BLASScalar>(_ x: Matrix<Scalar>, _ y: Matrix<Scalar>, _ dy: Matrix<Scalar>, into dx: inout Matrix<Scalar>) { backwardEach(x, y, dy, into: &dx) }
 }

@@ -4,13 +4,18 @@ import RealModule
 /// over elements. As in PyTorch, each log is clamped at −100 and the slope's
 /// denominator p(1 − p) at 1e-12, so saturated outputs give large, finite numbers.
 /// Feed it the output of a sigmoid; on raw scores use `bce_with_logits`.
-public struct BinaryCrossEntropy<Scalar: BLASScalar>: Loss {
+public struct BinaryCrossEntropy: Loss {
+    public static let name = "bce"
+    public static let summary = "binary cross-entropy on probabilities (after a sigmoid)"
     public init() {}
-    public var kind: String { "bce" }
+    public init(settings: Settings) {}
+
+    public var targets: LossTargets { .binary }
+    public var takesProbabilities: Bool { true }
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func value(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Scalar {
+    public func value<Scalar: BLASScalar>(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Scalar {
         elementwiseMean(prediction, target) { p, t in
             let logP = Swift.max(Scalar.log(p), -100)
             let logOneMinusP = Swift.max(Scalar.log(1 - p), -100)
@@ -20,13 +25,9 @@ public struct BinaryCrossEntropy<Scalar: BLASScalar>: Loss {
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func gradient(prediction: Matrix<Scalar>, target: Matrix<Scalar>, into gradient: inout Matrix<Scalar>) {
+    public func gradient<Scalar: BLASScalar>(prediction: Matrix<Scalar>, target: Matrix<Scalar>, into gradient: inout Matrix<Scalar>) {
         elementwiseMeanGradient(prediction, target, into: &gradient) { p, t in
             (p - t) / Swift.max((1 - p) * p, 1e-12)
         }
-    }
-
-    public func correctPredictions(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Int? {
-        binaryCorrect(prediction, target, threshold: 0.5)
     }
 }

@@ -2,14 +2,19 @@ import RealModule
 
 /// Binary cross-entropy on raw scores z, mean over elements, computed stably as
 /// `max(z, 0) − z t + log(1 + e^(−|z|))` (never exponentiates a large positive
-/// number); slope (σ(z) − t)/N.
-public struct BinaryCrossEntropyWithLogits<Scalar: BLASScalar>: Loss {
+/// number); slope (σ(z) − t)/N. A score above 0 is class 1 (σ(z) > 0.5).
+public struct BinaryCrossEntropyWithLogits: Loss {
+    public static let name = "bce_with_logits"
+    public static let summary = "binary cross-entropy on raw scores, computed stably"
     public init() {}
-    public var kind: String { "bce_with_logits" }
+    public init(settings: Settings) {}
+
+    public var targets: LossTargets { .binary }
+    public var classThreshold: Double { 0 }
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func value(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Scalar {
+    public func value<Scalar: BLASScalar>(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Scalar {
         elementwiseMean(prediction, target) { z, t in
             Swift.max(z, 0) - z * t + Scalar.log(onePlus: Scalar.exp(-Swift.abs(z)))
         }
@@ -17,13 +22,9 @@ public struct BinaryCrossEntropyWithLogits<Scalar: BLASScalar>: Loss {
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func gradient(prediction: Matrix<Scalar>, target: Matrix<Scalar>, into gradient: inout Matrix<Scalar>) {
+    public func gradient<Scalar: BLASScalar>(prediction: Matrix<Scalar>, target: Matrix<Scalar>, into gradient: inout Matrix<Scalar>) {
         elementwiseMeanGradient(prediction, target, into: &gradient) { z, t in
             1 / (1 + Scalar.exp(-z)) - t
         }
-    }
-
-    public func correctPredictions(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Int? {
-        binaryCorrect(prediction, target, threshold: 0)
     }
 }

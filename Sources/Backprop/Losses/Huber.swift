@@ -1,15 +1,24 @@
 /// Huber loss: ½d² for |d| < δ, else δ(|d| − ½δ), with d = prediction − target;
 /// quadratic near the target, linear far away, so outliers pull less.
-public struct Huber<Scalar: BLASScalar>: Loss {
-    public let delta: Scalar
-    public init(delta: Scalar = 1) { self.delta = delta }
-    public var kind: String { "huber" }
+public struct Huber: Loss {
+    public static let name = "huber"
+    public static let summary = "½d² for |d| < delta, else delta·(|d| − ½delta)"
+    public let delta: Double
+
+    public init(delta: Double) { self.delta = delta }
+
+    public init(settings: Settings) throws {
+        delta = try settings.double("delta", default: 1, .positive)
+    }
+
+    public var targets: LossTargets { .values }
     public var description: String { "huber(delta: \(delta))" }
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func value(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Scalar {
-        elementwiseMean(prediction, target) { p, t in
+    public func value<Scalar: BLASScalar>(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Scalar {
+        let delta = Scalar(delta)
+        return elementwiseMean(prediction, target) { p, t in
             let difference = Swift.abs(p - t)
             return difference < delta ? difference * difference / 2 : delta * (difference - delta / 2)
         }
@@ -17,7 +26,8 @@ public struct Huber<Scalar: BLASScalar>: Loss {
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func gradient(prediction: Matrix<Scalar>, target: Matrix<Scalar>, into gradient: inout Matrix<Scalar>) {
+    public func gradient<Scalar: BLASScalar>(prediction: Matrix<Scalar>, target: Matrix<Scalar>, into gradient: inout Matrix<Scalar>) {
+        let delta = Scalar(delta)
         elementwiseMeanGradient(prediction, target, into: &gradient) { p, t in
             Swift.min(Swift.max(p - t, -delta), delta)
         }

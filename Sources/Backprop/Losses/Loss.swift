@@ -1,44 +1,74 @@
-/// A scalar measure of how far predictions are from targets, and its gradient.
+/// A scalar measure of how far predictions are from targets, its gradient, and
+/// the class rules that go with it.
 ///
 /// Reductions are means exactly as PyTorch's defaults: over every element for
 /// element-wise losses (MSE, Huber, BCE), over samples for softmax cross-entropy.
 /// Targets have the prediction's shape, except for softmax cross-entropy,
 /// whose targets are one class index per row (an n x 1 matrix).
-public protocol Loss<Scalar>: CustomStringConvertible {
-    associatedtype Scalar: BLASScalar
-
-    /// The registry name (`mse`, `bce_with_logits`, ...).
-    var kind: String { get }
-
-    func value(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Scalar
+///
+/// The loss owns how its targets are laid out and how an output becomes a
+/// class: accuracy, the confusion matrix, the decision boundary, `evaluate`
+/// and `predict` all ask it, so they agree. Pre-specialize `value` and
+/// `gradient` for Float and Double (`@_specialize`): they are called through
+/// `any Loss`.
+public protocol Loss: Component {
+    func value<Scalar: BLASScalar>(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Scalar
 
     /// Writes ∂loss/∂prediction into `gradient` (reshaped to the prediction's shape).
-    func gradient(prediction: Matrix<Scalar>, target: Matrix<Scalar>, into gradient: inout Matrix<Scalar>)
+    func gradient<Scalar: BLASScalar>(prediction: Matrix<Scalar>, target: Matrix<Scalar>, into gradient: inout Matrix<Scalar>)
 
-    /// How many rows are classified correctly, or nil when the loss is not a
-    /// classification loss (accuracy is then not reported).
-    func correctPredictions(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Int?
+    /// The targets the loss expects.
+    var targets: LossTargets { get }
+
+    /// Where a single output splits two classes: 0 for a logit, 0.5 for a
+    /// probability or a score fitted to 0/1 targets. Several outputs are
+    /// classified by their largest.
+    var classThreshold: Double { get }
+
+    /// Whether predictions must be probabilities in (0, 1), the output of a sigmoid.
+    var takesProbabilities: Bool { get }
 
     /// Checks that targets fit this loss (shape, labels in range); returns a
     /// sentence for the user when they do not.
-    func targetProblem(predictionColumns: Int, target: Matrix<Scalar>) -> String?
+    func targetProblem<Scalar: BLASScalar>(predictionColumns: Int, target: Matrix<Scalar>) -> String?
+}
+
+/// How a loss wants its targets.
+public enum LossTargets: Sendable, Equatable {
+    /// One class index per row (softmax cross-entropy): classification only.
+    case classIndices
+    /// 0/1 per output (binary cross-entropy): classification only; one output
+    /// for two classes, else one output per class, one-hot.
+    case binary
+    /// Any numbers (MSE, Huber): regression values, or classes as 0/1 (one
+    /// output, two classes) or one-hot (one output per class).
+    case values
+
+    /// Whether the loss needs class labels (it cannot fit regression data).
+    public var needsClasses: Bool { self != .values }
 }
 
 extension Loss {
-    public var description: String { kind }
-    public func correctPredictions(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Int? { nil }
+    public var classThreshold: Double { 0.5 }
+    public var takesProbabilities: Bool { false }
 
-    public func targetProblem(predictionColumns: Int, target: Matrix<Scalar>) -> String? {
+    public func targetProblem<Scalar: BLASScalar>(predictionColumns: Int, target: Matrix<Scalar>) -> String? {
         target.columns == predictionColumns
             ? nil
-            : "\(kind) needs \(target.columns) model output(s) to match the \(target.columns) target column(s), but the model gives \(predictionColumns)"
+            : "\(Self.name) needs \(target.columns) model output(s) to match the \(target.columns) target column(s), but the model gives \(predictionColumns)"
+    }
+
+    /// The predicted class of each row of outputs: the largest of several
+    /// outputs, or for one output 1 above `classThreshold`, else 0.
+    public func classes<Scalar: BLASScalar>(of outputs: Matrix<Scalar>) -> [Int] {
+        outputs.predictedClasses(threshold: classThreshold)
     }
 
     /// Mean of `term(prediction, target)` over every element, the element-wise reduction.
-    func elementwiseMean(
+    func elementwiseMean<Scalar: BLASScalar>(
         _ prediction: Matrix<Scalar>, _ target: Matrix<Scalar>, _ term: (Scalar, Scalar) -> Scalar
     ) -> Scalar {
-        prediction.requireSameShape(as: target, "\(kind) loss")
+        prediction.requireSameShape(as: target, "\(Self.name) loss")
         guard prediction.count > 0 else { return 0 }
         var total: Scalar = 0
         for index in prediction.storage.indices {
@@ -48,26 +78,12 @@ extension Loss {
     }
 
     /// `gradient = slope(prediction, target) / count`, the element-wise mean's gradient.
-    func elementwiseMeanGradient(
+    func elementwiseMeanGradient<Scalar: BLASScalar>(
         _ prediction: Matrix<Scalar>, _ target: Matrix<Scalar>, into gradient: inout Matrix<Scalar>,
         _ slope: (Scalar, Scalar) -> Scalar
     ) {
-        prediction.requireSameShape(as: target, "\(kind) loss")
+        prediction.requireSameShape(as: target, "\(Self.name) loss")
         let count = Scalar(Swift.max(prediction.count, 1))
         gradient.assign(prediction, target) { slope($0, $1) / count }
-    }
-
-    /// Binary accuracy: a row-element is right when `score > threshold` matches target ≥ 0.5.
-    func binaryCorrect(_ prediction: Matrix<Scalar>, _ target: Matrix<Scalar>, threshold: Scalar) -> Int {
-        var correct = 0
-        for row in 0..<prediction.rows {
-            var rowRight = true
-            for column in 0..<prediction.columns {
-                let index = row * prediction.columns + column
-                if (prediction.storage[index] > threshold) != (target.storage[index] >= 0.5) { rowRight = false }
-            }
-            if rowRight { correct += 1 }
-        }
-        return correct
     }
 }

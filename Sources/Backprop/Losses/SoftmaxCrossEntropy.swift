@@ -4,13 +4,17 @@ import RealModule
 /// `cross_entropy`): per row `logsumexp(z) − z_label`, mean over rows. The
 /// log-sum-exp subtracts the row maximum first, so large logits do not overflow.
 /// Slope: (softmax(z) − onehot(label)) / rows.
-public struct SoftmaxCrossEntropy<Scalar: BLASScalar>: Loss {
+public struct SoftmaxCrossEntropy: Loss {
+    public static let name = "softmax_cross_entropy"
+    public static let summary = "cross-entropy on logits with integer class labels (stable log-sum-exp)"
     public init() {}
-    public var kind: String { "softmax_cross_entropy" }
+    public init(settings: Settings) {}
+
+    public var targets: LossTargets { .classIndices }
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func value(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Scalar {
+    public func value<Scalar: BLASScalar>(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Scalar {
         requireLabels(prediction, target)
         guard prediction.rows > 0 else { return 0 }
         var total: Scalar = 0
@@ -23,7 +27,7 @@ public struct SoftmaxCrossEntropy<Scalar: BLASScalar>: Loss {
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func gradient(prediction: Matrix<Scalar>, target: Matrix<Scalar>, into gradient: inout Matrix<Scalar>) {
+    public func gradient<Scalar: BLASScalar>(prediction: Matrix<Scalar>, target: Matrix<Scalar>, into gradient: inout Matrix<Scalar>) {
         requireLabels(prediction, target)
         gradient.reshape(rows: prediction.rows, columns: prediction.columns)
         let columns = prediction.columns
@@ -39,11 +43,7 @@ public struct SoftmaxCrossEntropy<Scalar: BLASScalar>: Loss {
         }
     }
 
-    public func correctPredictions(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Int? {
-        zip(prediction.argmaxPerRow(), target.storage).filter { $0 == Int($1) }.count
-    }
-
-    public func targetProblem(predictionColumns: Int, target: Matrix<Scalar>) -> String? {
+    public func targetProblem<Scalar: BLASScalar>(predictionColumns: Int, target: Matrix<Scalar>) -> String? {
         if target.columns != 1 {
             return "softmax_cross_entropy needs one class label per sample, got \(target.columns) target columns"
         }
@@ -56,12 +56,12 @@ public struct SoftmaxCrossEntropy<Scalar: BLASScalar>: Loss {
         return nil
     }
 
-    private func requireLabels(_ prediction: Matrix<Scalar>, _ target: Matrix<Scalar>) {
+    private func requireLabels<Scalar: BLASScalar>(_ prediction: Matrix<Scalar>, _ target: Matrix<Scalar>) {
         precondition(target.rows == prediction.rows && target.columns == 1,
                      "softmax_cross_entropy: \(prediction.shapeDescription) logits with \(target.shapeDescription) labels")
     }
 
-    private func logSumExp(_ matrix: Matrix<Scalar>, row: Int) -> Scalar {
+    private func logSumExp<Scalar: BLASScalar>(_ matrix: Matrix<Scalar>, row: Int) -> Scalar {
         let start = row * matrix.columns
         var largest = -Scalar.infinity
         for column in 0..<matrix.columns { largest = Swift.max(largest, matrix.storage[start + column]) }

@@ -9,91 +9,60 @@ import RealModule
 ///     amsgrad: v̂ = max(v̂, v), used in place of v
 ///     w = w − lr · (m / (1 − β1ᵗ)) / (√v / √(1 − β2ᵗ) + eps)
 ///
-/// Defaults: lr 1e-3, betas (0.9, 0.999), eps 1e-8. `AdamW` reuses this rule
-/// with decoupled decay.
-public final class Adam<Scalar: BLASScalar>: Optimizer {
-    public var learningRate: Double
+/// `AdamW` is this rule with decoupled decay.
+public struct Adam: OptimizerRule {
+    public static let name = "adam"
+    public static let summary = "bias-corrected first and second moments (Kingma & Ba)"
+
+    public let learningRate: Double
     public let beta1: Double
     public let beta2: Double
     public let epsilon: Double
-    public let weightDecay: Double
+    public let weightDecay: WeightDecay
     public let amsgrad: Bool
-    /// AdamW: shrink weights by (1 − lr · decoupledWeightDecay) before the Adam step.
-    public let decoupledWeightDecay: Double
-    private var firstMoment = StateBuffer<Scalar>("exp_avg")
-    private var secondMoment = StateBuffer<Scalar>("exp_avg_sq")
-    private var maxSecondMoment = StateBuffer<Scalar>("max_exp_avg_sq")
-    private var steps = 0
 
-    public init(learningRate: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999), epsilon: Double = 1e-8,
-                weightDecay: Double = 0, amsgrad: Bool = false, decoupledWeightDecay: Double = 0) throws {
-        let name = decoupledWeightDecay > 0 ? "adamw" : "adam"
-        try checkHyperparameter(learningRate > 0, "\(name): lr must be > 0, got \(learningRate)")
-        try checkHyperparameter(betas.0 >= 0 && betas.0 < 1, "\(name): betas[0] must be in [0, 1), got \(betas.0)")
-        try checkHyperparameter(betas.1 >= 0 && betas.1 < 1, "\(name): betas[1] must be in [0, 1), got \(betas.1)")
-        try checkHyperparameter(epsilon >= 0, "\(name): eps must be >= 0, got \(epsilon)")
-        try checkHyperparameter(weightDecay >= 0 && decoupledWeightDecay >= 0, "\(name): weight_decay must be >= 0")
-        self.learningRate = learningRate
-        self.beta1 = betas.0
-        self.beta2 = betas.1
-        self.epsilon = epsilon
-        self.weightDecay = weightDecay
-        self.amsgrad = amsgrad
-        self.decoupledWeightDecay = decoupledWeightDecay
+    public init(settings: Settings) throws {
+        try self.init(settings: settings, weightDecay: WeightDecay.coupled, defaultWeightDecay: 0)
     }
 
-    public var kind: String { decoupledWeightDecay > 0 ? "adamw" : "adam" }
-    public var description: String {
-        let decay = decoupledWeightDecay > 0 ? decoupledWeightDecay : weightDecay
-        return "\(kind)(lr: \(learningRate), betas: [\(beta1), \(beta2)], eps: \(epsilon), weight_decay: \(decay), amsgrad: \(amsgrad))"
+    /// Adam's settings in torch's order; AdamW reads them with decoupled decay.
+    init(settings: Settings, weightDecay decay: (Double) -> WeightDecay, defaultWeightDecay: Double) throws {
+        learningRate = try settings.double("lr", default: 1e-3, .positive)
+        let betas = try settings.doubles("betas", default: [0.9, 0.999], count: 2, .unitInterval)
+        beta1 = betas[0]
+        beta2 = betas[1]
+        epsilon = try settings.double("eps", default: 1e-8, .nonNegative)
+        weightDecay = decay(try settings.double("weight_decay", default: defaultWeightDecay, .nonNegative))
+        amsgrad = try settings.bool("amsgrad", default: false)
+    }
+
+    public var stateNames: [String] { ["exp_avg", "exp_avg_sq"] + (amsgrad ? ["max_exp_avg_sq"] : []) }
+
+    public var description: String { describe(as: Self.name) }
+
+    /// The settings in one line under `name` (AdamW shows them as its own).
+    func describe(as name: String) -> String {
+        "\(name)(lr: \(learningRate), betas: [\(beta1), \(beta2)], eps: \(epsilon), weight_decay: \(weightDecay.rate), amsgrad: \(amsgrad))"
     }
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func step(_ parameters: [Parameter<Scalar>]) {
-        steps += 1
-        let b1 = Scalar(beta1), b2 = Scalar(beta2), eps = Scalar(epsilon), decay = Scalar(weightDecay)
-        let stepSize = Scalar(learningRate / (1 - Double.pow(beta1, steps)))
-        let correction2Root = Scalar(Double.sqrt(1 - Double.pow(beta2, steps)))
-        let shrink = Scalar(1 - learningRate * decoupledWeightDecay)
-        firstMoment.prepare(for: parameters)
-        secondMoment.prepare(for: parameters)
-        maxSecondMoment.prepare(for: amsgrad ? parameters : [])
-        for (index, parameter) in parameters.enumerated() {
-            parameter.value.storage.withUnsafeMutableBufferPointer { w in
-                parameter.gradient.storage.withUnsafeBufferPointer { gradient in
-                    firstMoment.values[index].withUnsafeMutableBufferPointer { m in
-                        secondMoment.values[index].withUnsafeMutableBufferPointer { v in
-                            for i in w.indices {
-                                if decoupledWeightDecay > 0 { w[i] *= shrink }
-                                let g = gradient[i] + decay * w[i]
-                                m[i] = b1 * m[i] + (1 - b1) * g
-                                v[i] = b2 * v[i] + (1 - b2) * g * g
-                                var second = v[i]
-                                if amsgrad {
-                                    maxSecondMoment.values[index][i] = Swift.max(maxSecondMoment.values[index][i], v[i])
-                                    second = maxSecondMoment.values[index][i]
-                                }
-                                w[i] -= stepSize * m[i] / (Scalar.sqrt(second) / correction2Root + eps)
-                            }
-                        }
-                    }
-                }
+    public func update<Scalar: BLASScalar>(_ parameter: ParameterUpdate<Scalar>) {
+        let w = parameter.values, m = parameter.state(0), v = parameter.state(1)
+        let largest = amsgrad ? parameter.state(2) : v
+        let b1 = Scalar(beta1), b2 = Scalar(beta2), eps = Scalar(epsilon)
+        let stepSize = Scalar(parameter.learningRate / (1 - Double.pow(beta1, parameter.step)))
+        let correction2Root = Scalar(Double.sqrt(1 - Double.pow(beta2, parameter.step)))
+        for i in w.indices {
+            let g = parameter.gradient(i)
+            m[i] = b1 * m[i] + (1 - b1) * g
+            v[i] = b2 * v[i] + (1 - b2) * g * g
+            var second = v[i]
+            if amsgrad {
+                largest[i] = Swift.max(largest[i], v[i])
+                second = largest[i]
             }
+            w[i] -= stepSize * m[i] / (Scalar.sqrt(second) / correction2Root + eps)
         }
-    }
-
-    public func saveState() -> OptimizerState {
-        makeState(step: steps, [firstMoment, secondMoment] + (amsgrad ? [maxSecondMoment] : []))
-    }
-
-    public func restoreState(_ state: OptimizerState) throws {
-        try requireKind(state)
-        if state.step > 0 {
-            try firstMoment.restore(from: state)
-            try secondMoment.restore(from: state)
-            if amsgrad { try maxSecondMoment.restore(from: state) }
-        }
-        steps = state.step
     }
 }

@@ -3,13 +3,26 @@
 ///
 ///     w = w · (1 − lr · weight_decay)
 ///
-/// then the Adam step with no coupled decay. Default weight_decay 0.01.
-public enum AdamW {
-    public static func make<Scalar: BLASScalar>(
-        learningRate: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999), epsilon: Double = 1e-8,
-        weightDecay: Double = 0.01, amsgrad: Bool = false, scalar: Scalar.Type = Scalar.self
-    ) throws -> Adam<Scalar> {
-        try Adam(learningRate: learningRate, betas: betas, epsilon: epsilon, weightDecay: 0,
-                 amsgrad: amsgrad, decoupledWeightDecay: weightDecay)
+/// then the Adam step with no coupled decay (the driver applies the shrink).
+/// Default weight_decay 0.01; the other settings are Adam's.
+public struct AdamW: OptimizerRule {
+    public static let name = "adamw"
+    public static let summary = "Adam with decoupled weight decay (Loshchilov & Hutter)"
+
+    public let adam: Adam
+
+    public init(settings: Settings) throws {
+        adam = try Adam(settings: settings, weightDecay: WeightDecay.decoupled, defaultWeightDecay: 0.01)
+    }
+
+    public var learningRate: Double { adam.learningRate }
+    public var weightDecay: WeightDecay { adam.weightDecay }
+    public var stateNames: [String] { adam.stateNames }
+    public var description: String { adam.describe(as: Self.name) }
+
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public func update<Scalar: BLASScalar>(_ parameter: ParameterUpdate<Scalar>) {
+        adam.update(parameter)
     }
 }

@@ -18,7 +18,7 @@ public enum OutputWriter {
                              gnuplot: String? = findExecutable("gnuplot")) throws -> Outcome {
         try makeDirectory(directory)
         let summary = Summary(result)
-        let charts = Charts.make(result)
+        let charts = try Charts.draw(result)
         var files: [String] = []
         func put(_ name: String, _ data: Data) throws {
             try AtomicFile.write(data, to: directory + "/" + name)

@@ -1,6 +1,6 @@
 /// report.md: the comparison table, the charts, and the experiment echoed back.
 public enum Report {
-    public static func render(_ result: ExperimentResult, summary: Summary, charts: [Chart]) -> String {
+    public static func render(_ result: ExperimentResult, summary: Summary, charts: [ChartFiles]) -> String {
         let plan = result.plan
         var lines = ["# \(plan.name)", ""]
         if !plan.description.isEmpty { lines += [plan.description, ""] }

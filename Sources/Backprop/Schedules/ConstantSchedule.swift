@@ -1,6 +1,8 @@
 /// The base learning rate throughout.
-public final class ConstantSchedule: LearningRateSchedule {
+public struct ConstantSchedule: LearningRateSchedule {
+    public static let name = "constant"
+    public static let summary = "the optimizer's lr throughout"
     public init() {}
-    public var kind: String { "constant" }
+    public init(settings: Settings) {}
     public func learningRate(epoch: Int, base: Double, totalEpochs: Int) -> Double { base }
 }

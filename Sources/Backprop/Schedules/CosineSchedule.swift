@@ -3,19 +3,23 @@ import RealModule
 /// Cosine annealing from base to `eta_min` over `t_max` epochs (torch
 /// CosineAnnealingLR; `t_max` defaults to the run's epochs), after an optional
 /// linear warm-up of `warmup` epochs: `lr = base · (epoch + 1) / warmup` while warming up.
-public final class CosineSchedule: LearningRateSchedule {
+public struct CosineSchedule: LearningRateSchedule {
+    public static let name = "cosine"
+    public static let summary = "cosine annealing to eta_min over t_max epochs, optional linear warmup"
     public let maximumEpochs: Int?
     public let minimum: Double
     public let warmup: Int
-    public init(maximumEpochs: Int? = nil, minimum: Double = 0, warmup: Int = 0) {
-        self.maximumEpochs = maximumEpochs
-        self.minimum = minimum
-        self.warmup = warmup
+
+    public init(settings: Settings) throws {
+        maximumEpochs = try settings.optionalInt("t_max", .count)
+        minimum = try settings.double("eta_min", default: 0, .nonNegative)
+        warmup = try settings.int("warmup", default: 0, .nonNegative)
     }
-    public var kind: String { "cosine" }
+
     public var description: String {
         "cosine(t_max: \(maximumEpochs.map(String.init) ?? "epochs"), eta_min: \(minimum), warmup: \(warmup))"
     }
+
     public func learningRate(epoch: Int, base: Double, totalEpochs: Int) -> Double {
         if epoch < warmup { return base * Double(epoch + 1) / Double(warmup) }
         let span = max((maximumEpochs ?? totalEpochs) - warmup, 1)

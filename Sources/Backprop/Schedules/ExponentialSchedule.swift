@@ -1,11 +1,17 @@
 import RealModule
 
 /// `lr = base · gamma^epoch` (torch ExponentialLR).
-public final class ExponentialSchedule: LearningRateSchedule {
+public struct ExponentialSchedule: LearningRateSchedule {
+    public static let name = "exponential"
+    public static let summary = "lr·gamma^epoch"
     public let gamma: Double
-    public init(gamma: Double) { self.gamma = gamma }
-    public var kind: String { "exponential" }
+
+    public init(settings: Settings) throws {
+        gamma = try settings.double("gamma", default: nil, .positive)
+    }
+
     public var description: String { "exponential(gamma: \(gamma))" }
+
     public func learningRate(epoch: Int, base: Double, totalEpochs: Int) -> Double {
         base * Double.pow(gamma, epoch)
     }

@@ -2,7 +2,9 @@
 /// when the monitored loss has not improved on its best by the relative
 /// `threshold` for more than `patience` epochs, multiply the rate by `factor`,
 /// never below `min_lr`.
-public final class PlateauSchedule: LearningRateSchedule {
+public struct PlateauSchedule: LearningRateSchedule {
+    public static let name = "plateau"
+    public static let summary = "multiply lr by factor when val_loss (else loss) stalls for patience epochs"
     public let factor: Double
     public let patience: Int
     public let threshold: Double
@@ -11,14 +13,13 @@ public final class PlateauSchedule: LearningRateSchedule {
     private var best = Double.infinity
     private var badEpochs = 0
 
-    public init(factor: Double = 0.1, patience: Int = 10, threshold: Double = 1e-4, minimumRate: Double = 0) {
-        self.factor = factor
-        self.patience = patience
-        self.threshold = threshold
-        self.minimumRate = minimumRate
+    public init(settings: Settings) throws {
+        factor = try settings.double("factor", default: 0.1, .unitInterval)
+        patience = try settings.int("patience", default: 10, .nonNegative)
+        threshold = try settings.double("threshold", default: 1e-4, .nonNegative)
+        minimumRate = try settings.double("min_lr", default: 0, .nonNegative)
     }
 
-    public var kind: String { "plateau" }
     public var description: String {
         "plateau(factor: \(factor), patience: \(patience), threshold: \(threshold), min_lr: \(minimumRate))"
     }
@@ -27,7 +28,7 @@ public final class PlateauSchedule: LearningRateSchedule {
         max(base * scale, minimumRate)
     }
 
-    public func observe(loss: Double) {
+    public mutating func observe(loss: Double) {
         if loss < best * (1 - threshold) {
             best = loss
             badEpochs = 0

@@ -1,15 +1,19 @@
 import RealModule
 
 /// `lr = base · gamma^⌊epoch / step_size⌋` (torch StepLR).
-public final class StepSchedule: LearningRateSchedule {
+public struct StepSchedule: LearningRateSchedule {
+    public static let name = "step"
+    public static let summary = "lr·gamma^⌊epoch/step_size⌋"
     public let stepSize: Int
     public let gamma: Double
-    public init(stepSize: Int, gamma: Double = 0.1) {
-        self.stepSize = stepSize
-        self.gamma = gamma
+
+    public init(settings: Settings) throws {
+        stepSize = try settings.int("step_size", default: nil, .count)
+        gamma = try settings.double("gamma", default: 0.1, .positive)
     }
-    public var kind: String { "step" }
+
     public var description: String { "step(step_size: \(stepSize), gamma: \(gamma))" }
+
     public func learningRate(epoch: Int, base: Double, totalEpochs: Int) -> Double {
         base * Double.pow(gamma, epoch / stepSize)
     }

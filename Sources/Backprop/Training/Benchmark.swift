@@ -10,10 +10,17 @@ import Foundation
 /// Only the epochs are timed (the Trainer's own clock, which excludes the
 /// per-epoch evaluation), never data generation or model construction.
 public enum Benchmark {
-    /// The optimizers a benchmark can use, with the learning rate the peers use too.
-    public static let learningRates: [String: Double] = ["sgd": 0.01, "adam": 0.001]
-    /// SGD's momentum (torch.optim.SGD convention, no Nesterov).
-    public static let momentum = 0.9
+    /// The optimizers a benchmark can use, with the settings the peers use too.
+    public enum OptimizerChoice: String, CaseIterable, Sendable {
+        /// SGD with momentum 0.9 (torch.optim.SGD's convention, no Nesterov), lr 0.01.
+        case sgd
+        /// Adam, lr 0.001.
+        case adam
+
+        var settings: ConfigValue { self == .sgd ? ["lr": 0.01, "momentum": 0.9] : ["lr": 0.001] }
+
+        func rule() throws -> any OptimizerRule { try Registries.optimizers.make(rawValue, settings) }
+    }
 
     /// One training run: the seconds of each epoch and the training loss after the last.
     public struct Measurement: Sendable {
@@ -52,46 +59,28 @@ public enum Benchmark {
         }
     }
 
-    /// Gaussian inputs (samples × features) and class-index targets from a random linear teacher.
-    public static func syntheticData(features: Int, classes: Int, samples: Int, seed: UInt64) -> DataSplit<Float> {
-        var random = RandomGenerator(seed: seed)
-        let teacher = (0..<(features * classes)).map { _ in random.normal() }
-        var inputs = [Float](repeating: 0, count: samples * features)
-        var labels = [Float](repeating: 0, count: samples)
-        var row = [Double](repeating: 0, count: features)
-        var scores = [Double](repeating: 0, count: classes)
-        for sample in 0..<samples {
-            for feature in 0..<features {
-                row[feature] = random.normal()
-                inputs[sample * features + feature] = Float(row[feature])
-            }
-            for index in scores.indices { scores[index] = 0 }
-            for feature in 0..<features {
-                let value = row[feature]
-                for label in 0..<classes { scores[label] += value * teacher[feature * classes + label] }
-            }
-            var best = 0
-            for label in 1..<max(classes, 1) where scores[label] > scores[best] { best = label }
-            labels[sample] = Float(best)
-        }
-        return DataSplit(inputs: Matrix(rows: samples, columns: features, storage: inputs), targets: Matrix(column: labels))
+    /// The `teacher` dataset: Gaussian inputs, class-index targets from a random linear teacher.
+    public static func syntheticData(features: Int, classes: Int, samples: Int, seed: UInt64) throws -> DataSplit<Float> {
+        let settings: ConfigValue = ["samples": ConfigValue(integerLiteral: samples), "features": ConfigValue(integerLiteral: features),
+                                     "classes": ConfigValue(integerLiteral: classes), "seed": ConfigValue(.scalar(String(seed), plain: true))]
+        return try TeacherDataset(settings).load(as: Float.self, context: DatasetContext(baseDirectory: "")).train
     }
 
     /// Trains a fresh MLP on fresh synthetic data and returns the time of each epoch.
     public static func trainingThroughput(
-        layers: [Int], samples: Int, batch: Int, epochs: Int, optimizer: String, threads: Int, seed: UInt64
+        layers: [Int], samples: Int, batch: Int, epochs: Int, optimizer: OptimizerChoice, threads: Int, seed: UInt64
     ) throws -> Measurement {
-        try validate(layers: layers, samples: samples, batch: batch, epochs: epochs, optimizer: optimizer, threads: threads)
-        let data = syntheticData(features: layers[0], classes: layers[layers.count - 1], samples: samples, seed: seed)
+        try validate(layers: layers, samples: samples, batch: batch, epochs: epochs, threads: threads)
+        let data = try syntheticData(features: layers[0], classes: layers[layers.count - 1], samples: samples, seed: seed)
         return try trainingThroughput(layers: layers, data: data, batch: batch, epochs: epochs,
                                       optimizer: optimizer, threads: threads, seed: seed)
     }
 
     /// Trains a fresh MLP on `data` and returns the time of each epoch.
     public static func trainingThroughput(
-        layers: [Int], data: DataSplit<Float>, batch: Int, epochs: Int, optimizer: String, threads: Int, seed: UInt64
+        layers: [Int], data: DataSplit<Float>, batch: Int, epochs: Int, optimizer: OptimizerChoice, threads: Int, seed: UInt64
     ) throws -> Measurement {
-        try validate(layers: layers, samples: data.count, batch: batch, epochs: epochs, optimizer: optimizer, threads: threads)
+        try validate(layers: layers, samples: data.count, batch: batch, epochs: epochs, threads: threads)
         guard data.features == layers[0] else {
             throw ComponentError("bench: data has \(data.features) features, the first layer size is \(layers[0])")
         }
@@ -101,15 +90,11 @@ public enum Benchmark {
         for index in 1..<layers.count {
             stack.append(Dense<Float>(inputSize: layers[index - 1], units: layers[index],
                                       weightInitializer: HeUniform(), biasInitializer: Zeros(), random: &random))
-            if index < layers.count - 1 { stack.append(ReLU<Float>()) }
+            if index < layers.count - 1 { stack.append(ActivationLayer<ReLU, Float>(ReLU())) }
         }
         let model = Sequential<Float>(inputSize: layers[0], layers: stack)
-        let rate = learningRates[optimizer] ?? 0
-        let update: any Optimizer<Float> = optimizer == "sgd"
-            ? try SGD<Float>(learningRate: rate, momentum: momentum)
-            : try Adam<Float>(learningRate: rate)
         let trainer = Trainer(
-            model: model, loss: SoftmaxCrossEntropy<Float>(), optimizer: update,
+            model: model, loss: SoftmaxCrossEntropy(), optimizer: Optimizer<Float>(try optimizer.rule()),
             configuration: TrainingConfiguration(epochs: epochs, batchSize: .samples(batch), shuffle: true, seed: seed))
         let history = trainer.train(on: data)
         if history.diverged {
@@ -122,12 +107,12 @@ public enum Benchmark {
 
     /// Runs `repetitions` fresh trainings on one data set and summarizes them.
     public static func run(
-        layers: [Int], samples: Int, batch: Int, epochs: Int, optimizer: String, threads: Int,
+        layers: [Int], samples: Int, batch: Int, epochs: Int, optimizer: OptimizerChoice, threads: Int,
         repetitions: Int, seed: UInt64
     ) throws -> Report {
-        try validate(layers: layers, samples: samples, batch: batch, epochs: epochs, optimizer: optimizer, threads: threads)
+        try validate(layers: layers, samples: samples, batch: batch, epochs: epochs, threads: threads)
         guard repetitions > 0 else { throw ComponentError("bench: repeat must be > 0, got \(repetitions)") }
-        let data = syntheticData(features: layers[0], classes: layers[layers.count - 1], samples: samples, seed: seed)
+        let data = try syntheticData(features: layers[0], classes: layers[layers.count - 1], samples: samples, seed: seed)
         var runs: [Double] = []
         var finalLoss = Double.nan
         for repetition in 0..<repetitions {
@@ -139,8 +124,8 @@ public enum Benchmark {
         }
         let middle = median(runs)
         return Report(
-            threads: threads, layers: layers, samples: samples, batch: batch, epochs: epochs, optimizer: optimizer,
-            learningRate: learningRates[optimizer] ?? 0, repetitions: repetitions, secondsPerEpoch: middle,
+            threads: threads, layers: layers, samples: samples, batch: batch, epochs: epochs, optimizer: optimizer.rawValue,
+            learningRate: try optimizer.rule().learningRate, repetitions: repetitions, secondsPerEpoch: middle,
             samplesPerSecond: middle > 0 ? Double(samples) / middle : 0, runs: runs, finalLoss: finalLoss)
     }
 
@@ -152,9 +137,7 @@ public enum Benchmark {
         return sorted.count.isMultiple(of: 2) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[middle]
     }
 
-    private static func validate(
-        layers: [Int], samples: Int, batch: Int, epochs: Int, optimizer: String, threads: Int
-    ) throws {
+    private static func validate(layers: [Int], samples: Int, batch: Int, epochs: Int, threads: Int) throws {
         guard layers.count >= 2, layers.allSatisfy({ $0 > 0 }) else {
             throw ComponentError("bench: layers must be at least two positive sizes (input,...,classes), got \(layers)")
         }
@@ -163,9 +146,6 @@ public enum Benchmark {
         }
         guard samples > 0, batch > 0, epochs > 0, threads > 0 else {
             throw ComponentError("bench: samples, batch, epochs and threads must be > 0")
-        }
-        guard learningRates[optimizer] != nil else {
-            throw ComponentError(unknownNameMessage("optimizer", optimizer, known: Array(learningRates.keys)))
         }
     }
 }

@@ -1,28 +1,8 @@
 /// Loss and accuracy of a model over a whole split, in evaluation mode.
 public struct EvaluationResult: Sendable {
     public var loss: Double
-    /// Fraction of samples classified correctly, or nil for a regression loss.
+    /// Fraction of samples classified correctly, or nil for regression.
     public var accuracy: Double?
-}
-
-/// How accuracy is counted.
-public enum AccuracyRule: Sendable {
-    /// As the loss says (`Loss.correctPredictions`); none for regression losses.
-    case fromLoss
-    /// Classification scored directly from outputs, for losses that do not know
-    /// about classes (MSE on XOR): one output is right when it is on the target's
-    /// side of 0.5; several outputs by argmax against a label or a one-hot row.
-    case classes
-}
-
-extension AccuracyRule {
-    /// `.classes` for classification data scored by a loss that does not count
-    /// classes itself (MSE on XOR), else `.fromLoss`.
-    public static func choose<Scalar: BLASScalar>(isClassification: Bool, loss: any Loss<Scalar>) -> AccuracyRule {
-        let empty = Matrix<Scalar>(rows: 0, columns: 1)
-        let lossCountsClasses = loss.correctPredictions(prediction: empty, target: empty) != nil
-        return isClassification && !lossCountsClasses ? .classes : .fromLoss
-    }
 }
 
 /// Runs a model over a whole split in chunks, so a large data set never needs
@@ -32,47 +12,30 @@ public final class Evaluator<Scalar: BLASScalar> {
     private var chunkInputs = Matrix<Scalar>(rows: 0, columns: 0)
     private var chunkTargets = Matrix<Scalar>(rows: 0, columns: 0)
 
-    public let accuracyRule: AccuracyRule
+    /// Whether targets are classes, so accuracy is counted (by the loss's class rule).
+    public let countsClasses: Bool
 
-    public init(chunkSize: Int = 1024, accuracyRule: AccuracyRule = .fromLoss) {
+    public init(chunkSize: Int = 1024, countsClasses: Bool = false) {
         self.chunkSize = chunkSize
-        self.accuracyRule = accuracyRule
+        self.countsClasses = countsClasses
     }
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func evaluate(model: Sequential<Scalar>, loss: any Loss<Scalar>, on split: DataSplit<Scalar>) -> EvaluationResult {
+    public func evaluate(model: Sequential<Scalar>, loss: any Loss, on split: DataSplit<Scalar>) -> EvaluationResult {
         var weightedLoss = 0.0
-        var correct: Int? = 0
+        var correct = 0
+        let threshold = loss.classThreshold
         forEachChunk(of: split) { start, count in
             let prediction = model.forward(chunkInputs, training: false)
             weightedLoss += Double(loss.value(prediction: prediction, target: chunkTargets)) * Double(count)
-            if let right = correctPredictions(loss: loss, prediction: prediction) {
-                correct? += right
-            } else {
-                correct = nil
+            if countsClasses {
+                // Right when the loss's class rule gives the target's class (an index, a 0/1 value or a one-hot row).
+                correct += zip(prediction.predictedClasses(threshold: threshold), chunkTargets.classPerRow()).filter { $0 == $1 }.count
             }
         }
         let count = Double(max(split.count, 1))
-        return EvaluationResult(loss: weightedLoss / count, accuracy: correct.map { Double($0) / count })
-    }
-
-    private func correctPredictions(loss: any Loss<Scalar>, prediction: Matrix<Scalar>) -> Int? {
-        switch accuracyRule {
-        case .fromLoss:
-            return loss.correctPredictions(prediction: prediction, target: chunkTargets)
-        case .classes:
-            return Self.correctClasses(prediction: prediction, target: chunkTargets)
-        }
-    }
-
-    static func correctClasses(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Int {
-        if prediction.columns == 1 {
-            return zip(prediction.storage, target.storage).filter { ($0 > 0.5) == ($1 >= 0.5) }.count
-        }
-        let predicted = prediction.argmaxPerRow()
-        let expected = target.classPerRow()
-        return zip(predicted, expected).filter { $0 == $1 }.count
+        return EvaluationResult(loss: weightedLoss / count, accuracy: countsClasses ? Double(correct) / count : nil)
     }
 
     /// Predictions for every row (evaluation mode), in row order.

@@ -27,7 +27,7 @@ public enum GradientCheck {
     /// Checks the gradient of `loss(model(input), target)` with respect to every
     /// parameter and to the input.
     public static func check(
-        _ component: String, model: Sequential<Double>, loss: any Loss<Double>,
+        _ component: String, model: Sequential<Double>, loss: any Loss,
         input: Matrix<Double>, target: Matrix<Double>, training: Bool = true, seed: UInt64 = 7
     ) -> Result {
         func evaluate(_ input: Matrix<Double>) -> Double {

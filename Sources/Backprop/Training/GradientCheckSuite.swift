@@ -1,95 +1,86 @@
 /// The built-in gradient checks run by `backprop gradcheck`: every layer,
-/// activation and loss, alone and in chains, on seeded random data.
+/// activation and loss the registries hold, alone and in chains, on seeded
+/// random data. Components come from the registries with their default
+/// settings, so a new (or plugged-in) activation or loss is checked without
+/// touching this file.
 public enum GradientCheckSuite {
     public static func run() -> [GradientCheck.Result] {
         var results: [GradientCheck.Result] = []
-        let regression = MeanSquaredError<Double>()
+        let regression = MeanSquaredError()
 
-        let activations: [(String, () -> any Layer<Double>)] = [
-            ("identity", { Identity() }), ("relu", { ReLU() }), ("leaky_relu", { LeakyReLU(negativeSlope: 0.1) }),
-            ("elu", { ELU() }), ("sigmoid", { Sigmoid() }), ("tanh", { Tanh() }), ("softplus", { Softplus() }),
-            ("gelu", { GELU() }), ("softmax", { Softmax() }), ("step", { Step() }),
-        ]
-        for (name, make) in activations {
+        // Each activation, and each layer that builds from its defaults, between two dense layers.
+        let activations = Registries.activations.namesInRegistrationOrder.compactMap { name in
+            (try? Registries.activations.make(name)).map { (name, $0 as any LayerSpec) }
+        }
+        let layers = Registries.layers.namesInRegistrationOrder.compactMap { name in
+            (try? Registries.layers.make(name)).map { (name, $0) }
+        }
+        for (name, spec) in activations + layers {
+            var probe = RandomGenerator(seed: 0)
+            guard let _: any Layer<Double> = try? spec.makeLayer(inputSize: 5, random: &probe, as: Double.self) else { continue }
             results.append(checkChain(name, layers: { random in
-                [Dense(inputSize: 4, units: 5, weightInitializer: Normal(standardDeviation: 1), biasInitializer: Normal(standardDeviation: 0.5), random: &random),
-                 make(),
-                 Dense(inputSize: 5, units: 3, weightInitializer: Normal(standardDeviation: 1), random: &random)]
-            }, loss: regression, targetKind: .regression(columns: 3)))
+                let first = dense(4, 5, std: 1, biasStd: 0.5, &random)
+                let layer: (any Layer<Double>)? = try? spec.makeLayer(inputSize: 5, random: &random, as: Double.self)
+                return [first] + (layer.map { [$0] } ?? []) + [dense(5, 3, std: 1, &random)]
+            }, loss: regression, targets: .values))
         }
 
-        let losses: [(String, any Loss<Double>, TargetKind, Bool)] = [
-            ("mse", MeanSquaredError(), .regression(columns: 3), false),
-            ("huber", Huber(delta: 1), .regression(columns: 3), false),
-            ("bce", BinaryCrossEntropy(), .binary(columns: 3), true),
-            ("bce_with_logits", BinaryCrossEntropyWithLogits(), .binary(columns: 3), false),
-            ("softmax_cross_entropy", SoftmaxCrossEntropy(), .classes(count: 3), false),
-        ]
-        for (name, loss, targetKind, needsSigmoid) in losses {
+        // Each loss on a dense layer (after a sigmoid when it takes probabilities), with targets of its kind.
+        for name in Registries.losses.namesInRegistrationOrder {
+            guard let loss = try? Registries.losses.make(name) else { continue }
             results.append(checkChain(name, layers: { random in
-                let dense: any Layer<Double> = Dense(
-                    inputSize: 4, units: 3, weightInitializer: Normal(standardDeviation: 1),
-                    biasInitializer: Normal(standardDeviation: 0.5), random: &random)
-                return needsSigmoid ? [dense, Sigmoid()] : [dense]
-            }, loss: loss, targetKind: targetKind))
+                [dense(4, 3, std: 1, biasStd: 0.5, &random)] + (loss.takesProbabilities ? [ActivationLayer(Sigmoid())] : [])
+            }, loss: loss, targets: loss.targets))
         }
 
         results.append(checkChain("dense", layers: { random in
-            [Dense(inputSize: 4, units: 3, weightInitializer: Normal(standardDeviation: 1), biasInitializer: Normal(standardDeviation: 1), random: &random)]
-        }, loss: regression, targetKind: .regression(columns: 3)))
-        results.append(checkChain("dropout (training)", layers: { random in
-            [Dense(inputSize: 4, units: 6, weightInitializer: Normal(standardDeviation: 1), random: &random),
-             Dropout(probability: 0.4), Dense(inputSize: 6, units: 3, weightInitializer: Normal(standardDeviation: 1), random: &random)]
-        }, loss: regression, targetKind: .regression(columns: 3)))
-        results.append(checkChain("batch_norm (training)", layers: { random in
-            [Dense(inputSize: 4, units: 5, weightInitializer: Normal(standardDeviation: 1), random: &random),
-             BatchNorm(features: 5), Tanh(), Dense(inputSize: 5, units: 3, weightInitializer: Normal(standardDeviation: 1), random: &random)]
-        }, loss: regression, targetKind: .regression(columns: 3)))
+            [dense(4, 3, std: 1, biasStd: 1, &random)]
+        }, loss: regression, targets: .values))
         results.append(checkChain("batch_norm (evaluation)", layers: { random in
             let norm = BatchNorm<Double>(features: 5)
             norm.runningMean.value.storage = (0..<5).map { _ in random.normal() }
             norm.runningVariance.value.storage = (0..<5).map { _ in random.uniform(0.5, 2) }
-            return [Dense(inputSize: 4, units: 5, weightInitializer: Normal(standardDeviation: 1), random: &random),
-                    norm, Dense(inputSize: 5, units: 3, weightInitializer: Normal(standardDeviation: 1), random: &random)]
-        }, loss: regression, targetKind: .regression(columns: 3), training: false))
+            return [dense(4, 5, std: 1, &random), norm, dense(5, 3, std: 1, &random)]
+        }, loss: regression, targets: .values, training: false))
         results.append(checkChain("chain: dense-tanh-dense-sigmoid-dense + bce_with_logits", layers: { random in
-            [Dense(inputSize: 4, units: 6, weightInitializer: XavierNormal(), random: &random), Tanh(),
-             Dense(inputSize: 6, units: 5, weightInitializer: XavierNormal(), random: &random), Sigmoid(),
-             Dense(inputSize: 5, units: 2, weightInitializer: XavierNormal(), random: &random)]
-        }, loss: BinaryCrossEntropyWithLogits(), targetKind: .binary(columns: 2)))
+            [Dense(inputSize: 4, units: 6, weightInitializer: XavierNormal(gain: 1), random: &random), ActivationLayer(Tanh()),
+             Dense(inputSize: 6, units: 5, weightInitializer: XavierNormal(gain: 1), random: &random), ActivationLayer(Sigmoid()),
+             Dense(inputSize: 5, units: 2, weightInitializer: XavierNormal(gain: 1), random: &random)]
+        }, loss: BinaryCrossEntropyWithLogits(), targets: .binary, columns: 2))
         results.append(checkChain("chain: dense-batch_norm-relu-dropout-dense-gelu-dense + softmax_cross_entropy", layers: { random in
-            [Dense(inputSize: 4, units: 8, weightInitializer: HeNormal(), random: &random), BatchNorm(features: 8), ReLU(),
-             Dropout(probability: 0.25), Dense(inputSize: 8, units: 6, weightInitializer: HeNormal(), random: &random), GELU(),
-             Dense(inputSize: 6, units: 4, weightInitializer: XavierUniform(), random: &random)]
-        }, loss: SoftmaxCrossEntropy(), targetKind: .classes(count: 4)))
+            [Dense(inputSize: 4, units: 8, weightInitializer: HeNormal(), random: &random), BatchNorm(features: 8), ActivationLayer(ReLU()),
+             Dropout(probability: 0.25), Dense(inputSize: 8, units: 6, weightInitializer: HeNormal(), random: &random),
+             ActivationLayer(GELU()), Dense(inputSize: 6, units: 4, weightInitializer: XavierUniform(gain: 1), random: &random)]
+        }, loss: SoftmaxCrossEntropy(), targets: .classIndices, columns: 4))
         results.append(checkChain("chain: dense-elu-dense-softmax + mse", layers: { random in
-            [Dense(inputSize: 4, units: 6, weightInitializer: Normal(standardDeviation: 1), random: &random), ELU(),
-             Dense(inputSize: 6, units: 3, weightInitializer: Normal(standardDeviation: 1), random: &random), Softmax()]
-        }, loss: regression, targetKind: .regression(columns: 3)))
+            [dense(4, 6, std: 1, &random), ActivationLayer(ELU(alpha: 1)), dense(6, 3, std: 1, &random), Softmax()]
+        }, loss: regression, targets: .values))
         return results
     }
 
-    enum TargetKind {
-        case regression(columns: Int)
-        case binary(columns: Int)
-        case classes(count: Int)
+    /// A dense layer with normal weights (and biases, when `biasStd` is given).
+    static func dense(_ inputs: Int, _ units: Int, std: Double, biasStd: Double? = nil, _ random: inout RandomGenerator) -> Dense<Double> {
+        Dense(inputSize: inputs, units: units, weightInitializer: Normal(mean: 0, standardDeviation: std),
+              biasInitializer: biasStd.map { Normal(mean: 0, standardDeviation: $0) } ?? Zeros(), random: &random)
     }
 
+    /// The model from `makeLayers` on 4 random inputs per row, with random
+    /// targets of the loss's kind (`columns` outputs or classes).
     static func checkChain(
         _ component: String, layers makeLayers: (inout RandomGenerator) -> [any Layer<Double>],
-        loss: any Loss<Double>, targetKind: TargetKind, training: Bool = true, rows: Int = 6
+        loss: any Loss, targets: LossTargets, columns: Int = 3, training: Bool = true, rows: Int = 6
     ) -> GradientCheck.Result {
         var random = RandomGenerator(seed: 2024)
         let model = Sequential(inputSize: 4, layers: makeLayers(&random))
         let input = Matrix(rows: rows, columns: 4, storage: (0..<(rows * 4)).map { _ in random.normal() })
         let target: Matrix<Double>
-        switch targetKind {
-        case .regression(let columns):
+        switch targets {
+        case .values:
             target = Matrix(rows: rows, columns: columns, storage: (0..<(rows * columns)).map { _ in random.normal() })
-        case .binary(let columns):
+        case .binary:
             target = Matrix(rows: rows, columns: columns, storage: (0..<(rows * columns)).map { _ in random.nextUnit() < 0.5 ? 0 : 1 })
-        case .classes(let count):
-            target = Matrix(column: (0..<rows).map { _ in Double(random.integer(below: count)) })
+        case .classIndices:
+            target = Matrix(column: (0..<rows).map { _ in Double(random.integer(below: columns)) })
         }
         return GradientCheck.check(component, model: model, loss: loss, input: input, target: target, training: training)
     }

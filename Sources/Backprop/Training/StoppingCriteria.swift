@@ -32,3 +32,39 @@ public enum StopReason: String, Codable, Sendable {
     case timeLimit = "max_seconds"
     case diverged = "diverged"
 }
+
+/// Applies `StoppingCriteria` to a run, epoch by epoch.
+struct StopMonitor {
+    let criteria: StoppingCriteria
+    let startingLoss: Double
+    private var previousLoss: Double
+    private var calmEpochs = 0
+
+    init(_ criteria: StoppingCriteria, startingLoss: Double) {
+        self.criteria = criteria
+        self.startingLoss = startingLoss
+        previousLoss = startingLoss
+    }
+
+    /// A starting loss that is not finite has diverged; one below the
+    /// threshold needs no training.
+    func verdictBeforeTraining() -> StopReason? {
+        if !startingLoss.isFinite { return .diverged }
+        if let threshold = criteria.lossBelow, startingLoss < threshold { return .lossBelow }
+        return nil
+    }
+
+    /// Why to stop after this epoch, checked in this order: divergence, the
+    /// threshold, convergence, the time budget; nil to go on.
+    mutating func verdict(after record: EpochRecord) -> StopReason? {
+        defer { previousLoss = record.loss }
+        if !record.loss.isFinite || record.loss > criteria.divergenceFactor * max(startingLoss, 1e-12) { return .diverged }
+        if let threshold = criteria.lossBelow, record.loss < threshold { return .lossBelow }
+        if let minDelta = criteria.minDelta {
+            calmEpochs = abs(previousLoss - record.loss) < minDelta ? calmEpochs + 1 : 0
+            if calmEpochs >= criteria.patience { return .converged }
+        }
+        if let budget = criteria.maxSeconds, record.seconds >= budget { return .timeLimit }
+        return nil
+    }
+}

@@ -9,8 +9,9 @@ import RealModule
 /// blow-up) ends with `stopReason == .diverged`; it never stops the process.
 public final class Trainer<Scalar: BLASScalar> {
     public let model: Sequential<Scalar>
-    public let loss: any Loss<Scalar>
-    public let optimizer: any Optimizer<Scalar>
+    public let loss: any Loss
+    public let optimizer: Optimizer<Scalar>
+    /// The schedule as given; each `train` runs with its own copy.
     public let schedule: any LearningRateSchedule
     public let configuration: TrainingConfiguration
 
@@ -24,7 +25,7 @@ public final class Trainer<Scalar: BLASScalar> {
     private var lossGradient = Matrix<Scalar>(rows: 0, columns: 0)
     private var layerNormSums: [Double]
 
-    public init(model: Sequential<Scalar>, loss: any Loss<Scalar>, optimizer: any Optimizer<Scalar>,
+    public init(model: Sequential<Scalar>, loss: any Loss, optimizer: Optimizer<Scalar>,
                 schedule: any LearningRateSchedule = ConstantSchedule(), configuration: TrainingConfiguration) {
         self.model = model
         self.loss = loss
@@ -33,10 +34,10 @@ public final class Trainer<Scalar: BLASScalar> {
         self.configuration = configuration
         parameters = model.parameters
         layerParameters = model.layers.enumerated().compactMap { index, layer in
-            layer.parameters.isEmpty ? nil : (name: "layer\(index + 1).\(layer.kind)", parameters: layer.parameters)
+            layer.parameters.isEmpty ? nil : (name: Sequential<Scalar>.layerName(index: index, kind: layer.kind), parameters: layer.parameters)
         }
         baseLearningRate = optimizer.learningRate
-        evaluator = Evaluator(accuracyRule: configuration.accuracyRule)
+        evaluator = Evaluator(countsClasses: configuration.classification ?? loss.targets.needsClasses)
         layerNormSums = Array(repeating: 0, count: layerParameters.count)
     }
 
@@ -45,110 +46,63 @@ public final class Trainer<Scalar: BLASScalar> {
         on data: DataSplit<Scalar>, validation: DataSplit<Scalar>? = nil,
         onEpoch: (EpochRecord) -> Void = { _ in }
     ) -> TrainingHistory {
-        let stopping = configuration.stopping
         let batchSize = configuration.batchSize.resolved(datasetSize: data.count)
-        let stepsPerEpoch = (data.count + batchSize - 1) / batchSize
         var random = RandomGenerator(seed: configuration.seed)
         var shuffleRandom = random.split()
         model.reseed(random.next())
         var order = Array(0..<data.count)
+        var schedule = self.schedule
         var history = TrainingHistory(
             records: [], stepLosses: [], stopReason: .completed, divergedAtEpoch: nil,
             thresholdEpoch: nil, thresholdSeconds: nil, layerNames: layerParameters.map(\.name))
         if configuration.recordStepLosses {
-            history.stepLosses.reserveCapacity(stepsPerEpoch * configuration.epochs)
+            history.stepLosses.reserveCapacity((data.count + batchSize - 1) / batchSize * configuration.epochs)
+        }
+        func add(_ record: EpochRecord) {
+            history.records.append(record)
+            onEpoch(record)
         }
 
         var steps = 0
         var samplesSeen = 0
         var seconds = 0.0
-        var calmEpochs = 0
         var learningRate = schedule.learningRate(epoch: 0, base: baseLearningRate, totalEpochs: configuration.epochs)
         let start = record(epoch: 0, step: 0, seconds: 0, samplesSeen: 0, learningRate: learningRate,
                            batchLoss: nil, gradientNorm: nil, layerNorms: [], data: data, validation: validation)
-        let startingLoss = start.loss
-        history.records.append(start)
-        onEpoch(start)
-        if !startingLoss.isFinite {
-            history.divergedAtEpoch = 0
-            history.stopReason = .diverged
-            return history
-        }
-        if let threshold = stopping.lossBelow, startingLoss < threshold {
-            history.thresholdEpoch = 0
-            history.thresholdSeconds = 0
-            history.stopReason = .lossBelow
+        add(start)
+        var monitor = StopMonitor(configuration.stopping, startingLoss: start.loss)
+        if let reason = monitor.verdictBeforeTraining() {
+            history.stop(reason, epoch: 0, seconds: 0)
             return history
         }
 
         let clock = ContinuousClock()
-        epochs: for epoch in stride(from: 1, through: configuration.epochs, by: 1) {
+        for epoch in stride(from: 1, through: configuration.epochs, by: 1) {
             learningRate = schedule.learningRate(epoch: epoch - 1, base: baseLearningRate, totalEpochs: configuration.epochs)
             optimizer.learningRate = learningRate
             if configuration.shuffle { shuffleRandom.shuffle(&order) }
-            for index in layerNormSums.indices { layerNormSums[index] = 0 }
-            var batchLossSum = 0.0
-            var globalNormSum = 0.0
-            var stepsThisEpoch = 0
             let epochStart = clock.now
-
-            var batchStart = 0
-            while batchStart < data.count {
-                let batchEnd = min(batchStart + batchSize, data.count)
-                let batchLoss = trainStep(data: data, rows: order[batchStart..<batchEnd])
-                batchStart = batchEnd
-                if configuration.recordStepLosses { history.stepLosses.append(batchLoss.loss) }
-                if !batchLoss.loss.isFinite || !batchLoss.globalNorm.isFinite {
-                    seconds += (clock.now - epochStart).inSeconds
-                    history.divergedAtEpoch = epoch
-                    history.stopReason = .diverged
-                    // No evaluation of a broken model: the record's loss is NaN.
-                    let failed = record(
-                        epoch: epoch, step: steps + stepsThisEpoch, seconds: seconds, samplesSeen: samplesSeen,
-                        learningRate: learningRate, batchLoss: batchLoss.loss, gradientNorm: batchLoss.globalNorm,
-                        layerNorms: [], data: nil, validation: nil)
-                    history.records.append(failed)
-                    onEpoch(failed)
-                    break epochs
-                }
-                batchLossSum += batchLoss.loss
-                globalNormSum += batchLoss.globalNorm
-                stepsThisEpoch += 1
-                samplesSeen += batchLoss.rows
-            }
+            let epochSteps = runEpoch(data, order: order, batchSize: batchSize, stepLosses: &history.stepLosses)
             seconds += (clock.now - epochStart).inSeconds
-            steps += stepsThisEpoch
-
-            let count = Double(max(stepsThisEpoch, 1))
+            if let failure = epochSteps.failure {
+                // No evaluation of a broken model: the record's loss is NaN.
+                add(record(epoch: epoch, step: steps + epochSteps.steps, seconds: seconds, samplesSeen: samplesSeen + epochSteps.samples,
+                           learningRate: learningRate, batchLoss: failure.loss, gradientNorm: failure.globalNorm,
+                           layerNorms: [], data: nil, validation: nil))
+                history.stop(.diverged, epoch: epoch, seconds: seconds)
+                break
+            }
+            steps += epochSteps.steps
+            samplesSeen += epochSteps.samples
+            let count = Double(max(epochSteps.steps, 1))
             let current = record(
                 epoch: epoch, step: steps, seconds: seconds, samplesSeen: samplesSeen, learningRate: learningRate,
-                batchLoss: batchLossSum / count, gradientNorm: globalNormSum / count,
+                batchLoss: epochSteps.lossSum / count, gradientNorm: epochSteps.normSum / count,
                 layerNorms: layerNormSums.map { $0 / count }, data: data, validation: validation)
-            history.records.append(current)
-            onEpoch(current)
+            add(current)
             schedule.observe(loss: current.validationLoss ?? current.loss)
-
-            if !current.loss.isFinite || current.loss > stopping.divergenceFactor * max(startingLoss, 1e-12) {
-                history.divergedAtEpoch = epoch
-                history.stopReason = .diverged
-                break
-            }
-            if history.thresholdEpoch == nil, let threshold = stopping.lossBelow, current.loss < threshold {
-                history.thresholdEpoch = epoch
-                history.thresholdSeconds = seconds
-                history.stopReason = .lossBelow
-                break
-            }
-            if let minDelta = stopping.minDelta {
-                let previous = history.records[history.records.count - 2].loss
-                calmEpochs = abs(previous - current.loss) < minDelta ? calmEpochs + 1 : 0
-                if calmEpochs >= stopping.patience {
-                    history.stopReason = .converged
-                    break
-                }
-            }
-            if let budget = stopping.maxSeconds, seconds >= budget {
-                history.stopReason = .timeLimit
+            if let reason = monitor.verdict(after: current) {
+                history.stop(reason, epoch: epoch, seconds: seconds)
                 break
             }
         }
@@ -159,6 +113,38 @@ public final class Trainer<Scalar: BLASScalar> {
         var loss: Double
         var globalNorm: Double
         var rows: Int
+    }
+
+    /// What one epoch's steps added up to.
+    private struct EpochSteps {
+        var steps = 0
+        var samples = 0
+        var lossSum = 0.0
+        var normSum = 0.0
+        /// The step whose loss or gradient was not finite, which ends the run.
+        var failure: StepResult?
+    }
+
+    /// One pass over `data` in `order`, stopping at the first step that is not finite.
+    private func runEpoch(_ data: DataSplit<Scalar>, order: [Int], batchSize: Int, stepLosses: inout [Double]) -> EpochSteps {
+        for index in layerNormSums.indices { layerNormSums[index] = 0 }
+        var sums = EpochSteps()
+        var batchStart = 0
+        while batchStart < data.count {
+            let batchEnd = min(batchStart + batchSize, data.count)
+            let result = trainStep(data: data, rows: order[batchStart..<batchEnd])
+            batchStart = batchEnd
+            if configuration.recordStepLosses { stepLosses.append(result.loss) }
+            guard result.loss.isFinite && result.globalNorm.isFinite else {
+                sums.failure = result
+                return sums
+            }
+            sums.lossSum += result.loss
+            sums.normSum += result.globalNorm
+            sums.steps += 1
+            sums.samples += result.rows
+        }
+        return sums
     }
 
     /// One optimizer step on the given rows. Allocates nothing once warm.
@@ -202,5 +188,4 @@ public final class Trainer<Scalar: BLASScalar> {
             validationLoss: held?.loss, validationAccuracy: held?.accuracy,
             gradientNorm: gradientNorm, layerGradientNorms: layerNorms)
     }
-
 }

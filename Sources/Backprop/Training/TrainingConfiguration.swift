@@ -10,11 +10,13 @@ public struct TrainingConfiguration: Sendable {
     public var clipping: GradientClipping?
     /// Keep the loss of every mini-batch (`TrainingHistory.stepLosses`).
     public var recordStepLosses: Bool
-    public var accuracyRule: AccuracyRule
+    /// Whether targets are classes, so accuracy is counted; nil: when the
+    /// loss needs classes.
+    public var classification: Bool?
 
     public init(epochs: Int, batchSize: BatchSize = .samples(32), shuffle: Bool = true, seed: UInt64 = 1,
                 stopping: StoppingCriteria = StoppingCriteria(), clipping: GradientClipping? = nil,
-                recordStepLosses: Bool = false, accuracyRule: AccuracyRule = .fromLoss) {
+                recordStepLosses: Bool = false, classification: Bool? = nil) {
         self.epochs = epochs
         self.batchSize = batchSize
         self.shuffle = shuffle
@@ -22,6 +24,6 @@ public struct TrainingConfiguration: Sendable {
         self.stopping = stopping
         self.clipping = clipping
         self.recordStepLosses = recordStepLosses
-        self.accuracyRule = accuracyRule
+        self.classification = classification
     }
 }

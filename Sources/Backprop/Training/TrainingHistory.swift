@@ -14,4 +14,19 @@ public struct TrainingHistory: Codable, Sendable {
 
     public var diverged: Bool { divergedAtEpoch != nil }
     public var last: EpochRecord? { records.last }
+
+    /// Ends the run for `reason` at `epoch`: a divergence or a reached
+    /// threshold also records when it happened.
+    mutating func stop(_ reason: StopReason, epoch: Int, seconds: Double) {
+        stopReason = reason
+        switch reason {
+        case .diverged:
+            divergedAtEpoch = epoch
+        case .lossBelow:
+            thresholdEpoch = epoch
+            thresholdSeconds = seconds
+        case .completed, .converged, .timeLimit:
+            break
+        }
+    }
 }

@@ -1,0 +1,19 @@
+extension Commands {
+    /// `backprop gradcheck [FILE]`: finite-difference checks of the built-in
+    /// suite, or of FILE's own model on a few of its samples (in float64).
+    /// Status 1 when any check fails.
+    public static func gradientCheck(path: String?) throws -> CommandOutcome {
+        let results = try path.map(gradientCheck(experiment:)) ?? GradientCheckSuite.run()
+        return CommandOutcome(output: [GradientCheckReport.render(results)], status: results.allSatisfy(\.passed) ? 0 : 1)
+    }
+
+    static func gradientCheck(experiment path: String) throws -> [GradientCheck.Result] {
+        let plan = try ExperimentLoader.load(path: path)
+        let data = try PreparedData<Double>(plan)
+        var random = RandomGenerator(seed: plan.seeds.first ?? 1)
+        let model: Sequential<Double> = try ModelBuilder.build(plan, inputSize: data.train.features, random: &random)
+        let sample = data.train.subset(0..<min(8, data.train.count))
+        return [GradientCheck.check("\(plan.name): \(plan.model.map(\.name).joined(separator: "-")) + \(plan.lossName)",
+                                    model: model, loss: plan.loss, input: sample.inputs, target: sample.targets)]
+    }
+}

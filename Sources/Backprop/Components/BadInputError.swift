@@ -1,0 +1,26 @@
+/// An error caused by what a user gave the tool (an experiment file, a data
+/// file, a checkpoint, a command-line value), as opposed to a failure of the
+/// tool itself. Its description is one line that names the file and place;
+/// the command line prints it and exits with status 2.
+public protocol BadInputError: Error, CustomStringConvertible {}
+
+/// A problem with a component's settings found while building it (say,
+/// starting weights of the wrong shape for the data); the caller adds the
+/// position when it knows one.
+public struct ComponentError: BadInputError {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// "unknown optimizer 'adma' (did you mean 'adam'?); known: adagrad, adam, ..."
+func unknownNameMessage(_ kind: String, _ name: String, known: [String]) -> String {
+    let suggestion = closestName(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+    return "unknown \(kind) '\(name)'\(suggestion); known: \(known.sorted().joined(separator: ", "))"
+}
+
+/// "unknown key 'lrr' in sgd settings (did you mean 'lr'?); known: dampening, lr, ..."
+func unknownKeyMessage(_ key: String, in what: String, known: [String]) -> String {
+    let suggestion = closestName(to: key, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+    let list = known.isEmpty ? "it takes no settings" : "known: \(known.sorted().joined(separator: ", "))"
+    return "unknown key '\(key)' in \(what)\(suggestion); \(list)"
+}

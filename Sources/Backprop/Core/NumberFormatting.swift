@@ -1,0 +1,51 @@
+// Numbers as reports, tables and `backprop list` show them.
+
+/// Up to 6 significant digits, without trailing noise (`0.21`, not `0.21000000000000002`).
+public func formatNumber(_ value: Double) -> String {
+    if value == 0 { return "0" }
+    if value.isNaN || value.isInfinite { return "\(value)" }
+    let magnitude = abs(value)
+    if magnitude >= 1e6 || magnitude < 1e-4 {
+        return format6Exponent(value, digits: 6)
+    }
+    var text = String(Double((value * 1e6).rounded()) / 1e6)
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    return text
+}
+
+/// `digits` significant digits: 0.0213061 -> "0.02131", 290.5 -> "290.5", 12345.6 -> "12346".
+public func formatSignificant(_ value: Double, digits: Int = 4) -> String {
+    guard value.isFinite, value != 0 else { return formatNumber(value) }
+    let magnitude = Int((abs(value)).log10Floor)
+    if magnitude < -4 || magnitude >= 9 { return format6Exponent(value, digits: digits) }
+    let decimals = max(0, digits - 1 - magnitude)
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    var text = String((value * scale).rounded() / scale)
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    return text
+}
+
+private extension Double {
+    /// ⌊log10 |x|⌋ without Foundation.
+    var log10Floor: Double {
+        var exponent = 0.0
+        var mantissa = Swift.abs(self)
+        while mantissa >= 10 { mantissa /= 10; exponent += 1 }
+        while mantissa < 1 { mantissa *= 10; exponent -= 1 }
+        return exponent
+    }
+}
+
+/// Scientific notation with `digits` significant digits: 6.436e-5.
+private func format6Exponent(_ value: Double, digits: Int) -> String {
+    var exponent = 0
+    var mantissa = abs(value)
+    while mantissa >= 10 { mantissa /= 10; exponent += 1 }
+    while mantissa < 1 { mantissa *= 10; exponent -= 1 }
+    var scale = 1.0
+    for _ in 1..<max(digits, 1) { scale *= 10 }
+    var text = String((mantissa * scale).rounded() / scale)
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    return "\(value < 0 ? "-" : "")\(text)e\(exponent)"
+}

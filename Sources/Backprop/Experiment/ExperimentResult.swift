@@ -1,0 +1,83 @@
+/// Everything an experiment produced, in run order then seed order.
+///
+/// Saved as results.json, so the report can be redrawn without training
+/// (`backprop plot`) and sweep shards merged (`backprop merge`); the experiment
+/// is stored as its source text and parsed again when read.
+public struct ExperimentResult: Sendable, Codable {
+    public var plan: ExperimentPlan
+    public var runs: [RunResult]
+    public var featureNames: [String]
+    public var classNames: [String]?
+    public var trainingSamples: Int
+    public var validationSamples: Int
+    public var testSamples: Int
+    /// Training points for decision-boundary charts (2-D classification only).
+    public var points: [LabeledPoint]
+    public var warnings: [String]
+    public var wallSeconds: Double
+
+    /// Labels of the runs that have results, in the file's order (a shard has some).
+    public var labels: [String] {
+        plan.runs.map(\.label).filter { label in runs.contains { $0.label == label } }
+    }
+
+    public func results(for label: String) -> [RunResult] { runs.filter { $0.label == label } }
+
+    private enum CodingKeys: String, CodingKey {
+        case source, file, baseDirectory, runs, featureNames, classNames, trainingSamples, validationSamples, testSamples
+        case points, warnings, wallSeconds
+    }
+
+    public init(plan: ExperimentPlan, runs: [RunResult], featureNames: [String], classNames: [String]?, trainingSamples: Int,
+                validationSamples: Int, testSamples: Int, points: [LabeledPoint], warnings: [String], wallSeconds: Double) {
+        self.plan = plan
+        self.runs = runs
+        self.featureNames = featureNames
+        self.classNames = classNames
+        self.trainingSamples = trainingSamples
+        self.validationSamples = validationSamples
+        self.testSamples = testSamples
+        self.points = points
+        self.warnings = warnings
+        self.wallSeconds = wallSeconds
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        plan = try ExperimentLoader.parse(try container.decode(String.self, forKey: .source),
+                                          file: try container.decode(String.self, forKey: .file),
+                                          baseDirectory: try container.decode(String.self, forKey: .baseDirectory))
+        runs = try container.decode([RunResult].self, forKey: .runs)
+        featureNames = try container.decode([String].self, forKey: .featureNames)
+        classNames = try container.decodeIfPresent([String].self, forKey: .classNames)
+        trainingSamples = try container.decode(Int.self, forKey: .trainingSamples)
+        validationSamples = try container.decode(Int.self, forKey: .validationSamples)
+        testSamples = try container.decode(Int.self, forKey: .testSamples)
+        points = try container.decode([LabeledPoint].self, forKey: .points)
+        warnings = try container.decode([String].self, forKey: .warnings)
+        wallSeconds = try container.decode(Double.self, forKey: .wallSeconds)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(plan.source, forKey: .source)
+        try container.encode(plan.file, forKey: .file)
+        try container.encode(plan.baseDirectory, forKey: .baseDirectory)
+        try container.encode(runs, forKey: .runs)
+        try container.encode(featureNames, forKey: .featureNames)
+        try container.encodeIfPresent(classNames, forKey: .classNames)
+        try container.encode(trainingSamples, forKey: .trainingSamples)
+        try container.encode(validationSamples, forKey: .validationSamples)
+        try container.encode(testSamples, forKey: .testSamples)
+        try container.encode(points, forKey: .points)
+        try container.encode(warnings, forKey: .warnings)
+        try container.encode(wallSeconds, forKey: .wallSeconds)
+    }
+}
+
+/// A 2-D training point and its class, for decision-boundary charts.
+public struct LabeledPoint: Codable, Sendable {
+    public var x: Double
+    public var y: Double
+    public var label: Int
+}

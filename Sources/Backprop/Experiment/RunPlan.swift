@@ -1,0 +1,25 @@
+/// One contender: its label and its training settings after overrides.
+public struct RunPlan: Sendable {
+    public var label: String
+    /// The run's own model, replacing the experiment's (to compare architectures).
+    public var model: [ModelEntry]?
+    public var epochs: Int
+    public var batch: BatchSize
+    public var shuffle: Bool
+    public var stopping: StoppingCriteria
+    public var clipping: GradientClipping?
+    public var optimizer: any OptimizerRule
+    /// The optimizer as the file names it (the default label).
+    public var optimizerName: String
+    public var schedule: any LearningRateSchedule
+    public var recordSteps: Bool
+
+    /// The settings in one line, for the report and summary.json.
+    public var settingsDescription: String {
+        var parts = ["\(optimizer)", "batch \(batch)", "epochs \(epochs)", "schedule \(schedule)"]
+        if let model { parts.append("model " + model.map(\.name).joined(separator: "-")) }
+        if !shuffle { parts.append("no shuffle") }
+        if let clipping { parts.append("clip \(clipping)") }
+        return parts.joined(separator: ", ")
+    }
+}

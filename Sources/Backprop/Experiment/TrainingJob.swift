@@ -1,0 +1,43 @@
+/// One run x seed: builds the model, optimizer and schedule from the plan,
+/// trains, and measures what the report needs afterwards.
+struct TrainingJob: Sendable {
+    let plan: ExperimentPlan
+    let run: RunPlan
+    let seed: UInt64
+    let options: ExperimentRunner.Options
+
+    func train<Scalar: BLASScalar>(on data: PreparedData<Scalar>, progress: any RunProgress) throws -> RunResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var random = RandomGenerator(seed: seed)
+        let model: Sequential<Scalar> = try ModelBuilder.build(plan, run: run, inputSize: data.train.features, random: &random)
+        let optimizer = Optimizer<Scalar>(run.optimizer)
+        let configuration = TrainingConfiguration(
+            epochs: run.epochs, batchSize: run.batch, shuffle: run.shuffle, seed: random.next(), stopping: run.stopping,
+            clipping: run.clipping, recordStepLosses: run.recordSteps, classification: data.isClassification)
+        let trainer = Trainer(model: model, loss: plan.loss, optimizer: optimizer, schedule: run.schedule, configuration: configuration)
+        var checkpointError: Error?
+        func saveCheckpoint(epoch: Int) {
+            guard let save = options.saveCheckpoint, checkpointError == nil else { return }
+            do {
+                try save(Checkpoint(model: model, optimizer: optimizer, experimentSource: plan.source, experimentFile: plan.file,
+                                    baseDirectory: plan.baseDirectory, runLabel: run.label, seed: seed, epoch: epoch,
+                                    classNames: data.classNames, scaling: data.scaling))
+            } catch {
+                checkpointError = error
+            }
+        }
+        let history = trainer.train(on: data.train, validation: data.validation) { record in
+            progress.epochFinished(label: run.label, seed: seed, record: record, epochs: run.epochs)
+            if let every = plan.checkpointEvery, record.epoch > 0, record.epoch % every == 0 { saveCheckpoint(epoch: record.epoch) }
+        }
+        if let last = history.last, let every = plan.checkpointEvery, last.epoch % every != 0, !history.diverged {
+            saveCheckpoint(epoch: last.epoch)
+        }
+        if let checkpointError { throw checkpointError }
+        let test = data.test.map { TestMetrics(model: model, loss: plan.loss, split: $0, classes: data.classNames?.count) }
+        let grid = options.decisionGrid && seed == plan.seeds.first ? DecisionGrid(model: model, loss: plan.loss, data: data) : nil
+        return RunResult(label: run.label, seed: seed, history: history, wallSeconds: (clock.now - start).inSeconds,
+                         decisionGrid: grid, test: test)
+    }
+}

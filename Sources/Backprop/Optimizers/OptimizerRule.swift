@@ -1,0 +1,32 @@
+/// An optimizer's update rule: its settings and the per-element arithmetic of
+/// one step, nothing else.
+///
+/// The `Optimizer` driver does the rest alike for every rule: it makes the
+/// per-parameter state on the first step, counts steps, applies weight decay,
+/// and saves and restores the state for checkpoints. A new optimizer is one
+/// file with a type conforming to this protocol, plus one line in
+/// `OptimizerRegistry.swift` (or, from another package, one `register` call).
+public protocol OptimizerRule: Component {
+    /// The base learning rate (`lr`); schedules set each epoch's rate from it.
+    var learningRate: Double { get }
+
+    /// How `weight_decay` enters the step (the driver applies it).
+    var weightDecay: WeightDecay { get }
+
+    /// The per-parameter state buffers the update reads and writes, by
+    /// torch.optim's names (checkpoints save them so); each is shaped like
+    /// its parameter and `ParameterUpdate.state(i)` is the i-th.
+    var stateNames: [String] { get }
+
+    /// The value every state buffer starts from.
+    var initialState: Double { get }
+
+    /// Updates one parameter in place. Pre-specialize it for Float and Double
+    /// (`@_specialize`): the driver calls it through `any OptimizerRule`.
+    func update<Scalar: BLASScalar>(_ parameter: ParameterUpdate<Scalar>)
+}
+
+extension OptimizerRule {
+    public var stateNames: [String] { [] }
+    public var initialState: Double { 0 }
+}

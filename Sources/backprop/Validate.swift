@@ -1,0 +1,16 @@
+import ArgumentParser
+import Backprop
+
+extension BackpropCommand {
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check an experiment file, its data and its model without training.")
+
+        @Argument(help: "The experiment file (YAML).")
+        var file: String
+
+        func run() throws {
+            try emit(Commands.validate(path: file))
+        }
+    }
+}
