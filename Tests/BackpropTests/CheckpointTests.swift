@@ -19,15 +19,18 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         let path = root + "/exp.yaml"
         try Self.experiment.write(toFile: path, atomically: true, encoding: .utf8)
-        let (outcome, result) = try ExperimentCommands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
-        let folder = outcome.directory + "/checkpoints"
+        let outcome = try Commands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
+        #expect(outcome.output == ["report: \(root)/plots/checkpointed/report.md"])
+        let result = try ResultsFile.read(directory: root + "/plots/checkpointed")
+        let folder = root + "/plots/checkpointed/checkpoints"
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         #expect(files == ["run1-adam-seed3-epoch3.checkpoint", "run1-adam-seed3-epoch6.checkpoint", "run1-adam-seed3-epoch7.checkpoint"])
 
-        let checkpoint = try Checkpoint.read(path: folder + "/run1-adam-seed3-epoch7.checkpoint")
-        #expect(checkpoint.epoch == 7 && checkpoint.dtype == "float32" && checkpoint.classNames == ["0", "1"])
+        let checkpoint = try CheckpointFile.read(path: folder + "/run1-adam-seed3-epoch7.checkpoint")
+        #expect(checkpoint.epoch == 7 && checkpoint.dtype == "float32" && checkpoint.classNames == ["0", "1"] && checkpoint.inputSize == 2)
         #expect(checkpoint.optimizer?.step == 21)  // 7 epochs x 3 batches
-        let (model, _, _) = try CheckpointCommands.restore(checkpoint, path: "c.json", as: Float.self)
+        #expect(checkpoint.optimizer?.buffers.keys.sorted() == ["exp_avg", "exp_avg_sq"])
+        let (model, _, _) = try checkpoint.restore(as: Float.self, file: "c.checkpoint")
 
         // The restored model reproduces the trained one's loss exactly (bit for bit).
         let last = try #require(result.runs.first?.history.last)
@@ -41,8 +44,8 @@ import Testing
         #expect(again.parameters == checkpoint.parameters)
         #expect(checkpoint.parameters.keys.contains("layer3.batch_norm.running_var"))
 
-        let report = try CheckpointCommands.evaluate(path: folder + "/run1-adam-seed3-epoch7.checkpoint", data: nil)
-        #expect(report.contains("on the experiment's training data (6 samples)"))
+        let report = try Commands.evaluate(checkpoint: folder + "/run1-adam-seed3-epoch7.checkpoint", data: nil).output
+        #expect(report.first?.hasSuffix("on the experiment's training data (6 samples)") == true)
         #expect(report.contains("loss: \(formatNumber(last.loss))"))
     }
 
@@ -50,22 +53,26 @@ import Testing
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
         try "{\"format\": 1}".write(toFile: root + "/bad.json", atomically: true, encoding: .utf8)
-        #expect { try Checkpoint.read(path: root + "/bad.json") } throws: { error in
+        #expect { try CheckpointFile.read(path: root + "/bad.json") } throws: { error in
             "\(error)".hasPrefix("\(root)/bad.json: not a backprop checkpoint")
         }
-        #expect { try Checkpoint.read(path: root + "/none.json") } throws: { error in
+        #expect { try CheckpointFile.read(path: root + "/none.json") } throws: { error in
             "\(error)" == "\(root)/none.json: no such checkpoint file"
         }
         // A checkpoint cut short is caught by the header's promised size.
         let model = Sequential<Float>(inputSize: 2, layers: [Dense(weight: Matrix([[1, 2]]), bias: [3])])
-        let checkpoint = Checkpoint(model: model, optimizer: try SGD<Float>(learningRate: 0.1, momentum: 0.9), experimentSource: "x",
+        let optimizer = Optimizer<Float>(try SGD(["lr": 0.1, "momentum": 0.9]))
+        model.parameters[0].gradient.storage = [0.5, -1]
+        optimizer.step(model.parameters)  // so the momentum buffers hold numbers
+        let checkpoint = Checkpoint(model: model, optimizer: optimizer, experimentSource: "x",
                                     experimentFile: "x.yaml", baseDirectory: "", runLabel: "r", seed: 1, epoch: 2, classNames: nil)
-        try checkpoint.write(to: root + "/good.checkpoint")
+        try CheckpointFile.write(checkpoint, to: root + "/good.checkpoint")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: root + "/good.checkpoint"))
-        #expect(try Checkpoint.read(path: root + "/good.checkpoint").parameters == checkpoint.parameters)
+        let read = try CheckpointFile.read(path: root + "/good.checkpoint")
+        #expect(read.parameters == checkpoint.parameters && read.inputSize == 2 && read.optimizer == checkpoint.optimizer)
         try bytes.dropLast(3).write(to: URL(fileURLWithPath: root + "/cut.checkpoint"))
-        #expect { try Checkpoint.read(path: root + "/cut.checkpoint") } throws: { error in
-            "\(error)" == "\(root)/cut.checkpoint: not a backprop checkpoint (the header promises 24 bytes of numbers, the file has 21)"
+        #expect { try CheckpointFile.read(path: root + "/cut.checkpoint") } throws: { error in
+            "\(error)" == "\(root)/cut.checkpoint: not a backprop checkpoint (the header promises 48 bytes of numbers, the file has 45)"
         }
     }
 }

@@ -4,17 +4,9 @@ import Testing
 
 // MARK: Synthetic generators
 
-/// Every generator by name with a given seed, for the properties they share.
-private func generator(_ name: String, seed: UInt64) -> any Dataset {
-    switch name {
-    case "xor": XORDataset(seed: seed)
-    case "spiral": SpiralDataset(seed: seed)
-    case "moons": MoonsDataset(seed: seed)
-    case "circles": CirclesDataset(seed: seed)
-    case "blobs": BlobsDataset(seed: seed)
-    case "sine": SineDataset(seed: seed)
-    default: LinearRegressionDataset(features: 3, seed: seed)
-    }
+/// A registered generator with its defaults and the given seed.
+private func generator(_ name: String, seed: Int) throws -> any Dataset {
+    try Registries.datasets.make(name, ["seed": ConfigValue(integerLiteral: seed)])
 }
 
 private let noContext = DatasetContext(baseDirectory: "")
@@ -38,7 +30,12 @@ private func radius(_ point: [Double]) -> Double {
 }
 
 @Suite struct GeneratorDataTests {
-    static let names = ["xor", "spiral", "moons", "circles", "blobs", "sine", "linear"]
+    /// Every registered dataset that needs nothing but defaults and a seed: the generators.
+    static let names = Registries.datasets.names.filter { (try? generator($0, seed: 1)) != nil }
+
+    @Test func theGeneratorsAreFound() {
+        #expect(Self.names == ["blobs", "circles", "linear_regression", "moons", "sine", "spiral", "teacher", "xor"])
+    }
 
     @Test(arguments: names)
     func sameSeedSameDataOtherSeedOtherData(name: String) throws {
@@ -58,7 +55,7 @@ private func radius(_ point: [Double]) -> Double {
     }
 
     @Test func xorPointsAreNoisyCornersLabelledByXor() throws {
-        let loaded = try load(XORDataset(samples: 200, noise: 0.1, seed: 1))
+        let loaded = try load(XORDataset(["samples": 200, "noise": 0.1, "seed": 1]))
         #expect(loaded.train.inputs.rows == 200 && loaded.train.inputs.columns == 2)
         #expect(classCounts(loaded) == [100, 100])
         #expect(loaded.classNames == ["0", "1"] && loaded.featureNames == ["x1", "x2"])
@@ -67,13 +64,13 @@ private func radius(_ point: [Double]) -> Double {
             #expect(abs(point[0] - corner[0]) < 0.6 && abs(point[1] - corner[1]) < 0.6)
             #expect(loaded.train.targets.storage[index] == (corner[0] == corner[1] ? 0 : 1))
         }
-        let exact = try load(XORDataset(samples: 4, noise: 0))
+        let exact = try load(XORDataset(["samples": 4, "noise": 0]))
         #expect(exact.train.inputs.storage == [0, 0, 1, 0, 0, 1, 1, 1])
         #expect(exact.train.targets.storage == [0, 1, 1, 0])
     }
 
     @Test func spiralRadiiAreEvenlySpacedPerClass() throws {
-        let loaded = try load(SpiralDataset(samples: 301, classes: 3, noise: 0.2))
+        let loaded = try load(SpiralDataset(["samples": 301, "classes": 3, "noise": 0.2]))
         #expect(classCounts(loaded) == [101, 100, 100])
         #expect(loaded.classNames == ["0", "1", "2"])
         for label in 0..<3 {
@@ -82,13 +79,13 @@ private func radius(_ point: [Double]) -> Double {
             expectClose(radii, expected, relative: 1e-12, absoluteFloor: 1e-12, "class \(label) radii")
         }
         // Without noise the angle is 4k + 4r: class 1 at radius 1 has angle 8.
-        let exact = try load(SpiralDataset(samples: 6, classes: 2, noise: 0))
+        let exact = try load(SpiralDataset(["samples": 6, "classes": 2, "noise": 0]))
         let last = exact.train.inputs.row(5)
         #expect(abs(last[0] - Double.sin(8)) < 1e-12 && abs(last[1] - Double.cos(8)) < 1e-12)
     }
 
     @Test func moonsLieOnTwoHalfCircles() throws {
-        let loaded = try load(MoonsDataset(samples: 201, noise: 0))
+        let loaded = try load(MoonsDataset(["samples": 201, "noise": 0]))
         #expect(loaded.train.inputs.rows == 201)
         #expect(classCounts(loaded) == [100, 101])
         for point in rows(of: 0, in: loaded) {
@@ -97,27 +94,27 @@ private func radius(_ point: [Double]) -> Double {
         for point in rows(of: 1, in: loaded) {
             #expect(abs(radius([point[0] - 1, point[1] - 0.5]) - 1) < 1e-12 && point[1] <= 0.5 + 1e-12)
         }
-        let noisy = try load(MoonsDataset(samples: 200, noise: 0.1))
+        let noisy = try load(MoonsDataset(["samples": 200, "noise": 0.1]))
         let offsets = rows(of: 0, in: noisy).map { radius($0) - 1 }
         let spread = (offsets.map { $0 * $0 }.reduce(0, +) / Double(offsets.count)).squareRoot()
         #expect(spread > 0.05 && spread < 0.15)
     }
 
     @Test func circlesHaveRadiusOneAndFactor() throws {
-        let loaded = try load(CirclesDataset(samples: 200, noise: 0, factor: 0.3))
+        let loaded = try load(CirclesDataset(["samples": 200, "noise": 0, "factor": 0.3]))
         #expect(classCounts(loaded) == [100, 100])
         #expect(rows(of: 0, in: loaded).allSatisfy { abs(radius($0) - 1) < 1e-12 })
         #expect(rows(of: 1, in: loaded).allSatisfy { abs(radius($0) - 0.3) < 1e-12 })
-        let noisy = try load(CirclesDataset())
+        let noisy = try load(CirclesDataset([:]))
         #expect(rows(of: 0, in: noisy).allSatisfy { abs(radius($0) - 1) < 0.25 })
         #expect(rows(of: 1, in: noisy).allSatisfy { abs(radius($0) - 0.5) < 0.25 })
-        #expect(throws: DataError(file: "circles", message: "factor must be in [0, 1), found 1.5")) {
-            _ = try load(CirclesDataset(factor: 1.5))
+        #expect(throws: ExperimentError(file: "", message: "circles 'factor' must be in [0, 1), found 1.5")) {
+            _ = try CirclesDataset(["factor": 1.5])
         }
     }
 
     @Test func blobsGatherAroundCentersInsideTheBox() throws {
-        let loaded = try load(BlobsDataset(samples: 300, classes: 3, features: 3, spread: 1, seed: 4))
+        let loaded = try load(BlobsDataset(["samples": 300, "classes": 3, "features": 3, "spread": 1, "seed": 4]))
         #expect(loaded.train.inputs.columns == 3 && loaded.featureNames == ["x1", "x2", "x3"])
         #expect(classCounts(loaded) == [100, 100, 100])
         for label in 0..<3 {
@@ -130,7 +127,7 @@ private func radius(_ point: [Double]) -> Double {
             }
         }
         // With no spread every point is its center, drawn in [-5, 5].
-        let tight = try load(BlobsDataset(samples: 30, classes: 3, spread: 0))
+        let tight = try load(BlobsDataset(["samples": 30, "classes": 3, "spread": 0]))
         for label in 0..<3 {
             let points = rows(of: label, in: tight)
             #expect(Set(points).count == 1 && points[0].allSatisfy { abs($0) <= 5 })
@@ -138,23 +135,23 @@ private func radius(_ point: [Double]) -> Double {
     }
 
     @Test func sineIsSinePlusNoise() throws {
-        let loaded = try load(SineDataset(samples: 1000, noise: 0.1, seed: 2))
+        let loaded = try load(SineDataset(["samples": 1000, "noise": 0.1, "seed": 2]))
         #expect(loaded.classNames == nil && loaded.featureNames == ["x"] && loaded.train.inputs.columns == 1)
         let x = loaded.train.inputs.storage, y = loaded.train.targets.storage
         #expect(x.allSatisfy { $0 >= -.pi && $0 < .pi })
         let residuals = zip(x, y).map { $1 - Double.sin($0) }
         let deviation = (residuals.map { $0 * $0 }.reduce(0, +) / 1000).squareRoot()
         #expect(deviation > 0.09 && deviation < 0.11)
-        let exact = try load(SineDataset(samples: 50, noise: 0))
+        let exact = try load(SineDataset(["samples": 50, "noise": 0]))
         #expect(zip(exact.train.inputs.storage, exact.train.targets.storage).allSatisfy { $1 == Double.sin($0) })
     }
 
     @Test func leastSquaresRecoversTheTrueLinearWeights() throws {
-        let dataset = LinearRegressionDataset(samples: 2000, features: 3, noise: 0.1, seed: 9)
+        let dataset = try LinearRegressionDataset(["samples": 2000, "features": 3, "noise": 0.1, "seed": 9])
         let loaded = try load(dataset)
         #expect(loaded.classNames == nil && loaded.train.inputs.columns == 3)
         #expect(dataset.trueWeights.count == 3 && dataset.trueWeights.allSatisfy { abs($0) <= 2 })
-        #expect(dataset.trueWeights != LinearRegressionDataset(features: 3, seed: 10).trueWeights)
+        #expect(try dataset.trueWeights != LinearRegressionDataset(["features": 3, "seed": 10]).trueWeights)
         let fit = leastSquares(loaded.train.inputs.nestedRows.map { $0 + [1] }, loaded.train.targets.storage)
         expectClose(Array(fit[..<3]), dataset.trueWeights, relative: 0.02, absoluteFloor: 0.01, "fitted weights")
         #expect(abs(fit[3] - LinearRegressionDataset.trueBias) < 0.01)
@@ -180,23 +177,37 @@ private func radius(_ point: [Double]) -> Double {
         return solution
     }
 
-    @Test func descriptionsNameTheSettings() {
-        #expect(XORDataset().description == "xor(samples: 200, noise: 0.1)")
-        #expect(SpiralDataset(seed: 3).description == "spiral(samples: 300, classes: 3, noise: 0.2, seed: 3)")
-        #expect(CirclesDataset().description == "circles(samples: 200, noise: 0.05, factor: 0.5)")
-        #expect(BlobsDataset().description == "blobs(samples: 300, classes: 3, features: 2, spread: 1.0)")
+    @Test func descriptionsNameTheSettings() throws {
+        #expect(try XORDataset([:]).description == "xor(samples: 200, noise: 0.1)")
+        #expect(try SpiralDataset(["seed": 3]).description == "spiral(samples: 300, classes: 3, noise: 0.2, seed: 3)")
+        #expect(try CirclesDataset([:]).description == "circles(samples: 200, noise: 0.05, factor: 0.5)")
+        #expect(try BlobsDataset([:]).description == "blobs(samples: 300, classes: 3, features: 2, spread: 1.0)")
     }
 
     @Test func rejectsSettingsOutOfRange() {
-        #expect(throws: DataError(file: "spiral", message: "samples must be at least classes (3), found 2")) {
-            _ = try load(SpiralDataset(samples: 2))
+        #expect(throws: ExperimentError(file: "", message: "spiral needs at least one sample per class (3), found 2")) {
+            _ = try SpiralDataset(["samples": 2])
         }
-        #expect(throws: DataError(file: "xor", message: "noise must be >= 0, found -1.0")) {
-            _ = try load(XORDataset(noise: -1))
+        #expect(throws: ExperimentError(file: "", message: "spiral needs at least 2 classes, found 1")) {
+            _ = try SpiralDataset(["classes": 1])
         }
-        #expect(throws: DataError(file: "blobs", message: "features must be at least 1, found 0")) {
-            _ = try load(BlobsDataset(features: 0))
+        #expect(throws: ExperimentError(file: "", message: "xor 'noise' must be >= 0, found -1")) {
+            _ = try XORDataset(["noise": -1])
         }
+        #expect(throws: ExperimentError(file: "", message: "blobs 'features' must be from 1 to 10000000, found 0")) {
+            _ = try BlobsDataset(["features": 0])
+        }
+        #expect(throws: ExperimentError(file: "", message: "moons needs at least 2 samples, found 1")) {
+            _ = try MoonsDataset(["samples": 1])
+        }
+    }
+
+    @Test func teacherLabelsAreTheArgmaxOfALinearMap() throws {
+        let loaded = try load(TeacherDataset(["samples": 500, "features": 4, "classes": 3, "seed": 2]))
+        #expect(loaded.train.inputs.columns == 4 && loaded.classNames == ["0", "1", "2"])
+        // A linear classifier fits it exactly, so every class appears and the classes are not balanced by construction.
+        let counts = classCounts(loaded)
+        #expect(counts.count == 3 && counts.allSatisfy { $0 > 0 } && counts.reduce(0, +) == 500)
     }
 }
 
@@ -213,8 +224,12 @@ private func csvFile(_ text: String) throws -> DatasetContext {
 
 private func loadCSV(_ text: String, target: String, hasHeader: Bool = true, delimiter: Character = ",", task: String? = nil,
                      oneHot: [String] = []) throws -> LoadedDataset<Double> {
-    try CSVDataset(path: "data.csv", target: target, hasHeader: hasHeader, delimiter: delimiter, task: task, oneHot: oneHot)
-        .load(as: Double.self, context: csvFile(text))
+    var settings: [(key: String, value: ConfigValue)] = [
+        ("path", "data.csv"), ("target", ConfigValue(stringLiteral: target)), ("header", ConfigValue(booleanLiteral: hasHeader)),
+        ("delimiter", ConfigValue(stringLiteral: String(delimiter))), ("one_hot", ConfigValue(.sequence(oneHot.map { ConfigValue(stringLiteral: $0) }))),
+    ]
+    if let task { settings.append(("task", ConfigValue(stringLiteral: task))) }
+    return try CSVDataset(ConfigValue(entries: settings)).load(as: Double.self, context: csvFile(text))
 }
 
 /// Expects loading `text` to fail with `message` at `line` of data.csv.
@@ -274,7 +289,7 @@ private func expectCSVError(_ text: String, target: String = "y", line: Int?, _ 
         #expect(throws: DataError(file: "data.csv", line: 3, message: "column 'y' is 'cat', not a number")) {
             _ = try loadCSV("x,y\n1,1\n2,cat\n", target: "y", task: "regression")
         }
-        #expect(throws: DataError(file: "data.csv", message: "task must be classification or regression, found 'clustering'")) {
+        #expect(throws: ExperimentError(file: "", message: "unknown value for csv 'task': 'clustering'; known: classification, regression")) {
             _ = try loadCSV("x,y\n1,1\n", target: "y", task: "clustering")
         }
     }
@@ -331,7 +346,7 @@ private func expectCSVError(_ text: String, target: String = "y", line: Int?, _ 
     @Test func missingFileIsNamedAsGiven() throws {
         let context = try csvFile("")
         #expect(throws: DataError(file: "absent.csv", message: "no such file")) {
-            _ = try CSVDataset(path: "absent.csv", target: "y").load(as: Double.self, context: context)
+            _ = try CSVDataset(["path": "absent.csv", "target": "y"]).load(as: Double.self, context: context)
         }
     }
 

@@ -65,9 +65,10 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
         defer { try? FileManager.default.removeItem(atPath: root) }
         let path = root + "/exp.yaml"
         try Self.smallExperiment.write(toFile: path, atomically: true, encoding: .utf8)
-        let (outcome, result) = try ExperimentCommands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
+        let outcome = try Commands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
         let directory = root + "/plots/outputs-check"
-        #expect(outcome.directory == directory)
+        #expect(outcome == CommandOutcome(output: ["report: \(directory)/report.md"]))
+        let result = try ResultsFile.read(directory: directory)
 
         // metrics.csv: tidy rows whose values are the histories' own numbers.
         let csv = try String(contentsOfFile: directory + "/metrics.csv", encoding: .utf8)
@@ -100,11 +101,11 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
             let png = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/\(chart).png"))
             #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(chart).png is a PNG")
         }
-        #expect(outcome.chartFailures.isEmpty, "\(outcome.chartFailures)")
         // The label's backquotes and quote reached gnuplot only as text: nothing ran.
         #expect(!FileManager.default.fileExists(atPath: directory + "/INJECTED"))
         let script = try String(contentsOfFile: directory + "/loss.gp", encoding: .utf8)
-        #expect(script.contains("title 'it''s `touch INJECTED` \\n plot x'") || script.contains("title 'it''s `touch INJECTED`   plot x'"))
+        // (YAML turned the \\n into a line break, which gnuplot's quoting turned into a space.)
+        #expect(script.contains("title 'it''s `touch INJECTED`   plot x'"))
         // Nothing left behind but the outputs (no temporary files).
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty)
@@ -128,11 +129,11 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
         try Self.smallExperiment.replacingOccurrences(of: "units: 1}", with: "units: 3}")
             .write(toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: ExperimentError.self) {
-            try ExperimentCommands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
+            try Commands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
         }
         #expect(!FileManager.default.fileExists(atPath: root + "/plots"))
         var message = ""
-        do { _ = try ExperimentCommands.validate(path: path) } catch { message = "\(error)" }
+        do { _ = try Commands.validate(path: path) } catch { message = "\(error)" }
         #expect(message == "\(path):6:54: the dataset has 2 classes; with bce_with_logits the model needs 1 output (or 2, one-hot), it gives 3")
     }
 
@@ -170,20 +171,25 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
         let path = root + "/sweep.yaml"
         try (validExperiment.replacingOccurrences(of: "name: check", with: "name: sweepy") + "\nsweep:\n  grid: {optimizer.lr: [0.1, 0.03, 0.01]}\n")
             .write(toFile: path, atomically: true, encoding: .utf8)
-        let first = try ExperimentCommands.run(path: path, outputRoot: root + "/plots", shard: (1, 2), requireSweep: true, progress: SilentProgress())
-        let second = try ExperimentCommands.run(path: path, outputRoot: root + "/plots", shard: (2, 2), requireSweep: true, progress: SilentProgress())
-        #expect(first.1.runs.map(\.label) == ["adam lr=0.1", "adam lr=0.01"])
-        #expect(second.1.runs.map(\.label) == ["adam lr=0.03"])
-        #expect(first.0.directory == root + "/plots/sweepy/shards/1-of-2")
-        let merged = try ExperimentCommands.merge(directories: [first.0.directory, second.0.directory], outputRoot: root + "/plots")
-        let summary = try Summary.decode(try Data(contentsOf: URL(fileURLWithPath: merged.directory + "/summary.json")))
+        let shards = [root + "/plots/sweepy/shards/1-of-2", root + "/plots/sweepy/shards/2-of-2"]
+        for (index, folder) in shards.enumerated() {
+            let outcome = try Commands.run(path: path, outputRoot: root + "/plots", shard: Shard("\(index + 1)/2"), requireSweep: true,
+                                           progress: SilentProgress())
+            #expect(outcome.output == ["report: \(folder)/report.md"])
+        }
+        #expect(try ResultsFile.read(directory: shards[0]).runs.map(\.label) == ["adam lr=0.1", "adam lr=0.01"])
+        #expect(try ResultsFile.read(directory: shards[1]).runs.map(\.label) == ["adam lr=0.03"])
+        let merged = try Commands.merge(directories: shards, outputRoot: root + "/plots")
+        #expect(merged.output == ["report: \(root)/plots/sweepy/report.md"])
+        let summary = try Summary.decode(try Data(contentsOf: URL(fileURLWithPath: root + "/plots/sweepy/summary.json")))
         #expect(summary.runs.map(\.label) == ["adam lr=0.1", "adam lr=0.03", "adam lr=0.01"])
         #expect(throws: OutputError.self) {
-            try ExperimentCommands.merge(directories: [first.0.directory, first.0.directory], outputRoot: root + "/plots")
+            try Commands.merge(directories: [shards[0], shards[0]], outputRoot: root + "/plots")
         }
         #expect(throws: ExperimentError.self) {
-            try ExperimentCommands.run(path: path.replacingOccurrences(of: "sweep.yaml", with: "none.yaml"), outputRoot: root, progress: SilentProgress())
+            try Commands.run(path: path.replacingOccurrences(of: "sweep.yaml", with: "none.yaml"), outputRoot: root, progress: SilentProgress())
         }
+        #expect(Shard("0/2") == nil && Shard("3/2") == nil && Shard("1/0") == nil && Shard("1/2/3") == nil && Shard("x/2") == nil)
     }
 }
 
@@ -201,7 +207,7 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
             loss: bce_with_logits
             train: {optimizer: adam}
             """, file: "s.yaml")
-        let data = try ExperimentRunner.prepare(plan, as: Double.self)
+        let data = try PreparedData<Double>(plan)
         let train = data.train.inputs, held = try #require(data.validation).inputs
         #expect(train.rows == 4 && held.rows == 1)
         for column in 0..<2 {
@@ -219,18 +225,54 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
 }
 
 @Suite struct PredictedClassTests {
-    /// One output is a class by its midpoint: 0 for a logit, 0.5 after a sigmoid.
-    @Test func thresholdFollowsTheLastLayer() {
+    /// One output is a class by the loss's rule: above 0 for a logit, above
+    /// 0.5 for a probability or a score fitted to 0/1 targets; several by argmax.
+    @Test func theLossSaysWhereClassesSplit() {
         let outputs = Matrix<Double>(column: [0.3, 0.7, -0.2])
-        let logits = Sequential<Double>(inputSize: 1, layers: [Dense(weight: Matrix([[1]]), bias: [0])])
-        let probabilities = Sequential<Double>(inputSize: 1, layers: [Dense(weight: Matrix([[1]]), bias: [0]), Sigmoid()])
-        #expect(ExperimentRunner.predictedClasses(outputs, of: logits) == [1, 1, 0])
-        #expect(ExperimentRunner.predictedClasses(outputs, of: probabilities) == [0, 1, 0])
-        // The test-set confusion matrix uses the same rule: σ(0.3), σ(0.7) > 0.5 > σ(−0.2)
-        // (a threshold of 0 would call all three class 1: [[0, 2], [0, 1]]).
-        let split = DataSplit(inputs: Matrix<Double>(column: [0.3, 0.7, -0.2]), targets: Matrix(column: [0, 1, 0]))
-        let metrics = ExperimentRunner.testMetrics(model: probabilities, loss: BinaryCrossEntropy(), evaluator: Evaluator(),
-                                                   split: split, classes: 2)
-        #expect(metrics.confusion == [[1, 1], [0, 1]])
+        #expect(BinaryCrossEntropyWithLogits().classes(of: outputs) == [1, 1, 0])
+        #expect(BinaryCrossEntropy().classes(of: outputs) == [0, 1, 0])
+        #expect(MeanSquaredError().classes(of: outputs) == [0, 1, 0])
+        #expect(Huber(delta: 1).classes(of: outputs) == [0, 1, 0])
+        #expect(SoftmaxCrossEntropy().classes(of: Matrix<Double>([[0.1, 0.5, 0.2], [2, -1, 0]])) == [1, 0])
+    }
+
+    /// MSE on 0/1 labels with a linear output (its score is x1): accuracy,
+    /// the confusion matrix, the decision boundary and `predict` all split at
+    /// 0.5. (They once disagreed: accuracy used 0.5, the others 0.)
+    @Test func accuracyConfusionBoundaryAndPredictAgree() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let path = root + "/mse.yaml"
+        try """
+            name: mse-classes
+            dataset:
+              inline: {inputs: [[0.3, 0], [0.7, 0], [-0.2, 0], [1, 1]], targets: [0, 1, 0, 1]}
+            model: [{dense: {units: 1, weights: [[1, 0]], bias: [0]}}]
+            loss: mse
+            train: {epochs: 1, optimizer: {sgd: {lr: 1e-12}}}
+            checkpoint: {every: 1}
+            plots: [decision_boundary]
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        _ = try Commands.run(path: path, outputRoot: root, progress: SilentProgress())
+        let result = try ResultsFile.read(directory: root + "/mse-classes")
+        let run = try #require(result.runs.first)
+        #expect(run.history.records.map(\.accuracy) == [1, 1])  // with a split at 0, 0.3 would be class 1: 3/4
+
+        let grid = try #require(run.decisionGrid)
+        for row in 0..<grid.resolution {
+            for column in 0..<grid.resolution {
+                let x = grid.xRange.lowerBound + (grid.xRange.upperBound - grid.xRange.lowerBound) * Double(column) / Double(grid.resolution - 1)
+                guard abs(x - 0.5) > 1e-6 else { continue }
+                #expect(grid.classes[row * grid.resolution + column] == (x > 0.5 ? 1 : 0), "grid point x = \(x)")
+            }
+        }
+
+        let model = Sequential<Double>(inputSize: 2, layers: [Dense(weight: Matrix([[1, 0]]), bias: [0])])
+        let split = DataSplit(inputs: Matrix<Double>([[0.3, 0], [0.7, 0], [-0.2, 0]]), targets: Matrix(column: [0, 1, 0]))
+        #expect(TestMetrics(model: model, loss: MeanSquaredError(), split: split, classes: 2).confusion == [[2, 0], [0, 1]])
+
+        let checkpoint = root + "/mse-classes/checkpoints/run1-sgd-seed1-epoch1.checkpoint"
+        let predicted = try Commands.predict(checkpoint: checkpoint, data: "inline: {inputs: [[0.3, 0], [0.7, 0], [-0.2, 0]], targets: [0, 1, 0]}")
+        #expect(predicted.output == ["prediction", "0", "1", "0"])
     }
 }

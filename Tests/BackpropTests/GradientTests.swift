@@ -4,7 +4,11 @@ import Testing
 @Suite struct GradientTests {
     @Test func everyBuiltInGradientCheckPasses() {
         let results = GradientCheckSuite.run()
-        #expect(results.count >= 22)
+        // Every registered activation and loss is checked, and every layer that builds from its defaults.
+        let checked = Set(results.map(\.component))
+        let expected = Registries.activations.names + Registries.losses.names + ["dropout", "batch_norm", "softmax", "dense", "batch_norm (evaluation)"]
+        #expect(Set(expected).isSubset(of: checked), "missing: \(Set(expected).subtracting(checked).sorted())")
+        #expect(results.count == expected.count + 3)  // and three chains
         for result in results {
             #expect(result.maxRelativeError <= 1e-6, "\(result.component): \(result.maxRelativeError) at \(result.worstEntry)")
         }
@@ -12,15 +16,17 @@ import Testing
 
     @Test func gradientCheckCatchesAWrongGradient() {
         // A sigmoid whose slope is off by 10% must fail the check, or the check proves nothing.
-        final class WrongSigmoid: Activation {
-            typealias Scalar = Double
-            var kind: String { "wrong_sigmoid" }
-            func value(_ input: Double) -> Double { 1 / (1 + Double.exp(-input)) }
-            func slope(input: Double, output: Double) -> Double { 1.1 * output * (1 - output) }
+        struct WrongSigmoid: Activation {
+            static let name = "wrong_sigmoid"
+            static let summary = "σ with a slope 10% too large"
+            init(settings: Settings) {}
+            init() {}
+            func value<Scalar: BLASScalar>(_ x: Scalar) -> Scalar { 1 / (1 + Scalar.exp(-x)) }
+            func slope<Scalar: BLASScalar>(input x: Scalar, output y: Scalar) -> Scalar { 1.1 * y * (1 - y) }
         }
         let result = GradientCheckSuite.checkChain("wrong", layers: { random in
-            [Dense(inputSize: 4, units: 3, weightInitializer: Normal(standardDeviation: 1), random: &random), WrongSigmoid()]
-        }, loss: MeanSquaredError(), targetKind: .regression(columns: 3))
+            [GradientCheckSuite.dense(4, 3, std: 1, &random), ActivationLayer(WrongSigmoid())]
+        }, loss: MeanSquaredError(), targets: .values)
         #expect(!result.passed)
         #expect(result.maxRelativeError > 0.05)
     }
@@ -31,27 +37,6 @@ import Testing
         }
     }()
 
-    static func activation(_ name: String) -> any Layer<Double> {
-        switch name {
-        case "relu": ReLU()
-        case "sigmoid": Sigmoid()
-        case "tanh": Tanh()
-        case "leaky_relu": LeakyReLU(negativeSlope: 0.01)
-        case "elu": ELU(alpha: 1)
-        case "softplus": Softplus()
-        case "gelu": GELU()
-        default: Identity()
-        }
-    }
-
-    static func loss(_ name: String) -> any Loss<Double> {
-        switch name {
-        case "huber": Huber(delta: 1)
-        case "bce_with_logits": BinaryCrossEntropyWithLogits()
-        case "softmax_cross_entropy": SoftmaxCrossEntropy()
-        default: MeanSquaredError()
-        }
-    }
 
     /// out = activation(x Wᵀ + b) and its gradients, against PyTorch (gradients.json).
     @Test(arguments: fixtureCases)
@@ -61,13 +46,16 @@ import Testing
         let reference = try #require(cases.first { $0["activation"] as? String == activation && $0["loss"] as? String == lossName })
         let x = matrix(fixture["x"])
         let dense = Dense(weight: matrix(fixture["W"]), bias: doubles(fixture["b"]))
-        let model = Sequential(inputSize: 4, layers: [dense, Self.activation(activation)])
-        let target: Matrix<Double> = switch lossName {
-        case "softmax_cross_entropy": Matrix(column: doubles(fixture["targets_class"]))
-        case "bce_with_logits": matrix(fixture["targets_binary"])
-        default: matrix(fixture["targets_regression"])
+        // Both from their registries with default settings (leaky_relu 0.01, elu 1, softplus 20, huber 1), as torch's.
+        var random = RandomGenerator(seed: 1)
+        let layer: any Layer<Double> = try Registries.activations.make(activation).makeLayer(inputSize: dense.units, random: &random, as: Double.self)
+        let model = Sequential(inputSize: 4, layers: [dense, layer])
+        let loss = try Registries.losses.make(lossName)
+        let target: Matrix<Double> = switch loss.targets {
+        case .classIndices: Matrix(column: doubles(fixture["targets_class"]))
+        case .binary: matrix(fixture["targets_binary"])
+        case .values: matrix(fixture["targets_regression"])
         }
-        let loss = Self.loss(lossName)
         let output = model.forward(x, training: true)
         let value = loss.value(prediction: output, target: target)
         var gradient = Matrix<Double>(rows: 0, columns: 0)
@@ -85,26 +73,31 @@ import Testing
         let logits = Matrix<Double>([[1000, -1000], [-800, 900]])
         let classes = Matrix<Double>(column: [1, 0])
         let binary = Matrix<Double>([[0, 1], [1, 0]])
-        let crossEntropy = SoftmaxCrossEntropy<Double>().value(prediction: logits, target: classes)
+        let crossEntropy = SoftmaxCrossEntropy().value(prediction: logits, target: classes)
         #expect(crossEntropy == 1850)  // (2000 + 1700) / 2, exact in log-sum-exp form
-        let bce = BinaryCrossEntropyWithLogits<Double>().value(prediction: logits, target: binary)
+        let bce = BinaryCrossEntropyWithLogits().value(prediction: logits, target: binary)
         #expect(bce == 925)  // (1000 + 1000 + 800 + 900) / 4
         var gradient = Matrix<Double>(rows: 0, columns: 0)
-        SoftmaxCrossEntropy<Double>().gradient(prediction: logits, target: classes, into: &gradient)
+        SoftmaxCrossEntropy().gradient(prediction: logits, target: classes, into: &gradient)
         #expect(gradient.allFinite())
         #expect(gradient.storage == [0.5, -0.5, -0.5, 0.5])
     }
 
     @Test func accuracyCountsCorrectRows() {
-        let logits = Matrix<Double>([[2, 1, 0], [0, 3, 1], [1, 0, 5]])
-        #expect(SoftmaxCrossEntropy<Double>().correctPredictions(prediction: logits, target: Matrix(column: [0, 1, 0])) == 2)
-        let scores = Matrix<Double>(column: [1.5, -0.2, 0.3])
-        #expect(BinaryCrossEntropyWithLogits<Double>().correctPredictions(prediction: scores, target: Matrix(column: [1, 0, 0])) == 2)
-        #expect(MeanSquaredError<Double>().correctPredictions(prediction: scores, target: scores) == nil)
+        // The models pass their inputs through, so the inputs are the outputs.
+        let passThrough3 = Sequential<Double>(inputSize: 3, layers: [Dense(weight: Matrix([[1, 0, 0], [0, 1, 0], [0, 0, 1]]), bias: [0, 0, 0])])
+        let logits = DataSplit(inputs: Matrix<Double>([[2, 1, 0], [0, 3, 1], [1, 0, 5]]), targets: Matrix(column: [0, 1, 0]))
+        let classes = Evaluator<Double>(countsClasses: true)
+        #expect(classes.evaluate(model: passThrough3, loss: SoftmaxCrossEntropy(), on: logits).accuracy == 2.0 / 3)
+        let passThrough1 = Sequential<Double>(inputSize: 1, layers: [Dense(weight: Matrix([[1]]), bias: [0])])
+        let scores = DataSplit(inputs: Matrix<Double>(column: [1.5, -0.2, 0.3]), targets: Matrix(column: [1, 0, 0]))
+        #expect(classes.evaluate(model: passThrough1, loss: BinaryCrossEntropyWithLogits(), on: scores).accuracy == 2.0 / 3)
+        #expect(classes.evaluate(model: passThrough1, loss: MeanSquaredError(), on: scores).accuracy == 1)
+        #expect(Evaluator<Double>().evaluate(model: passThrough1, loss: MeanSquaredError(), on: scores).accuracy == nil)
     }
 
     @Test func softmaxCrossEntropyRejectsLabelsOutOfRange() {
-        let problem = SoftmaxCrossEntropy<Double>().targetProblem(predictionColumns: 3, target: Matrix(column: [0, 3]))
+        let problem = SoftmaxCrossEntropy().targetProblem(predictionColumns: 3, target: Matrix(column: [0, 3]))
         #expect(problem?.contains("class label 3.0") == true)
     }
 }
@@ -138,7 +131,7 @@ import Testing
     }
 
     @Test func stepWarnsThatItBlocksGradients() {
-        let model = Sequential<Double>(inputSize: 1, layers: [Dense(weight: Matrix([[1]]), bias: [0]), Step()])
+        let model = Sequential<Double>(inputSize: 1, layers: [Dense(weight: Matrix([[1]]), bias: [0]), ActivationLayer(Step())])
         #expect(model.trainingWarnings.count == 1)
         #expect(model.trainingWarnings[0].contains("zero gradient"))
         let input = Matrix<Double>(column: [0.5, -0.5])
@@ -157,7 +150,7 @@ import Testing
         }
         let he = HeNormal().sample(count: count, fanIn: fanIn, fanOut: fanOut, random: &random)
         #expect(abs(standardDeviation(he) - (2.0 / 400).squareRoot()) < 0.002)
-        let xavier = XavierUniform().sample(count: count, fanIn: fanIn, fanOut: fanOut, random: &random)
+        let xavier = XavierUniform(gain: 1).sample(count: count, fanIn: fanIn, fanOut: fanOut, random: &random)
         let bound = (6.0 / 500).squareRoot()
         #expect(xavier.allSatisfy { abs($0) <= bound })
         #expect(xavier.max()! > 0.95 * bound)

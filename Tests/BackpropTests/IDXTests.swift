@@ -283,7 +283,7 @@ private func expectDataError(_ expected: DataError, sourceLocation: SourceLocati
     @Test func fashionMNISTExplainsHowToInstallMissingFiles() throws {
         let folder = try ScratchFolder()
         expectDataError(DataError(file: folder.path, message: "Fashion-MNIST files not found; install them with `make deps` (Debian package dataset-fashion-mnist)")) {
-            _ = try FashionMNISTDataset(directory: folder.path).load(as: Float.self, context: folder.context)
+            _ = try FashionMNISTDataset(["directory": ConfigValue(stringLiteral: folder.path)]).load(as: Float.self, context: folder.context)
         }
     }
 }

@@ -56,10 +56,12 @@ import Testing
         #expect(sums == [9, 12])
     }
 
-    @Test func shapeMismatchStopsWithAMessage() async {
-        await #expect(processExitsWith: .failure) {
+    @Test func shapeMismatchStopsWithAMessage() async throws {
+        let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
             _ = Matrix<Double>([[1, 2]]).matmul(Matrix<Double>([[1, 2]]))
         }
+        let message = String(decoding: try #require(result).standardErrorContent, as: UTF8.self)
+        #expect(message.contains("matrix product shape mismatch: (1x2) x (1x2)"), "stderr: \(message)")
     }
 }
 

@@ -2,46 +2,29 @@ import Foundation
 import Testing
 @testable import Backprop
 
-/// Builds an optimizer from a fixture's torch.optim settings.
-func makeOptimizer(_ name: String, _ settings: [String: Any]) throws -> any Optimizer<Double> {
-    let lr = settings["lr"] as? Double ?? 0.01
-    let weightDecay = settings["weight_decay"] as? Double ?? 0
-    let momentum = settings["momentum"] as? Double ?? 0
-    let betas = doubles(settings["betas"])
-    switch name {
-    case "sgd":
-        return try SGD(learningRate: lr, momentum: momentum, dampening: settings["dampening"] as? Double ?? 0,
-                       nesterov: settings["nesterov"] as? Bool ?? false, weightDecay: weightDecay)
-    case "rmsprop":
-        return try RMSprop(learningRate: lr, alpha: settings["alpha"] as? Double ?? 0.99, momentum: momentum,
-                           centered: settings["centered"] as? Bool ?? false, weightDecay: weightDecay)
-    case "adam":
-        return try Adam(learningRate: lr, betas: betas.count == 2 ? (betas[0], betas[1]) : (0.9, 0.999),
-                        epsilon: settings["eps"] as? Double ?? 1e-8, weightDecay: weightDecay,
-                        amsgrad: settings["amsgrad"] as? Bool ?? false)
-    case "adamw":
-        return try AdamW.make(learningRate: lr, weightDecay: settings["weight_decay"] as? Double ?? 0.01)
-    case "adagrad":
-        return try Adagrad(learningRate: lr, weightDecay: weightDecay)
-    default:
-        throw OptimizerStateError(description: "unknown optimizer \(name)")
-    }
-}
-
 @Suite struct OptimizerTests {
-    static func cases(_ file: String) -> [Int] {
-        let fixture = try? loadFixture(file)
-        return Array(0..<((fixture?["cases"] as? [Any])?.count ?? 0))
+    /// How many cases each PyTorch fixture holds. The tests run exactly these,
+    /// so a missing or shortened fixture fails instead of quietly running fewer.
+    static let optimizerCases = 13, mlpCases = 26
+
+    @Test func fixturesHoldEveryCase() throws {
+        #expect(try fixtureCases("optimizers").count == Self.optimizerCases)
+        #expect(try fixtureCases("mlp").count == Self.mlpCases)
+        // Every registered optimizer but the `momentum` preset (sgd's) is checked against torch.
+        let covered = Set(try fixtureCases("optimizers").compactMap { $0["optimizer"] as? String })
+        #expect(covered == Set(Registries.optimizers.names).subtracting(["momentum"]))
     }
 
-    /// f(P, q) = Σ C ⊙ P² + Σ (q − 1)⁴ + Σ P q, stepped 25 times, against torch.optim (optimizers.json).
-    @Test(arguments: cases("optimizers"))
+    /// f(P, q) = Σ C ⊙ P² + Σ (q − 1)⁴ + Σ P q, stepped 25 times, against
+    /// torch.optim (optimizers.json). Each optimizer comes from the registry
+    /// with torch's own settings, as an experiment file would name it.
+    @Test(arguments: 0..<optimizerCases)
     func followsTorchOnTheAnalyticObjective(caseIndex: Int) throws {
         let fixture = try loadFixture("optimizers")
         let c = matrix(fixture["C"])
-        let reference = try #require((fixture["cases"] as? [[String: Any]])?[caseIndex])
+        let reference = try fixtureCases("optimizers")[caseIndex]
         let name = try #require(reference["optimizer"] as? String)
-        let optimizer = try makeOptimizer(name, try #require(reference["settings"] as? [String: Any]))
+        let optimizer = try optimizer(name, configValue(reference["settings"]))
         let p = Parameter(name: "P", value: matrix(fixture["P0"]))
         let q = Parameter(name: "q", value: Matrix(rows: 1, columns: 3, storage: doubles(fixture["q0"])))
         let steps = try #require(reference["steps"] as? [[String: Any]])
@@ -61,7 +44,7 @@ func makeOptimizer(_ name: String, _ settings: [String: Any]) throws -> any Opti
                 q.gradient.storage[column] = 4 * pow(Q[column] - 1, 3) + P[column] + P[3 + column]
             }
             let label = "\(name) \(reference["settings"]!) step \(number + 1)"
-            #expect(isClose(loss, expected["loss_before"] as! Double, relative: 1e-9), "\(label) loss")
+            #expect(isClose(loss, try #require(expected["loss_before"] as? Double), relative: 1e-9), "\(label) loss")
             expectClose(p.gradient.storage, matrix(expected["grad_P"]).storage, relative: 1e-9, absoluteFloor: 1e-12, "\(label) grad_P")
             optimizer.step([p, q])
             expectClose(p.value.storage, matrix(expected["P"]).storage, relative: 1e-9, absoluteFloor: 1e-12, "\(label) P")
@@ -70,17 +53,19 @@ func makeOptimizer(_ name: String, _ settings: [String: Any]) throws -> any Opti
     }
 
     /// 2-3-1 network trained full-batch for 30 steps: forward, loss, backward, update (mlp.json).
-    @Test(arguments: cases("mlp"))
+    @Test(arguments: 0..<mlpCases)
     func trainsTheWholeNetworkLikeTorch(caseIndex: Int) throws {
         let fixture = try loadFixture("mlp")
-        let reference = try #require((fixture["cases"] as? [[String: Any]])?[caseIndex])
+        let reference = try fixtureCases("mlp")[caseIndex]
         let initial = try #require(fixture["initial"] as? [String: Any])
         let first = Dense(weight: matrix(initial["W1"]), bias: doubles(initial["b1"]))
         let second = Dense(weight: matrix(initial["W2"]), bias: doubles(initial["b2"]))
-        let activation: any Layer<Double> = reference["activation"] as? String == "tanh" ? Tanh() : Sigmoid()
+        var random = RandomGenerator(seed: 1)
+        let activation: any Layer<Double> = try Registries.activations.make(try #require(reference["activation"] as? String))
+            .makeLayer(inputSize: 3, random: &random, as: Double.self)
         let model = Sequential(inputSize: 2, layers: [first, activation, second])
-        let loss: any Loss<Double> = reference["loss"] as? String == "mse" ? MeanSquaredError() : BinaryCrossEntropyWithLogits()
-        let optimizer = try makeOptimizer(try #require(reference["optimizer"] as? String), try #require(reference["settings"] as? [String: Any]))
+        let loss = try Registries.losses.make(try #require(reference["loss"] as? String))
+        let optimizer = try optimizer(try #require(reference["optimizer"] as? String), configValue(reference["settings"]))
         let x = matrix(fixture["X"]), y = matrix(fixture["Y"])
         var gradient = Matrix<Double>(rows: 0, columns: 0)
         var losses: [Double] = []
@@ -100,35 +85,64 @@ func makeOptimizer(_ name: String, _ settings: [String: Any]) throws -> any Opti
         expectClose(second.bias.value.storage, doubles(final["b2"]), relative: 1e-9, absoluteFloor: 1e-12, label + " b2")
     }
 
-    /// Saving after 10 steps and restoring into a fresh optimizer continues the same trajectory.
-    @Test(arguments: ["sgd", "rmsprop", "adam", "adamw", "adagrad"])
+    /// Saving after 10 steps and restoring into a fresh optimizer continues the
+    /// same trajectory, for every registered optimizer with every state buffer in use.
+    @Test(arguments: Registries.optimizers.names)
     func stateSavesAndRestores(name: String) throws {
-        let settings: [String: Any] = ["lr": 0.05, "momentum": 0.9, "centered": true, "amsgrad": true]
-        func run(_ optimizer: any Optimizer<Double>, _ parameter: Parameter<Double>, steps: Int) {
+        let settings: ConfigValue = switch name {
+        case "sgd", "momentum": ["lr": 0.05, "momentum": 0.8, "nesterov": true]
+        case "rmsprop": ["lr": 0.05, "momentum": 0.9, "centered": true]
+        case "adam", "adamw": ["lr": 0.05, "amsgrad": true]
+        default: ["lr": 0.05, "initial_accumulator_value": 0.1]
+        }
+        func run(_ optimizer: Optimizer<Double>, _ parameter: Parameter<Double>, steps: Int) {
             for _ in 0..<steps {
                 parameter.gradient.storage = parameter.value.storage.map { 2 * $0 - 1 + 0.1 * $0 * $0 * $0 }
                 optimizer.step([parameter])
             }
         }
         let straight = Parameter(name: "w", value: Matrix([[0.3, -1.2, 2.0]]))
-        let reference = try makeOptimizer(name, settings)
-        run(reference, straight, steps: 20)
+        run(try optimizer(name, settings), straight, steps: 20)
 
         let resumed = Parameter(name: "w", value: Matrix([[0.3, -1.2, 2.0]]))
-        let before = try makeOptimizer(name, settings)
+        let before = try optimizer(name, settings)
         run(before, resumed, steps: 10)
         let saved = try JSONDecoder().decode(OptimizerState.self, from: JSONEncoder().encode(before.saveState()))
-        let after = try makeOptimizer(name, settings)
+        #expect(saved.step == 10 && saved.buffers.count == before.rule.stateNames.count)
+        let after = try optimizer(name, settings)
         try after.restoreState(saved)
         run(after, resumed, steps: 10)
         #expect(resumed.value.storage == straight.value.storage)
-        #expect(throws: OptimizerStateError.self) { try SGD<Double>(learningRate: 0.1).restoreState(OptimizerState(kind: "adam", step: 1, buffers: [:])) }
+        #expect(throws: OptimizerStateError.self) {
+            try optimizer("sgd", ["lr": 0.1]).restoreState(OptimizerState(kind: "adam", step: 1, buffers: [:]))
+        }
+        #expect(throws: OptimizerStateError.self) {
+            try optimizer("adam", [:]).restoreState(OptimizerState(kind: "adam", step: 1, buffers: ["exp_avg": [[1]]]))
+        }
+    }
+
+    /// AdamW is Adam with decoupled decay: with weight_decay 0 they take the same steps.
+    @Test func adamWIsAdamWithDecoupledDecay() throws {
+        let adam = try optimizer("adam", ["lr": 0.01])
+        let adamW = try optimizer("adamw", ["lr": 0.01, "weight_decay": 0])
+        let a = Parameter(name: "a", value: Matrix([[0.5, -2]])), b = Parameter(name: "b", value: Matrix([[0.5, -2]]))
+        for _ in 0..<5 {
+            a.gradient.storage = a.value.storage.map { $0 * 3 }
+            b.gradient.storage = b.value.storage.map { $0 * 3 }
+            adam.step([a])
+            adamW.step([b])
+        }
+        #expect(a.value.storage == b.value.storage)
+        #expect(adamW.rule.weightDecay == .decoupled(0) && adam.rule.weightDecay == .coupled(0))
+        #expect(adamW.description == "adamw(lr: 0.01, betas: [0.9, 0.999], eps: 1e-08, weight_decay: 0.0, amsgrad: false)")
     }
 
     @Test func rejectsImpossibleHyperparameters() {
-        #expect(throws: OptimizerStateError.self) { try SGD<Double>(learningRate: 0) }
-        #expect(throws: OptimizerStateError.self) { try SGD<Double>(learningRate: 0.1, nesterov: true) }
-        #expect(throws: OptimizerStateError.self) { try Adam<Double>(betas: (1.0, 0.999)) }
-        #expect(throws: OptimizerStateError.self) { try RMSprop<Double>(alpha: 1.5) }
+        #expect(throws: ExperimentError(file: "", message: "sgd 'lr' must be > 0, found 0")) { try SGD(["lr": 0]) }
+        #expect(throws: ExperimentError(file: "", message: "nesterov needs momentum > 0 and dampening 0")) {
+            try SGD(["lr": 0.1, "nesterov": true])
+        }
+        #expect(throws: ExperimentError(file: "", message: "adam 'betas' must be in [0, 1), found 1.0")) { try Adam(["betas": [1.0, 0.999]]) }
+        #expect(throws: ExperimentError(file: "", message: "rmsprop 'alpha' must be in [0, 1), found 1.5")) { try RMSprop(["alpha": 1.5]) }
     }
 }

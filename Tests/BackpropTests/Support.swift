@@ -32,3 +32,25 @@ func expectClose(
         return
     }
 }
+
+/// A JSON value (a fixture's torch.optim settings) as settings written in code.
+func configValue(_ value: Any?) -> ConfigValue {
+    switch value {
+    case let number as NSNumber where String(cString: number.objCType) == "c": return ConfigValue(booleanLiteral: number.boolValue)
+    case let number as NSNumber: return ConfigValue(floatLiteral: number.doubleValue)
+    case let text as String: return ConfigValue(stringLiteral: text)
+    case let list as [Any]: return ConfigValue(.sequence(list.map(configValue)))
+    case let map as [String: Any]: return ConfigValue(entries: map.sorted { $0.key < $1.key }.map { ($0.key, configValue($0.value)) })
+    default: return ConfigValue(.scalar("", plain: true))
+    }
+}
+
+/// An optimizer from the registry, as an experiment file would name it.
+func optimizer(_ name: String, _ settings: ConfigValue) throws -> Optimizer<Double> {
+    Optimizer<Double>(try Registries.optimizers.make(name, settings))
+}
+
+/// The cases of a fixture; a missing fixture is an error, not zero cases.
+func fixtureCases(_ name: String, key: String = "cases") throws -> [[String: Any]] {
+    try #require(try loadFixture(name)[key] as? [[String: Any]], "\(name).json has no '\(key)'")
+}

@@ -19,27 +19,27 @@ func xorData(samples: Int, noise: Double, seed: UInt64) -> DataSplit<Double> {
 func xorModel(seed: UInt64, hidden: Int = 8) -> Sequential<Double> {
     var random = RandomGenerator(seed: seed)
     return Sequential(inputSize: 2, layers: [
-        Dense(inputSize: 2, units: hidden, weightInitializer: XavierUniform(), random: &random), Tanh(),
-        Dense(inputSize: hidden, units: 1, weightInitializer: XavierUniform(), random: &random),
+        Dense(inputSize: 2, units: hidden, weightInitializer: XavierUniform(gain: 1), random: &random), ActivationLayer(Tanh()),
+        Dense(inputSize: hidden, units: 1, weightInitializer: XavierUniform(gain: 1), random: &random),
     ])
 }
 
 @Suite struct TrainerTests {
-    static let missionMethods: [(label: String, batch: BatchSize, make: @Sendable () throws -> any Optimizer<Double>)] = [
-        ("batch GD", .full, { try SGD(learningRate: 0.5) }),
-        ("SGD", .samples(1), { try SGD(learningRate: 0.05) }),
-        ("mini-batch", .samples(16), { try SGD(learningRate: 0.3) }),
-        ("momentum", .samples(16), { try SGD(learningRate: 0.05, momentum: 0.9) }),
-        ("RMSprop", .samples(16), { try RMSprop(learningRate: 0.01) }),
-        ("Adam", .samples(16), { try Adam(learningRate: 0.02) }),
+    static let missionMethods: [(label: String, batch: BatchSize, optimizer: String, settings: ConfigValue)] = [
+        ("batch GD", .full, "sgd", ["lr": 0.5]),
+        ("SGD", .samples(1), "sgd", ["lr": 0.05]),
+        ("mini-batch", .samples(16), "sgd", ["lr": 0.3]),
+        ("momentum", .samples(16), "momentum", ["lr": 0.05]),
+        ("RMSprop", .samples(16), "rmsprop", ["lr": 0.01]),
+        ("Adam", .samples(16), "adam", ["lr": 0.02]),
     ]
 
     @Test(arguments: missionMethods.indices)
     func everyMissionMethodLearnsXOR(method: Int) throws {
-        let (label, batch, make) = Self.missionMethods[method]
+        let (label, batch, name, settings) = Self.missionMethods[method]
         let data = xorData(samples: 200, noise: 0.1, seed: 3)
         let trainer = Trainer(
-            model: xorModel(seed: 5), loss: BinaryCrossEntropyWithLogits(), optimizer: try make(),
+            model: xorModel(seed: 5), loss: BinaryCrossEntropyWithLogits(), optimizer: try optimizer(name, settings),
             configuration: TrainingConfiguration(epochs: 300, batchSize: batch, seed: 9,
                                                  stopping: StoppingCriteria(lossBelow: 0.02)))
         let history = trainer.train(on: data)
@@ -60,11 +60,11 @@ func xorModel(seed: UInt64, hidden: Int = 8) -> Sequential<Double> {
         #expect(runs.count == 6)
         for run in runs {
             let model = Sequential(inputSize: 2, layers: [
-                Dense(weight: matrix(initial["W1"]), bias: doubles(initial["b1"])), Tanh(),
+                Dense(weight: matrix(initial["W1"]), bias: doubles(initial["b1"])), ActivationLayer(Tanh()),
                 Dense(weight: matrix(initial["W2"]), bias: doubles(initial["b2"])),
             ])
             let batch: BatchSize = (run["batch"] as? Int).map { .samples($0) } ?? .full
-            let optimizer = try makeOptimizer(run["optimizer"] as! String, run["settings"] as! [String: Any])
+            let optimizer = try optimizer(run["optimizer"] as! String, configValue(run["settings"]))
             let trainer = Trainer(model: model, loss: BinaryCrossEntropyWithLogits(), optimizer: optimizer,
                                   configuration: TrainingConfiguration(epochs: fixture["epochs"] as! Int, batchSize: batch, shuffle: false))
             let history = trainer.train(on: data)
@@ -74,7 +74,7 @@ func xorModel(seed: UInt64, hidden: Int = 8) -> Sequential<Double> {
 
     @Test func sameSeedSameRunDifferentSeedDifferentRun() {
         func run(_ seed: UInt64) -> [Double] {
-            Trainer(model: xorModel(seed: 1), loss: BinaryCrossEntropyWithLogits(), optimizer: try! SGD(learningRate: 0.1),
+            Trainer(model: xorModel(seed: 1), loss: BinaryCrossEntropyWithLogits(), optimizer: try! optimizer("sgd", ["lr": 0.1]),
                     configuration: TrainingConfiguration(epochs: 5, batchSize: .samples(8), seed: seed))
                 .train(on: xorData(samples: 40, noise: 0.1, seed: 2)).records.map(\.loss)
         }
@@ -84,7 +84,7 @@ func xorModel(seed: UInt64, hidden: Int = 8) -> Sequential<Double> {
 
     @Test func divergenceEndsTheRunWithoutPoisoningAnother() throws {
         let data = xorData(samples: 40, noise: 0.1, seed: 2)
-        let wild = Trainer(model: xorModel(seed: 1), loss: MeanSquaredError(), optimizer: try SGD(learningRate: 50),
+        let wild = Trainer(model: xorModel(seed: 1), loss: MeanSquaredError(), optimizer: try optimizer("sgd", ["lr": 50]),
                            configuration: TrainingConfiguration(epochs: 100, batchSize: .full))
         let history = wild.train(on: data)
         #expect(history.stopReason == .diverged)
@@ -92,7 +92,7 @@ func xorModel(seed: UInt64, hidden: Int = 8) -> Sequential<Double> {
         #expect(epoch < 100)
         #expect(history.records.count == epoch + 1)
 
-        let calm = Trainer(model: xorModel(seed: 1), loss: MeanSquaredError(), optimizer: try SGD(learningRate: 0.1),
+        let calm = Trainer(model: xorModel(seed: 1), loss: MeanSquaredError(), optimizer: try optimizer("sgd", ["lr": 0.1]),
                            configuration: TrainingConfiguration(epochs: 20, batchSize: .full))
         let fine = calm.train(on: data)
         #expect(fine.stopReason == .completed)
@@ -102,7 +102,7 @@ func xorModel(seed: UInt64, hidden: Int = 8) -> Sequential<Double> {
     @Test func stoppingCriteriaRecordTheirReason() throws {
         let data = xorData(samples: 40, noise: 0.1, seed: 2)
         func train(_ stopping: StoppingCriteria, epochs: Int = 2000) throws -> TrainingHistory {
-            Trainer(model: xorModel(seed: 1), loss: BinaryCrossEntropyWithLogits(), optimizer: try Adam(learningRate: 0.05),
+            Trainer(model: xorModel(seed: 1), loss: BinaryCrossEntropyWithLogits(), optimizer: try optimizer("adam", ["lr": 0.05]),
                         configuration: TrainingConfiguration(epochs: epochs, batchSize: .samples(10), stopping: stopping))
                 .train(on: data)
         }
@@ -128,8 +128,8 @@ func xorModel(seed: UInt64, hidden: Int = 8) -> Sequential<Double> {
     @Test func metricsFollowTheEpochConvention() throws {
         let data = xorData(samples: 30, noise: 0.1, seed: 2)
         let validation = xorData(samples: 12, noise: 0.1, seed: 8)
-        let trainer = Trainer(model: xorModel(seed: 1), loss: BinaryCrossEntropyWithLogits(), optimizer: try SGD(learningRate: 0.1),
-                              schedule: StepSchedule(stepSize: 2, gamma: 0.5),
+        let trainer = Trainer(model: xorModel(seed: 1), loss: BinaryCrossEntropyWithLogits(), optimizer: try optimizer("sgd", ["lr": 0.1]),
+                              schedule: try StepSchedule(["step_size": 2, "gamma": 0.5]),
                               configuration: TrainingConfiguration(epochs: 4, batchSize: .samples(8), recordStepLosses: true))
         let history = trainer.train(on: data, validation: validation)
         #expect(history.records.map(\.epoch) == [0, 1, 2, 3, 4])
@@ -161,18 +161,21 @@ func xorModel(seed: UInt64, hidden: Int = 8) -> Sequential<Double> {
         #expect(a.gradient.storage == [0.5, -0.2])
     }
 
-    @Test func schedulesGiveTheDocumentedRates() {
-        #expect(StepSchedule(stepSize: 10, gamma: 0.1).learningRate(epoch: 25, base: 1, totalEpochs: 50) == 0.1 * 0.1)
-        #expect(ExponentialSchedule(gamma: 0.5).learningRate(epoch: 3, base: 1, totalEpochs: 5) == 0.125)
-        let cosine = CosineSchedule(warmup: 2)
+    @Test func schedulesGiveTheDocumentedRates() throws {
+        #expect(try StepSchedule(["step_size": 10, "gamma": 0.1]).learningRate(epoch: 25, base: 1, totalEpochs: 50) == 0.1 * 0.1)
+        #expect(try ExponentialSchedule(["gamma": 0.5]).learningRate(epoch: 3, base: 1, totalEpochs: 5) == 0.125)
+        let cosine = try CosineSchedule(["warmup": 2])
         #expect(cosine.learningRate(epoch: 0, base: 1, totalEpochs: 12) == 0.5)
         #expect(cosine.learningRate(epoch: 2, base: 1, totalEpochs: 12) == 1)
         #expect(abs(cosine.learningRate(epoch: 7, base: 1, totalEpochs: 12) - 0.5) < 1e-12)
         #expect(cosine.learningRate(epoch: 12, base: 1, totalEpochs: 12) < 1e-12)
-        #expect(WarmupSchedule(epochs: 4).learningRate(epoch: 1, base: 1, totalEpochs: 10) == 0.5)
-        let plateau = PlateauSchedule(factor: 0.5, patience: 1)
+        #expect(try WarmupSchedule(["epochs": 4]).learningRate(epoch: 1, base: 1, totalEpochs: 10) == 0.5)
+        let fresh = try PlateauSchedule(["factor": 0.5, "patience": 1])
+        var plateau = fresh
         for loss in [1.0, 0.9, 0.9, 0.9] { plateau.observe(loss: loss) }
         #expect(plateau.learningRate(epoch: 4, base: 1, totalEpochs: 10) == 0.5)
+        // A schedule is a value: the copy each run starts from keeps its own state.
+        #expect(fresh.learningRate(epoch: 4, base: 1, totalEpochs: 10) == 1)
     }
 }
 
@@ -186,20 +189,23 @@ let isOptimizedBuild = true
 /// build: debug builds run unspecialized generic code, which allocates.
 @Suite struct AllocationTests {
     /// The loop's promise: once buffers are warm, a step allocates nothing.
-    @Test(.enabled(if: isOptimizedBuild, "unspecialized debug code allocates; `make test` runs optimized"), arguments: ["sgd", "momentum", "rmsprop", "adam", "adagrad"])
+    @Test(.enabled(if: isOptimizedBuild, "unspecialized debug code allocates; `make test` runs optimized"), arguments: Registries.optimizers.names)
     func warmTrainingStepAllocatesNothing(optimizer name: String) throws {
         var random = RandomGenerator(seed: 4)
         let model = Sequential<Float>(inputSize: 2, layers: [
-            Dense(inputSize: 2, units: 16, random: &random), ReLU(), BatchNorm(features: 16), Dropout(probability: 0.2),
-            Dense(inputSize: 16, units: 3, random: &random),
+            Dense(inputSize: 2, units: 16, weightInitializer: HeNormal(), random: &random), ActivationLayer(ReLU()),
+            BatchNorm(features: 16), Dropout(probability: 0.2), Dense(inputSize: 16, units: 3, weightInitializer: HeNormal(), random: &random),
         ])
-        let optimizer: any Optimizer<Float> = switch name {
-        case "momentum": try SGD(learningRate: 0.1, momentum: 0.9, nesterov: true)
-        case "rmsprop": try RMSprop(centered: true)
-        case "adam": try Adam(amsgrad: true)
-        case "adagrad": try Adagrad()
-        default: try SGD(learningRate: 0.1)
+        // Every state buffer in use: momentum with Nesterov, centered RMSprop with momentum, AMSGrad, decoupled decay.
+        let settings: ConfigValue = switch name {
+        case "momentum": ["lr": 0.1, "nesterov": true]
+        case "rmsprop": ["centered": true, "momentum": 0.5]
+        case "adam": ["amsgrad": true]
+        case "adamw": ["amsgrad": true, "weight_decay": 0.1]
+        case "sgd": ["lr": 0.1, "weight_decay": 0.01]
+        default: [:]
         }
+        let optimizer = Optimizer<Float>(try Registries.optimizers.make(name, settings))
         let data = DataSplit<Float>(inputs: xorData(samples: 70, noise: 0.1, seed: 1).inputs.converted(),
                                     targets: Matrix(column: (0..<70).map { Float($0 % 3) }))
         let trainer = Trainer(model: model, loss: SoftmaxCrossEntropy(), optimizer: optimizer,

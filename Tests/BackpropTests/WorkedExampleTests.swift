@@ -55,10 +55,10 @@ import Testing
         var random = RandomGenerator(seed: 1)
         let hidden = Dense<Double>(inputSize: 2, units: 4, weightInitializer: Zeros(), biasInitializer: Zeros(), random: &random)
         let output = Dense<Double>(inputSize: 4, units: 1, weightInitializer: Constant(value: 0.3), biasInitializer: Zeros(), random: &random)
-        let model = Sequential(inputSize: 2, layers: [hidden, Tanh(), output])
+        let model = Sequential(inputSize: 2, layers: [hidden, ActivationLayer(Tanh()), output])
         let x = Matrix<Double>([[0, 0], [0, 1], [1, 0], [1, 1]])
         let y = Matrix<Double>(column: [0, 1, 1, 0])
-        let loss = MeanSquaredError<Double>()
+        let loss = MeanSquaredError()
         var gradient = Matrix<Double>(rows: 0, columns: 0)
         for _ in 0..<50 {
             let prediction = model.forward(x, training: true)
@@ -84,7 +84,7 @@ import Testing
             let model = Sequential<Double>(inputSize: 1, layers: [dense])
             let x = Matrix<Double>(column: [curvature.squareRoot() / 2.0.squareRoot()])
             let zero = Matrix<Double>(column: [0])
-            let loss = MeanSquaredError<Double>()  // (w·x)² = ½·4·w² with x = √2, a curvature of 4
+            let loss = MeanSquaredError()  // (w·x)² = ½·4·w² with x = √2, a curvature of 4
             var gradient = Matrix<Double>(rows: 0, columns: 0)
             for _ in 0..<steps {
                 loss.gradient(prediction: model.forward(x, training: true), target: zero, into: &gradient)

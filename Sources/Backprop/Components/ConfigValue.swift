@@ -148,13 +148,18 @@ public struct ConfigValue: Sendable {
 extension ConfigValue: ExpressibleByDictionaryLiteral, ExpressibleByArrayLiteral, ExpressibleByStringLiteral,
     ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
     public init(dictionaryLiteral elements: (String, ConfigValue)...) {
-        self.init(.mapping(elements.map { key, value in
-            (ConfigValue(.scalar(key, plain: true), path: key), value.at(path: key))
-        }))
+        self.init(entries: elements.map { ($0, $1) })
     }
 
     public init(arrayLiteral elements: ConfigValue...) {
         self.init(.sequence(elements.enumerated().map { $0.element.at(path: "\($0.offset)") }))
+    }
+
+    /// A mapping built in code from computed entries.
+    public init(entries: [(key: String, value: ConfigValue)]) {
+        self.init(.mapping(entries.map { key, value in
+            (ConfigValue(.scalar(key, plain: true), path: key), value.at(path: key))
+        }))
     }
 
     public init(stringLiteral value: String) { self.init(.scalar(value, plain: false)) }

@@ -3,7 +3,7 @@ extension Matrix {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public mutating func addToEachRow(_ vector: [Scalar]) {
-        precondition(vector.count == columns, "row vector of \(vector.count) added to \(shapeDescription)")
+        requireShape(vector.count == columns, "row vector of \(vector.count) added to \(shapeDescription)")
         let columns = self.columns
         storage.withUnsafeMutableBufferPointer { values in
             vector.withUnsafeBufferPointer { add in
@@ -22,7 +22,7 @@ extension Matrix {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func columnSums(into result: inout [Scalar]) {
-        precondition(result.count == columns, "column sums of \(shapeDescription) into \(result.count) values")
+        requireShape(result.count == columns, "column sums of \(shapeDescription) into \(result.count) values")
         let columns = self.columns
         storage.withUnsafeBufferPointer { values in
             result.withUnsafeMutableBufferPointer { sums in

@@ -13,13 +13,13 @@ extension Matrix {
         let k = transposeA ? a.rows : a.columns
         let kB = transposeB ? b.columns : b.rows
         let n = transposeB ? b.rows : b.columns
-        precondition(
+        requireShape(
             k == kB,
             "matrix product shape mismatch: \(a.shapeDescription)\(transposeA ? "ᵀ" : "") x \(b.shapeDescription)\(transposeB ? "ᵀ" : "")")
         if beta == 0 {
             result.reshape(rows: m, columns: n)
         } else {
-            precondition(result.rows == m && result.columns == n,
+            requireShape(result.rows == m && result.columns == n,
                          "matrix product accumulates into \(result.shapeDescription), expected (\(m)x\(n))")
         }
         if m == 0 || n == 0 { return }

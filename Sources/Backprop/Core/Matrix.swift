@@ -10,14 +10,14 @@ public struct Matrix<Scalar: BLASScalar>: Equatable, Sendable {
     public var storage: [Scalar]
 
     public init(rows: Int, columns: Int, repeating value: Scalar = 0) {
-        precondition(rows >= 0 && columns >= 0, "Matrix shape must be non-negative, got (\(rows)x\(columns))")
+        requireShape(rows >= 0 && columns >= 0, "Matrix shape must be non-negative, got (\(rows)x\(columns))")
         self.rows = rows
         self.columns = columns
         self.storage = Array(repeating: value, count: rows * columns)
     }
 
     public init(rows: Int, columns: Int, storage: [Scalar]) {
-        precondition(
+        requireShape(
             storage.count == rows * columns,
             "Matrix storage has \(storage.count) values, shape (\(rows)x\(columns)) needs \(rows * columns)")
         self.rows = rows
@@ -28,7 +28,7 @@ public struct Matrix<Scalar: BLASScalar>: Equatable, Sendable {
     /// A matrix from nested rows; every row must have the same length.
     public init(_ nestedRows: [[Scalar]]) {
         let columns = nestedRows.first?.count ?? 0
-        precondition(nestedRows.allSatisfy { $0.count == columns }, "Matrix rows have different lengths")
+        requireShape(nestedRows.allSatisfy { $0.count == columns }, "Matrix rows have different lengths")
         self.init(rows: nestedRows.count, columns: columns, storage: nestedRows.flatMap { $0 })
     }
 
@@ -43,12 +43,12 @@ public struct Matrix<Scalar: BLASScalar>: Equatable, Sendable {
 
     public subscript(row: Int, column: Int) -> Scalar {
         get {
-            precondition(row >= 0 && row < rows && column >= 0 && column < columns,
+            requireShape(row >= 0 && row < rows && column >= 0 && column < columns,
                          "Matrix index (\(row), \(column)) outside shape \(shapeDescription)")
             return storage[row * columns + column]
         }
         set {
-            precondition(row >= 0 && row < rows && column >= 0 && column < columns,
+            requireShape(row >= 0 && row < rows && column >= 0 && column < columns,
                          "Matrix index (\(row), \(column)) outside shape \(shapeDescription)")
             storage[row * columns + column] = newValue
         }
@@ -82,7 +82,7 @@ public struct Matrix<Scalar: BLASScalar>: Equatable, Sendable {
     }
 
     public func requireSameShape(as other: Matrix, _ operation: @autoclosure () -> String) {
-        precondition(rows == other.rows && columns == other.columns,
+        requireShape(rows == other.rows && columns == other.columns,
                      "\(operation()): shapes \(shapeDescription) and \(other.shapeDescription) differ")
     }
 }

@@ -15,7 +15,7 @@ public struct BlobsDataset: Dataset {
     public init(settings: Settings) throws {
         (samples, classes) = try GeneratedSamples.samplesAndClasses(settings, defaultSamples: 300)
         features = try GeneratedSamples.features(settings, default: 2, samples: samples)
-        spread = try settings.double("spread", default: 1, .positive)
+        spread = try settings.double("spread", default: 1, .nonNegative)
         seed = try GeneratedSamples.seed(settings)
     }
 

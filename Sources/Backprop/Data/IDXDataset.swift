@@ -24,8 +24,8 @@ public struct IDXDataset: Dataset {
     }
 
     /// Files of a known data set (Fashion-MNIST), with its class names.
-    init(trainImages: String, trainLabels: String, testImages: String, testLabels: String, scaling: PixelScaling,
-         classNames: [String]) {
+    init(trainImages: String, trainLabels: String, testImages: String?, testLabels: String?, scaling: PixelScaling,
+         classNames: [String]?) {
         self.trainImages = trainImages
         self.trainLabels = trainLabels
         self.testImages = testImages

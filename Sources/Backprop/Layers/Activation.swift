@@ -46,7 +46,12 @@ extension Activation {
     /// The forward loop; called where the activation's type is known, it inlines `value`.
     @inlinable
     public func forwardEach<Scalar: BLASScalar>(_ x: Matrix<Scalar>, into y: inout Matrix<Scalar>) {
-        y.assign(x) { value($0) }
+        y.reshape(rows: x.rows, columns: x.columns)
+        x.storage.withUnsafeBufferPointer { x in
+            y.storage.withUnsafeMutableBufferPointer { y in
+                for index in x.indices { y[index] = value(x[index]) }
+            }
+        }
     }
 
     /// The backward loop; called where the activation's type is known, it inlines `slope`.

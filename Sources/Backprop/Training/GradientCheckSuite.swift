@@ -8,20 +8,22 @@ public enum GradientCheckSuite {
         var results: [GradientCheck.Result] = []
         let regression = MeanSquaredError()
 
-        // Each activation, and each layer that builds from its defaults, between two dense layers.
+        // Each activation between two dense layers; each layer that builds from
+        // its defaults after a tanh (a batch norm right after a dense layer would
+        // cancel that layer's bias, whose gradient is then zero up to rounding).
         let activations = Registries.activations.namesInRegistrationOrder.compactMap { name in
-            (try? Registries.activations.make(name)).map { (name, $0 as any LayerSpec) }
+            (try? Registries.activations.make(name)).map { (name, $0 as any LayerSpec, [any Layer<Double>]()) }
         }
         let layers = Registries.layers.namesInRegistrationOrder.compactMap { name in
-            (try? Registries.layers.make(name)).map { (name, $0) }
+            (try? Registries.layers.make(name)).map { (name, $0, [ActivationLayer<Tanh, Double>(Tanh()) as any Layer<Double>]) }
         }
-        for (name, spec) in activations + layers {
+        for (name, spec, before) in activations + layers {
             var probe = RandomGenerator(seed: 0)
             guard let _: any Layer<Double> = try? spec.makeLayer(inputSize: 5, random: &probe, as: Double.self) else { continue }
             results.append(checkChain(name, layers: { random in
                 let first = dense(4, 5, std: 1, biasStd: 0.5, &random)
                 let layer: (any Layer<Double>)? = try? spec.makeLayer(inputSize: 5, random: &random, as: Double.self)
-                return [first] + (layer.map { [$0] } ?? []) + [dense(5, 3, std: 1, &random)]
+                return [first] + before + (layer.map { [$0] } ?? []) + [dense(5, 3, std: 1, &random)]
             }, loss: regression, targets: .values))
         }
 
