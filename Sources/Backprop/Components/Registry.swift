@@ -4,10 +4,9 @@ import Foundation
 /// files use.
 ///
 /// Each kind's folder declares its registry (`Registries.optimizers` in
-/// `Optimizers/OptimizerRegistry.swift`) with one line per built-in
-/// component and a typed `register` for that kind. A package that depends on
-/// Backprop registers its own components the same way; experiment files then
-/// use them by name like the built-in ones.
+/// `Optimizers/OptimizerRegistry.swift`) with its built-in components, one
+/// line each. A package that depends on Backprop adds its own with
+/// `register`; experiment files then use them by name like the built-in ones.
 public final class Registry<Product>: @unchecked Sendable {
     struct Entry {
         var name: String
@@ -22,20 +21,30 @@ public final class Registry<Product>: @unchecked Sendable {
     private var order: [String] = []
     private let lock = NSLock()
 
-    public init(kind: String) {
+    /// A registry of `kind`, holding `components` under their own names.
+    public init(kind: String, _ components: [any Component.Type] = []) {
         self.kind = kind
+        for component in components { register(component) }
     }
 
     /// Adds `type` under its own name, or under `name` with `presets`: settings
-    /// that change some defaults (`momentum` is `sgd` with momentum 0.9). Each
-    /// kind's typed `register` calls this with the conversion to its product.
-    public func add<T: Component>(_ type: T.Type, as name: String? = nil, summary: String? = nil, presets: ConfigValue? = nil,
-                                  product: @escaping (T) -> Product) {
+    /// that change some defaults (`momentum` is `sgd` with momentum 0.9).
+    /// `type` must conform to the registry's protocol (`OptimizerRule` for
+    /// optimizers, ...); registering another kind is a programming error,
+    /// stopped here.
+    public func register<T: Component>(_ type: T.Type, as name: String? = nil, summary: String? = nil, presets: ConfigValue? = nil) {
+        if let example = try? T(settings: .describing(T.name, presets: presets)), !(example is Product) {
+            fatalError("\(T.self) is not \(article(kind)) \(kind): it cannot be registered with the \(kind)s")
+        }
         let name = name ?? T.name
         lock.lock()
         defer { lock.unlock() }
         if entries[name] == nil { order.append(name) }
-        entries[name] = Entry(name: name, summary: summary ?? T.summary, presets: presets) { product(try T(settings: $0)) }
+        let kind = kind
+        entries[name] = Entry(name: name, summary: summary ?? T.summary, presets: presets) { settings in
+            guard let product = try T(settings: settings) as? Product else { throw ComponentError("\(T.self) is not \(article(kind)) \(kind)") }
+            return product
+        }
     }
 
     /// Registered names in alphabetical order, as messages list them.

@@ -3,7 +3,7 @@
 /// The class centers are drawn uniformly from [-5, 5]^features with the seed;
 /// each point is its center plus N(0, spread²) on every coordinate. Samples are
 /// split evenly across classes, the remainder going to the first ones.
-public struct BlobsDataset: Dataset {
+public struct BlobsDataset: Generator {
     public static let name = "blobs"
     public static let summary = "Gaussian blobs around random centres"
     public let samples: Int
@@ -23,16 +23,15 @@ public struct BlobsDataset: Dataset {
         "blobs(samples: \(samples), classes: \(classes), features: \(features), spread: \(spread)\(GeneratedSamples.seedSuffix(seed)))"
     }
 
-    public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
-        var random = RandomGenerator(seed: seed)
+    public var featureNames: [String] { GeneratedSamples.featureNames(features) }
+    public var classNames: [String]? { GeneratedSamples.classNames(classes) }
+
+    public func draw(into generated: inout GeneratedSamples, random: inout RandomGenerator) {
         let centers = (0..<classes).map { _ in (0..<features).map { _ in random.uniform(-5, 5) } }
-        var generated = GeneratedSamples(featureCount: features, capacity: samples)
         for (label, count) in GeneratedSamples.evenShares(of: samples, into: classes).enumerated() {
             for _ in 0..<count {
                 generated.append(centers[label].map { random.normal(mean: $0, standardDeviation: spread) }, target: Double(label))
             }
         }
-        return generated.loaded(as: scalar, featureNames: GeneratedSamples.featureNames(features),
-                                classNames: GeneratedSamples.classNames(classes))
     }
 }

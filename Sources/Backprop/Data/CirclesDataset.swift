@@ -6,7 +6,7 @@ import RealModule
 /// The outer circle (class 0, ⌊samples/2⌋ points) has radius 1 and the inner
 /// one (class 1) radius `factor`; angles are evenly spaced in [0, 2π) and every
 /// coordinate gets Gaussian noise of standard deviation `noise`.
-public struct CirclesDataset: Dataset {
+public struct CirclesDataset: Generator {
     public static let name = "circles"
     public static let summary = "a circle inside a circle (sklearn make_circles)"
     public let samples: Int
@@ -25,9 +25,10 @@ public struct CirclesDataset: Dataset {
         "circles(samples: \(samples), noise: \(noise), factor: \(factor)\(GeneratedSamples.seedSuffix(seed)))"
     }
 
-    public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
-        var random = RandomGenerator(seed: seed)
-        var generated = GeneratedSamples(featureCount: 2, capacity: samples)
+    public var featureNames: [String] { ["x1", "x2"] }
+    public var classNames: [String]? { ["0", "1"] }
+
+    public func draw(into generated: inout GeneratedSamples, random: inout RandomGenerator) {
         let outer = samples / 2
         for (label, (count, radius)) in [(outer, 1.0), (samples - outer, factor)].enumerated() {
             for angle in GeneratedSamples.evenlySpaced(from: 0, to: 2 * .pi, count: count, includingEnd: false) {
@@ -35,6 +36,5 @@ public struct CirclesDataset: Dataset {
                                   radius * Double.sin(angle) + random.normal(standardDeviation: noise)], target: Double(label))
             }
         }
-        return generated.loaded(as: scalar, featureNames: ["x1", "x2"], classNames: ["0", "1"])
     }
 }

@@ -1,7 +1,7 @@
-/// The samples of a synthetic generator, computed in Double and converted once
-/// to the run's precision, plus the small helpers every generator shares.
-struct GeneratedSamples {
-    let featureCount: Int
+/// The samples a `Generator` draws, computed in Double and converted once to
+/// the run's precision, plus the small helpers every generator shares.
+public struct GeneratedSamples {
+    public let featureCount: Int
     private(set) var features: [Double] = []
     private(set) var targets: [Double] = []
 
@@ -11,10 +11,10 @@ struct GeneratedSamples {
         targets.reserveCapacity(capacity)
     }
 
-    var count: Int { targets.count }
+    public var count: Int { targets.count }
 
     /// Adds one sample; `point` has `featureCount` coordinates.
-    mutating func append(_ point: [Double], target: Double) {
+    public mutating func append(_ point: [Double], target: Double) {
         assert(point.count == featureCount, "generator produced \(point.count) coordinates, expected \(featureCount)")
         features.append(contentsOf: point)
         targets.append(target)
@@ -28,25 +28,25 @@ struct GeneratedSamples {
     }
 
     /// `x1`, `x2`, ... for `count` unnamed features.
-    static func featureNames(_ count: Int) -> [String] {
+    public static func featureNames(_ count: Int) -> [String] {
         (0..<count).map { "x\($0 + 1)" }
     }
 
     /// `0`, `1`, ... for `count` classes.
-    static func classNames(_ count: Int) -> [String] {
+    public static func classNames(_ count: Int) -> [String] {
         (0..<count).map(String.init)
     }
 
     /// `total` split into `parts` counts that differ by at most one, the larger
     /// ones first (as sklearn does), so classes are balanced.
-    static func evenShares(of total: Int, into parts: Int) -> [Int] {
+    public static func evenShares(of total: Int, into parts: Int) -> [Int] {
         (0..<parts).map { total / parts + ($0 < total % parts ? 1 : 0) }
     }
 
     /// `count` evenly spaced values from `start` towards `end` (numpy's
     /// linspace): `start + (end - start) * i / (count - 1)` with the end
     /// included, or `/ count` without it.
-    static func evenlySpaced(from start: Double, to end: Double, count: Int, includingEnd: Bool = true) -> [Double] {
+    public static func evenlySpaced(from start: Double, to end: Double, count: Int, includingEnd: Bool = true) -> [Double] {
         let steps = includingEnd ? count - 1 : count
         guard steps > 0 else { return count > 0 ? [start] : [] }
         return (0..<count).map { start + (end - start) * Double($0) / Double(steps) }

@@ -1,7 +1,7 @@
 /// A linear regression with known answer: y = x·w + b + noise·N(0, 1), with
 /// x ~ N(0, 1) per feature, w drawn uniformly from [-2, 2] with the seed and
 /// b = 0.5, so a test (or a lesson) can compare a fit with the true weights.
-public struct LinearRegressionDataset: Dataset {
+public struct LinearRegressionDataset: Generator {
     public static let name = "linear_regression"
     public static let summary = "regression: y = x·w + 0.5 + noise with random true weights"
     public let samples: Int
@@ -33,15 +33,15 @@ public struct LinearRegressionDataset: Dataset {
         (0..<features).map { _ in random.uniform(-2, 2) }
     }
 
-    public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
-        var random = RandomGenerator(seed: seed)
+    public var featureNames: [String] { GeneratedSamples.featureNames(features) }
+    public var classNames: [String]? { nil }
+
+    public func draw(into generated: inout GeneratedSamples, random: inout RandomGenerator) {
         let weights = Self.drawWeights(features: features, random: &random)
-        var generated = GeneratedSamples(featureCount: features, capacity: samples)
         for _ in 0..<samples {
             let x = (0..<features).map { _ in random.normal() }
             let y = zip(x, weights).reduce(Self.trueBias) { $0 + $1.0 * $1.1 } + noise * random.normal()
             generated.append(x, target: y)
         }
-        return generated.loaded(as: scalar, featureNames: GeneratedSamples.featureNames(features), classNames: nil)
     }
 }

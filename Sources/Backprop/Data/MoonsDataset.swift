@@ -6,7 +6,7 @@ import RealModule
 /// (1 − cos s, 0.5 − sin s), with s evenly spaced in [0, π]; the outer moon
 /// gets ⌊samples/2⌋ points, and every coordinate gets Gaussian noise of
 /// standard deviation `noise`.
-public struct MoonsDataset: Dataset {
+public struct MoonsDataset: Generator {
     public static let name = "moons"
     public static let summary = "two interleaving half circles (sklearn make_moons)"
     public let samples: Int
@@ -23,9 +23,10 @@ public struct MoonsDataset: Dataset {
         "moons(samples: \(samples), noise: \(noise)\(GeneratedSamples.seedSuffix(seed)))"
     }
 
-    public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
-        var random = RandomGenerator(seed: seed)
-        var generated = GeneratedSamples(featureCount: 2, capacity: samples)
+    public var featureNames: [String] { ["x1", "x2"] }
+    public var classNames: [String]? { ["0", "1"] }
+
+    public func draw(into generated: inout GeneratedSamples, random: inout RandomGenerator) {
         let outer = samples / 2
         for s in GeneratedSamples.evenlySpaced(from: 0, to: .pi, count: outer) {
             generated.append([Double.cos(s) + random.normal(standardDeviation: noise),
@@ -35,6 +36,5 @@ public struct MoonsDataset: Dataset {
             generated.append([1 - Double.cos(s) + random.normal(standardDeviation: noise),
                               0.5 - Double.sin(s) + random.normal(standardDeviation: noise)], target: 1)
         }
-        return generated.loaded(as: scalar, featureNames: ["x1", "x2"], classNames: ["0", "1"])
     }
 }

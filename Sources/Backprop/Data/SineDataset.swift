@@ -2,7 +2,7 @@ import RealModule
 
 /// A one-dimensional regression: y = sin(x) + noise·N(0, 1) with x uniform in
 /// [-π, π), a curve a small network must bend to fit.
-public struct SineDataset: Dataset {
+public struct SineDataset: Generator {
     public static let name = "sine"
     public static let summary = "regression: y = sin(x) + noise, x in [−π, π]"
     public let samples: Int
@@ -19,13 +19,13 @@ public struct SineDataset: Dataset {
         "sine(samples: \(samples), noise: \(noise)\(GeneratedSamples.seedSuffix(seed)))"
     }
 
-    public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
-        var random = RandomGenerator(seed: seed)
-        var generated = GeneratedSamples(featureCount: 1, capacity: samples)
+    public var featureNames: [String] { ["x"] }
+    public var classNames: [String]? { nil }
+
+    public func draw(into generated: inout GeneratedSamples, random: inout RandomGenerator) {
         for _ in 0..<samples {
             let x = random.uniform(-.pi, .pi)
             generated.append([x], target: Double.sin(x) + noise * random.normal())
         }
-        return generated.loaded(as: scalar, featureNames: ["x"], classNames: nil)
     }
 }

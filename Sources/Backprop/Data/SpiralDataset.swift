@@ -6,7 +6,7 @@ import RealModule
 /// For class k the arm has radius r = t and angle θ = 4k + 4t + noise·N(0,1),
 /// with t evenly spaced in [0, 1]; the point is (r sin θ, r cos θ). Samples are
 /// split evenly across classes, the remainder going to the first ones.
-public struct SpiralDataset: Dataset {
+public struct SpiralDataset: Generator {
     public static let name = "spiral"
     public static let summary = "interleaved spiral arms, one class per arm (CS231n)"
     public let samples: Int
@@ -24,15 +24,15 @@ public struct SpiralDataset: Dataset {
         "spiral(samples: \(samples), classes: \(classes), noise: \(noise)\(GeneratedSamples.seedSuffix(seed)))"
     }
 
-    public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
-        var random = RandomGenerator(seed: seed)
-        var generated = GeneratedSamples(featureCount: 2, capacity: samples)
+    public var featureNames: [String] { ["x1", "x2"] }
+    public var classNames: [String]? { GeneratedSamples.classNames(classes) }
+
+    public func draw(into generated: inout GeneratedSamples, random: inout RandomGenerator) {
         for (label, count) in GeneratedSamples.evenShares(of: samples, into: classes).enumerated() {
             for t in GeneratedSamples.evenlySpaced(from: 0, to: 1, count: count) {
                 let angle = Double(label) * 4 + 4 * t + noise * random.normal()
                 generated.append([t * Double.sin(angle), t * Double.cos(angle)], target: Double(label))
             }
         }
-        return generated.loaded(as: scalar, featureNames: ["x1", "x2"], classNames: GeneratedSamples.classNames(classes))
     }
 }

@@ -2,7 +2,7 @@
 /// feature, and the class is the argmax of x·W for a W drawn N(0, 1) with the
 /// seed. Any number of features and classes, learnable by a linear model; the
 /// data `backprop bench` (and `make bench`) trains on.
-public struct TeacherDataset: Dataset {
+public struct TeacherDataset: Generator {
     public static let name = "teacher"
     public static let summary = "Gaussian inputs labelled by the argmax of a random linear teacher (the benchmark data)"
     public let samples: Int
@@ -20,10 +20,11 @@ public struct TeacherDataset: Dataset {
         "teacher(samples: \(samples), features: \(features), classes: \(classes)\(GeneratedSamples.seedSuffix(seed)))"
     }
 
-    public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
-        var random = RandomGenerator(seed: seed)
+    public var featureNames: [String] { GeneratedSamples.featureNames(features) }
+    public var classNames: [String]? { GeneratedSamples.classNames(classes) }
+
+    public func draw(into generated: inout GeneratedSamples, random: inout RandomGenerator) {
         let teacher = (0..<(features * classes)).map { _ in random.normal() }
-        var generated = GeneratedSamples(featureCount: features, capacity: samples)
         var scores = [Double](repeating: 0, count: classes)
         for _ in 0..<samples {
             let row = (0..<features).map { _ in random.normal() }
@@ -35,7 +36,5 @@ public struct TeacherDataset: Dataset {
             for label in 1..<classes where scores[label] > scores[best] { best = label }
             generated.append(row, target: Double(best))
         }
-        return generated.loaded(as: scalar, featureNames: GeneratedSamples.featureNames(features),
-                                classNames: GeneratedSamples.classNames(classes))
     }
 }

@@ -2,7 +2,7 @@
 /// labelled x1 XOR x2. It is the smallest problem no linear model can solve.
 ///
 /// Sample i sits at corner i mod 4, so the classes are balanced.
-public struct XORDataset: Dataset {
+public struct XORDataset: Generator {
     public static let name = "xor"
     public static let summary = "the four corners of the unit square with Gaussian noise; label x1 XOR x2"
     public let samples: Int
@@ -19,9 +19,10 @@ public struct XORDataset: Dataset {
         "xor(samples: \(samples), noise: \(noise)\(GeneratedSamples.seedSuffix(seed)))"
     }
 
-    public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
-        var random = RandomGenerator(seed: seed)
-        var generated = GeneratedSamples(featureCount: 2, capacity: samples)
+    public var featureNames: [String] { ["x1", "x2"] }
+    public var classNames: [String]? { ["0", "1"] }
+
+    public func draw(into generated: inout GeneratedSamples, random: inout RandomGenerator) {
         for index in 0..<samples {
             let corner = index % 4
             let x1 = corner & 1, x2 = corner >> 1
@@ -29,6 +30,5 @@ public struct XORDataset: Dataset {
                          Double(x2) + random.normal(standardDeviation: noise)]
             generated.append(point, target: Double(x1 ^ x2))
         }
-        return generated.loaded(as: scalar, featureNames: ["x1", "x2"], classNames: ["0", "1"])
     }
 }

@@ -30,7 +30,7 @@ public enum Benchmark {
 
     /// What `backprop bench` prints: the median over repetitions of each
     /// repetition's mean seconds per epoch.
-    public struct Report: Codable, Sendable {
+    public struct Timing: Codable, Sendable {
         public var implementation = "backprop"
         public var threads: Int
         public var layers: [Int]
@@ -109,7 +109,7 @@ public enum Benchmark {
     public static func run(
         layers: [Int], samples: Int, batch: Int, epochs: Int, optimizer: OptimizerChoice, threads: Int,
         repetitions: Int, seed: UInt64
-    ) throws -> Report {
+    ) throws -> Timing {
         try validate(layers: layers, samples: samples, batch: batch, epochs: epochs, threads: threads)
         guard repetitions > 0 else { throw ComponentError("bench: repeat must be > 0, got \(repetitions)") }
         let data = try syntheticData(features: layers[0], classes: layers[layers.count - 1], samples: samples, seed: seed)
@@ -123,7 +123,7 @@ public enum Benchmark {
             finalLoss = measurement.finalLoss
         }
         let middle = median(runs)
-        return Report(
+        return Timing(
             threads: threads, layers: layers, samples: samples, batch: batch, epochs: epochs, optimizer: optimizer.rawValue,
             learningRate: try optimizer.rule().learningRate, repetitions: repetitions, secondsPerEpoch: middle,
             samplesPerSecond: middle > 0 ? Double(samples) / middle : 0, runs: runs, finalLoss: finalLoss)
