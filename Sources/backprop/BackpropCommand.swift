@@ -26,9 +26,17 @@ struct BackpropCommand: ParsableCommand {
             if code == .success || code == .failure || error is CleanExit {
                 exit(withError: error)
             }
-            // One line: ArgumentParser's message without its usage block.
-            fail((message(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "bad command line") + " (see backprop help)")
+            fail(oneLine(message(for: error)) + " (see backprop help)")
         }
+    }
+
+    /// ArgumentParser's message in one line: its first line, with a list that
+    /// follows it (`- 'layers'` ...) joined by commas, and no usage block.
+    static func oneLine(_ message: String) -> String {
+        let lines = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let first = lines.first else { return "bad command line" }
+        let items = lines.dropFirst().prefix { $0.hasPrefix("- ") }.map { $0.dropFirst(2) }
+        return items.isEmpty ? first : first + " " + items.joined(separator: ", ")
     }
 
     static func fail(_ message: String) -> Never {

@@ -280,6 +280,12 @@ private func expectDataError(_ expected: DataError, sourceLocation: SourceLocati
         }
     }
 
+    @Test func testImagesAndLabelsGoTogether() {
+        #expect(throws: ExperimentError(file: "", message: "test images and test labels go together: give both or neither")) {
+            try IDXDataset(["train_images": "a", "train_labels": "b", "test_images": "c"])
+        }
+    }
+
     @Test func fashionMNISTExplainsHowToInstallMissingFiles() throws {
         let folder = try ScratchFolder()
         expectDataError(DataError(file: folder.path, message: "Fashion-MNIST files not found; install them with `make deps` (Debian package dataset-fashion-mnist)")) {

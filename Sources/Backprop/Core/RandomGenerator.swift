@@ -52,8 +52,8 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable, Equatable, Codab
     public mutating func normal(mean: Double = 0, standardDeviation: Double = 1) -> Double {
         let u1 = 1 - nextUnit()  // in (0, 1], so the logarithm is finite
         let u2 = nextUnit()
-        let radius = (-2 * _log(u1)).squareRoot()
-        return mean + standardDeviation * radius * _cos(2 * Double.pi * u2)
+        let radius = (-2 * Double.log(u1)).squareRoot()
+        return mean + standardDeviation * radius * Double.cos(2 * Double.pi * u2)
     }
 
     /// A uniform integer in 0..<bound without modulo bias (Lemire's method).
@@ -107,7 +107,3 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable, Equatable, Codab
         try container.encode([state.0, state.1, state.2, state.3], forKey: .state)
     }
 }
-
-// Elementary functions for Double without Foundation in the core.
-@inline(__always) func _log(_ x: Double) -> Double { Double.log(x) }
-@inline(__always) func _cos(_ x: Double) -> Double { Double.cos(x) }

@@ -19,6 +19,9 @@ public struct IDXDataset: Dataset {
         trainLabels = try settings.string("train_labels", default: nil)
         testImages = try settings.optionalString("test_images")
         testLabels = try settings.optionalString("test_labels")
+        if (testImages == nil) != (testLabels == nil) {
+            throw settings.problem(testImages == nil ? "test_labels" : "test_images", "test images and test labels go together: give both or neither")
+        }
         scaling = try PixelScaling(settings)
         classNames = nil
     }
@@ -41,9 +44,6 @@ public struct IDXDataset: Dataset {
     }
 
     public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
-        guard (testImages == nil) == (testLabels == nil) else {
-            throw DataError(file: testImages ?? testLabels ?? trainImages, message: "test images and test labels go together: give both or neither")
-        }
         let trainLabelArray = try readLabels(context.resolve(trainLabels))
         let (trainInputs, transform) = try readImages(as: scalar, context.resolve(trainImages), transform: nil)
         try checkCounts(images: trainInputs, labels: trainLabelArray, imagesPath: trainImages, labelsPath: trainLabels)

@@ -36,7 +36,8 @@ public enum Gnuplot {
         return lines
     }
 
-    /// Data blocks for `index`: gnuplot separates blocks by two blank lines.
+    /// The blocks of one data file, which a script reads as `index 0`, `index 1`,
+    /// ...: gnuplot separates blocks by two blank lines.
     static func blocks(_ blocks: [[String]]) -> String {
         blocks.map { $0.joined(separator: "\n") }.joined(separator: "\n\n\n") + "\n"
     }
