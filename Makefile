@@ -2,6 +2,7 @@
 # fresh Debian machine with Swift, `make test` or `make experiment NAME=...` is
 # the whole set-up.
 
+SHELL := /bin/bash
 APT_PACKAGES := gnuplot-nox libopenblas-dev zlib1g-dev dataset-fashion-mnist
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/backprop
@@ -26,10 +27,13 @@ build: deps
 # Optimized, as the tool runs; -enable-testing lets the tests see internals.
 # The plugin suite registers components of its own, so it runs in a second
 # process (the build is shared) and cannot change what the library's tests see.
+# It must have run, not been skipped: a filter that matches nothing passes too.
 TEST := swift test -c release -Xswiftc -enable-testing
 test: deps
 	$(TEST) --skip PluginTests
-	BACKPROP_PLUGIN_TESTS=1 $(TEST) --filter PluginTests
+	@set -o pipefail; BACKPROP_PLUGIN_TESTS=1 $(TEST) --filter PluginTests 2>&1 | tee .build/plugin-tests.log
+	@grep -Eq "Test run with [1-9][0-9]* tests? .*passed" .build/plugin-tests.log && ! grep -q " skipped" .build/plugin-tests.log \
+	  || { echo "make test: the plugin suite did not run (see .build/plugin-tests.log)"; exit 1; }
 
 # make experiment NAME=xor-optimizers  ->  plots/xor-optimizers/report.md
 experiment: build

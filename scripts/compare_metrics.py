@@ -1,19 +1,22 @@
 #!/usr/bin/env python3
 """Checks that a change left training behaviour alone.
 
-Run: python3 scripts/compare_metrics.py [--base REV] [--keep DIR]
+Run: python3 scripts/compare_metrics.py --base REV [--keep DIR]
+     python3 scripts/compare_metrics.py --before DIR/before   (outputs of REV kept earlier)
 
-Builds REV (default: origin/main if it exists, else HEAD) in a temporary git
-worktree and the working tree as it is, runs every shipped experiment except
-the Fashion-MNIST ones with both binaries, and compares each experiment's
-metrics.csv row by row: every column but `seconds` (wall-clock time) must be
-equal to the character. Exits 0 when all are equal, 1 with the first
-differences otherwise, 2 when something could not be built or run.
+Builds REV (the commit before the change) in a temporary git worktree and the
+working tree as it is, runs every shipped experiment except the Fashion-MNIST
+ones with both binaries, and compares each experiment's metrics.csv row by
+row: every column but `seconds` (wall-clock time) must be equal to the
+character. It also compares summary.json without its timings. Exits 0 when
+all are equal, 1 with the first differences otherwise, 2 when something could
+not be built or run.
 
 A refactoring that claims "behaviour unchanged" runs this before it lands.
 """
 import argparse
 import csv
+import json
 import os
 import shutil
 import subprocess
@@ -56,9 +59,26 @@ def rows(path):
         return [[field for index, field in enumerate(row) if index != seconds] for row in reader]
 
 
+def without_timings(value):
+    """summary.json without the keys that hold times (they differ run to run)."""
+    if isinstance(value, dict):
+        return {key: without_timings(item) for key, item in value.items() if "seconds" not in key}
+    if isinstance(value, list):
+        return [without_timings(item) for item in value]
+    return value
+
+
+def summaries_equal(before, after, name):
+    with open(os.path.join(before, name, "summary.json")) as old, open(os.path.join(after, name, "summary.json")) as new:
+        return without_timings(json.load(old)) == without_timings(json.load(new))
+
+
 def compare(before, after):
     failures = 0
     for name in experiments():
+        if not summaries_equal(before, after, name):
+            failures += 1
+            print(f"DIFFERENT {name}: summary.json (apart from timings)")
         old = rows(os.path.join(before, name, "metrics.csv"))
         new = rows(os.path.join(after, name, "metrics.csv"))
         if old == new:
@@ -76,14 +96,13 @@ def compare(before, after):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--base", help="git revision to compare against (default: origin/main, else HEAD)")
+    parser.add_argument("--base", help="git revision to compare against: the commit before the change")
     parser.add_argument("--keep", help="keep both output folders under this folder")
     parser.add_argument("--before", help="outputs of the base made earlier (a --keep folder's before/): skips building the base")
     args = parser.parse_args()
     base = args.base
-    if base is None:
-        has_origin = subprocess.run(["git", "-C", ROOT, "rev-parse", "--verify", "-q", "origin/main"], capture_output=True).returncode == 0
-        base = "origin/main" if has_origin else "HEAD"
+    if base is None and args.before is None:
+        parser.error("give --base REV (the commit before the change) or --before DIR (its outputs, kept earlier)")
     scratch = tempfile.mkdtemp(prefix="compare-metrics-")
     worktree = os.path.join(scratch, "base")
     try:

@@ -23,7 +23,7 @@ extension BackpropCommand {
         @Option(help: "Epochs per repetition.")
         var epochs: Int = 3
 
-        @Option(help: "sgd (momentum 0.9, lr 0.01) or adam (lr 0.001).")
+        @Option(help: ArgumentHelp("The optimizer: " + Benchmark.OptimizerChoice.allCases.map(\.summary).joined(separator: " or ") + "."))
         var optimizer: Benchmark.OptimizerChoice = .adam
 
         @Option(help: "BLAS threads.")

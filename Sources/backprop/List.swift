@@ -16,9 +16,9 @@ extension BackpropCommand {
 }
 
 extension ComponentKind: ExpressibleByArgument {
-    /// The kind's name, or its singular (`optimizer`).
+    /// The kind's name, or its singular (`optimizer`, `loss`).
     public init?(argument: String) {
-        guard let kind = Self(rawValue: argument) ?? Self(rawValue: argument + "s") else { return nil }
+        guard let kind = Self(rawValue: argument) ?? Self(rawValue: argument + "s") ?? Self(rawValue: argument + "es") else { return nil }
         self = kind
     }
 }

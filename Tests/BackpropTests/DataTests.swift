@@ -188,7 +188,7 @@ private func radius(_ point: [Double]) -> Double {
         #expect(throws: ExperimentError(file: "", message: "spiral needs at least one sample per class (3), found 2")) {
             _ = try SpiralDataset(["samples": 2])
         }
-        #expect(throws: ExperimentError(file: "", message: "spiral needs at least 2 classes, found 1")) {
+        #expect(throws: ExperimentError(file: "", message: "spiral 'classes' must be from 2 to 10000000, found 1")) {
             _ = try SpiralDataset(["classes": 1])
         }
         #expect(throws: ExperimentError(file: "", message: "xor 'noise' must be >= 0, found -1")) {
@@ -197,7 +197,7 @@ private func radius(_ point: [Double]) -> Double {
         #expect(throws: ExperimentError(file: "", message: "blobs 'features' must be from 1 to 10000000, found 0")) {
             _ = try BlobsDataset(["features": 0])
         }
-        #expect(throws: ExperimentError(file: "", message: "moons needs at least 2 samples, found 1")) {
+        #expect(throws: ExperimentError(file: "", message: "moons 'samples' must be from 2 to 10000000, found 1")) {
             _ = try MoonsDataset(["samples": 1])
         }
     }

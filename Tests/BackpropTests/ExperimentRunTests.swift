@@ -276,3 +276,44 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
         #expect(predicted.output == ["prediction", "0", "1", "0"])
     }
 }
+
+/// Bad input of any kind is a `BadInputError`, which the command line turns
+/// into one line and exit status 2; anything else would exit 1 as a failure.
+@Suite struct BadInputTests {
+    static func error(_ body: () throws -> Any) -> (any Error)? {
+        do { _ = try body() } catch { return error }
+        return nil
+    }
+
+    @Test func everyCommandReportsBadInputAsBadInput() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let good = root + "/good.yaml"
+        try ExperimentRunTests.smallExperiment.write(toFile: good, atomically: true, encoding: .utf8)
+        let normed = root + "/normed.yaml"
+        try ExperimentRunTests.smallExperiment.replacingOccurrences(of: "tanh", with: "batch_norm").write(toFile: normed, atomically: true, encoding: .utf8)
+        try "not a folder".write(toFile: root + "/file", atomically: true, encoding: .utf8)
+        try "backprop-checkpoint 1\n{}\n".write(toFile: root + "/bad.checkpoint", atomically: true, encoding: .utf8)
+        let cases: [(String, () throws -> Any)] = [
+            ("run, missing file", { try Commands.run(path: root + "/none.yaml", outputRoot: root, progress: SilentProgress()) }),
+            ("run, --plots is a file", { try Commands.run(path: good, outputRoot: root + "/file", progress: SilentProgress()) }),
+            ("sweep without a sweep", { try Commands.run(path: good, outputRoot: root, requireSweep: true, progress: SilentProgress()) }),
+            ("plot, no results", { try Commands.plot(directory: root + "/nowhere") }),
+            ("merge, no results", { try Commands.merge(directories: [root + "/nowhere"], outputRoot: root) }),
+            ("validate, missing file", { try Commands.validate(path: root + "/none.yaml") }),
+            ("gradcheck, missing file", { try Commands.gradientCheck(path: root + "/none.yaml") }),
+            ("explain, a model it cannot walk", { try Commands.explain(path: normed, input: 2, target: 4, learningRate: nil) }),
+            ("evaluate, damaged checkpoint", { try Commands.evaluate(checkpoint: root + "/bad.checkpoint", data: nil) }),
+            ("evaluate, a folder", { try Commands.evaluate(checkpoint: root, data: nil) }),
+            ("predict, --data not a dataset", { try Commands.predict(checkpoint: root + "/bad.checkpoint", data: "xro") }),
+            ("bench, impossible layers", { try Commands.bench(layers: [4], samples: 10, batch: 2, epochs: 1, optimizer: .sgd, threads: 1, repetitions: 1, seed: 1) }),
+        ]
+        for (what, body) in cases {
+            let error = try #require(Self.error(body), "\(what): no error")
+            #expect(error is any BadInputError, "\(what): \(type(of: error)) is not a BadInputError: \(error)")
+            #expect(!"\(error)".contains("\n"), "\(what): more than one line: \(error)")
+        }
+        let state = OptimizerState(kind: "adam", step: 1, buffers: [:])
+        #expect(Self.error { try Optimizer<Double>(try SGD(["lr": 0.1])).restoreState(state) } is any BadInputError)
+    }
+}

@@ -116,7 +116,7 @@ import Testing
     }
 
     @Test func batchNormUsesBatchStatisticsInTrainingAndRunningOnesInEvaluation() {
-        let norm = BatchNorm<Double>(features: 1)
+        let norm = BatchNorm<Double>(features: 1, momentum: 0.1, epsilon: 1e-5)
         let input = Matrix<Double>(column: [1, 2, 3, 6])
         var output = Matrix<Double>(rows: 0, columns: 0)
         norm.forward(input, into: &output, training: true)

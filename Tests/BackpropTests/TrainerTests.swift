@@ -19,8 +19,8 @@ func xorData(samples: Int, noise: Double, seed: UInt64) -> DataSplit<Double> {
 func xorModel(seed: UInt64, hidden: Int = 8) -> Sequential<Double> {
     var random = RandomGenerator(seed: seed)
     return Sequential(inputSize: 2, layers: [
-        Dense(inputSize: 2, units: hidden, weightInitializer: XavierUniform(gain: 1), random: &random), ActivationLayer(Tanh()),
-        Dense(inputSize: hidden, units: 1, weightInitializer: XavierUniform(gain: 1), random: &random),
+        Dense(inputSize: 2, units: hidden, weightInitializer: XavierUniform(gain: 1), biasInitializer: Zeros(), random: &random), ActivationLayer(Tanh()),
+        Dense(inputSize: hidden, units: 1, weightInitializer: XavierUniform(gain: 1), biasInitializer: Zeros(), random: &random),
     ])
 }
 
@@ -40,7 +40,7 @@ func xorModel(seed: UInt64, hidden: Int = 8) -> Sequential<Double> {
         let data = xorData(samples: 200, noise: 0.1, seed: 3)
         let trainer = Trainer(
             model: xorModel(seed: 5), loss: BinaryCrossEntropyWithLogits(), optimizer: try optimizer(name, settings),
-            configuration: TrainingConfiguration(epochs: 300, batchSize: batch, seed: 9,
+            configuration: TrainingConfiguration(epochs: 300, batchSize: batch, shuffle: true, seed: 9,
                                                  stopping: StoppingCriteria(lossBelow: 0.02)))
         let history = trainer.train(on: data)
         let last = try #require(history.last)
@@ -75,7 +75,7 @@ func xorModel(seed: UInt64, hidden: Int = 8) -> Sequential<Double> {
     @Test func sameSeedSameRunDifferentSeedDifferentRun() {
         func run(_ seed: UInt64) -> [Double] {
             Trainer(model: xorModel(seed: 1), loss: BinaryCrossEntropyWithLogits(), optimizer: try! optimizer("sgd", ["lr": 0.1]),
-                    configuration: TrainingConfiguration(epochs: 5, batchSize: .samples(8), seed: seed))
+                    configuration: TrainingConfiguration(epochs: 5, batchSize: .samples(8), shuffle: true, seed: seed))
                 .train(on: xorData(samples: 40, noise: 0.1, seed: 2)).records.map(\.loss)
         }
         #expect(run(4) == run(4))
@@ -85,7 +85,7 @@ func xorModel(seed: UInt64, hidden: Int = 8) -> Sequential<Double> {
     @Test func divergenceEndsTheRunWithoutPoisoningAnother() throws {
         let data = xorData(samples: 40, noise: 0.1, seed: 2)
         let wild = Trainer(model: xorModel(seed: 1), loss: MeanSquaredError(), optimizer: try optimizer("sgd", ["lr": 50]),
-                           configuration: TrainingConfiguration(epochs: 100, batchSize: .full))
+                           configuration: TrainingConfiguration(epochs: 100, batchSize: .full, shuffle: true))
         let history = wild.train(on: data)
         #expect(history.stopReason == .diverged)
         let epoch = try #require(history.divergedAtEpoch)
@@ -93,7 +93,7 @@ func xorModel(seed: UInt64, hidden: Int = 8) -> Sequential<Double> {
         #expect(history.records.count == epoch + 1)
 
         let calm = Trainer(model: xorModel(seed: 1), loss: MeanSquaredError(), optimizer: try optimizer("sgd", ["lr": 0.1]),
-                           configuration: TrainingConfiguration(epochs: 20, batchSize: .full))
+                           configuration: TrainingConfiguration(epochs: 20, batchSize: .full, shuffle: true))
         let fine = calm.train(on: data)
         #expect(fine.stopReason == .completed)
         #expect(fine.records.allSatisfy { $0.loss.isFinite })
@@ -103,7 +103,7 @@ func xorModel(seed: UInt64, hidden: Int = 8) -> Sequential<Double> {
         let data = xorData(samples: 40, noise: 0.1, seed: 2)
         func train(_ stopping: StoppingCriteria, epochs: Int = 2000) throws -> TrainingHistory {
             Trainer(model: xorModel(seed: 1), loss: BinaryCrossEntropyWithLogits(), optimizer: try optimizer("adam", ["lr": 0.05]),
-                        configuration: TrainingConfiguration(epochs: epochs, batchSize: .samples(10), stopping: stopping))
+                        configuration: TrainingConfiguration(epochs: epochs, batchSize: .samples(10), shuffle: true, stopping: stopping))
                 .train(on: data)
         }
         let threshold = try train(StoppingCriteria(lossBelow: 0.05))
@@ -130,7 +130,7 @@ func xorModel(seed: UInt64, hidden: Int = 8) -> Sequential<Double> {
         let validation = xorData(samples: 12, noise: 0.1, seed: 8)
         let trainer = Trainer(model: xorModel(seed: 1), loss: BinaryCrossEntropyWithLogits(), optimizer: try optimizer("sgd", ["lr": 0.1]),
                               schedule: try StepSchedule(["step_size": 2, "gamma": 0.5]),
-                              configuration: TrainingConfiguration(epochs: 4, batchSize: .samples(8), recordStepLosses: true))
+                              configuration: TrainingConfiguration(epochs: 4, batchSize: .samples(8), shuffle: true, recordStepLosses: true))
         let history = trainer.train(on: data, validation: validation)
         #expect(history.records.map(\.epoch) == [0, 1, 2, 3, 4])
         #expect(history.records.map(\.step) == [0, 4, 8, 12, 16])        // 30 samples in batches of 8: 4 steps
@@ -193,8 +193,9 @@ let isOptimizedBuild = true
     func warmTrainingStepAllocatesNothing(optimizer name: String) throws {
         var random = RandomGenerator(seed: 4)
         let model = Sequential<Float>(inputSize: 2, layers: [
-            Dense(inputSize: 2, units: 16, weightInitializer: HeNormal(), random: &random), ActivationLayer(ReLU()),
-            BatchNorm(features: 16), Dropout(probability: 0.2), Dense(inputSize: 16, units: 3, weightInitializer: HeNormal(), random: &random),
+            Dense(inputSize: 2, units: 16, weightInitializer: HeNormal(), biasInitializer: Zeros(), random: &random), ActivationLayer(ReLU()),
+            BatchNorm(features: 16, momentum: 0.1, epsilon: 1e-5), Dropout(probability: 0.2),
+            Dense(inputSize: 16, units: 3, weightInitializer: HeNormal(), biasInitializer: Zeros(), random: &random),
         ])
         // Every state buffer in use: momentum with Nesterov, centered RMSprop with momentum, AMSGrad, decoupled decay.
         let settings: ConfigValue = switch name {
@@ -209,7 +210,7 @@ let isOptimizedBuild = true
         let data = DataSplit<Float>(inputs: xorData(samples: 70, noise: 0.1, seed: 1).inputs.converted(),
                                     targets: Matrix(column: (0..<70).map { Float($0 % 3) }))
         let trainer = Trainer(model: model, loss: SoftmaxCrossEntropy(), optimizer: optimizer,
-                              configuration: TrainingConfiguration(epochs: 2, batchSize: .samples(32), clipping: .norm(1)))
+                              configuration: TrainingConfiguration(epochs: 2, batchSize: .samples(32), shuffle: true, clipping: .norm(1)))
         _ = trainer.train(on: data)
         let full = Array(0..<32)[...], partial = Array(64..<70)[...]
         allocation_counter_start()

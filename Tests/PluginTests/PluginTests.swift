@@ -90,14 +90,4 @@ struct PluginTests {
             "\(error)".hasPrefix("bad.yaml:3:30: unknown layer 'swissh' (did you mean 'swish'?)")
         }
     }
-
-    /// README's "Extending" section shows these files as they are.
-    @Test(arguments: ["Lion.swift", "Swish.swift", "Registration.swift"])
-    func theReadmeShowsThisCode(file: String) throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        let readme = try String(contentsOf: folder.appendingPathComponent("../../README.md"), encoding: .utf8)
-        let code = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-        let shown = readme.contains("```swift\n" + code + "```")
-        #expect(shown, "README.md does not show \(file) as it is")
-    }
 }

@@ -13,13 +13,12 @@ extension Commands {
             throw OutputError(path: directories.joined(separator: " "), message: "run '\(run.label)' seed \(run.seed) appears in more than one folder; give each shard once")
         }
         let missing = result.plan.runs.map(\.label).filter { label in !result.runs.contains { $0.label == label } }
-        if !missing.isEmpty {
-            result.warnings.append("merged results lack \(missing.count) run(s) of the sweep (a shard missing?): \(missing.joined(separator: ", "))")
-        }
+        let lacking = missing.isEmpty ? [] : ["merged results lack \(missing.count) run(s) of the sweep (a shard missing?): \(missing.joined(separator: ", "))"]
+        result.warnings += lacking
         let order = Dictionary(uniqueKeysWithValues: result.plan.runs.enumerated().map { ($1.label, $0) })
         result.runs.sort { (order[$0.label] ?? 0, $0.seed) < (order[$1.label] ?? 0, $1.seed) }
         result.wallSeconds = stored.map(\.wallSeconds).reduce(0, +)
         try OutputWriter.checkWritable(outputRoot + "/" + result.plan.name)
-        return written(try OutputWriter.write(result, to: outputRoot + "/" + result.plan.name))
+        return written(try OutputWriter.write(result, to: outputRoot + "/" + result.plan.name), warnings: lacking)
     }
 }

@@ -101,8 +101,11 @@ public struct ConfigValue: Sendable {
 
     public func double() throws -> Double {
         let text = try string()
-        guard let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else {
+        guard let value = Double(text.replacingOccurrences(of: "_", with: "")) else {
             throw error("'\(path)' must be a number, found '\(text)'")
+        }
+        guard value.isFinite else {
+            throw error("'\(path)' must be a finite number, found '\(text)'")
         }
         return value
     }

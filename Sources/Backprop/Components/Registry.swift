@@ -9,7 +9,6 @@ import Foundation
 /// `register`; experiment files then use them by name like the built-in ones.
 public final class Registry<Product>: @unchecked Sendable {
     struct Entry {
-        var name: String
         var summary: String
         var presets: ConfigValue?
         var make: (Settings) throws -> Product
@@ -29,19 +28,32 @@ public final class Registry<Product>: @unchecked Sendable {
 
     /// Adds `type` under its own name, or under `name` with `presets`: settings
     /// that change some defaults (`momentum` is `sgd` with momentum 0.9).
+    ///
+    /// Mistakes here are programming errors and stop the program at once:
     /// `type` must conform to the registry's protocol (`OptimizerRule` for
-    /// optimizers, ...); registering another kind is a programming error,
-    /// stopped here.
+    /// optimizers, ...), its `init(settings:)` must accept its own defaults
+    /// (that is how `backprop list` documents it), and every preset must be
+    /// one of its settings.
     public func register<T: Component>(_ type: T.Type, as name: String? = nil, summary: String? = nil, presets: ConfigValue? = nil) {
-        if let example = try? T(settings: .describing(T.name, presets: presets)), !(example is Product) {
+        let name = name ?? T.name
+        let describing = Settings.describing(name, presets: presets)
+        let example: T
+        do {
+            example = try T(settings: describing)
+        } catch {
+            fatalError("\(T.self) cannot be registered: its init(settings:) rejects its own defaults (\(error))")
+        }
+        guard example is Product else {
             fatalError("\(T.self) is not \(article(kind)) \(kind): it cannot be registered with the \(kind)s")
         }
-        let name = name ?? T.name
+        for preset in (try? presets?.entries()) ?? [] where !describing.descriptions.contains(where: { $0.name == preset.key }) {
+            fatalError("preset '\(preset.key)' is not a setting of \(T.name)")
+        }
         lock.lock()
         defer { lock.unlock() }
         if entries[name] == nil { order.append(name) }
         let kind = kind
-        entries[name] = Entry(name: name, summary: summary ?? T.summary, presets: presets) { settings in
+        entries[name] = Entry(summary: summary ?? T.summary, presets: presets) { settings in
             guard let product = try T(settings: settings) as? Product else { throw ComponentError("\(T.self) is not \(article(kind)) \(kind)") }
             return product
         }

@@ -21,6 +21,8 @@ public final class Settings {
         /// large enough for any experiment here, small enough that a typo cannot
         /// ask for terabytes.
         case any, positive, nonNegative, unitInterval, probability, atLeastOne, count
+        /// A count from the given minimum (classes from 2, ...).
+        case countFrom(Int)
         public static let largestCount = 10_000_000
         func allows(_ value: Double) -> Bool {
             switch self {
@@ -31,6 +33,7 @@ public final class Settings {
             case .probability: return value >= 0 && value <= 1
             case .atLeastOne: return value >= 1
             case .count: return value >= 1 && value <= Double(Check.largestCount)
+            case .countFrom(let minimum): return value >= Double(minimum) && value <= Double(Check.largestCount)
             }
         }
         var expectation: String {
@@ -42,6 +45,7 @@ public final class Settings {
             case .probability: return "in [0, 1]"
             case .atLeastOne: return ">= 1"
             case .count: return "from 1 to \(Check.largestCount)"
+            case .countFrom(let minimum): return "from \(minimum) to \(Check.largestCount)"
             }
         }
     }
@@ -168,9 +172,26 @@ public final class Settings {
         return try value.sequence().map { try $0.string() }
     }
 
-    /// A matrix of numbers written as a list of rows, e.g. starting weights.
-    public func optionalMatrix(_ key: String) throws -> [[Double]]? {
-        guard let value = lookup(key, "none", "list of rows") else { return nil }
+    /// A list of numbers that may be left out, e.g. a dense layer's `bias`;
+    /// `otherwise` says what happens then, for `backprop list`.
+    public func optionalDoubles(_ key: String, otherwise: String) throws -> [Double]? {
+        guard let value = lookup(key, "none (\(otherwise))", "list of numbers") else { return nil }
+        return try value.sequence().map { try $0.double() }
+    }
+
+    /// A matrix of numbers written as a list of rows, e.g. inline inputs.
+    public func matrix(_ key: String) throws -> [[Double]] {
+        guard let value = lookup(key, nil, "list of rows") else { return try fallback(key, nil, placeholder: []) }
+        return try rows(of: value, key: key)
+    }
+
+    /// A matrix that may be left out, e.g. a dense layer's starting `weights`.
+    public func optionalMatrix(_ key: String, otherwise: String) throws -> [[Double]]? {
+        guard let value = lookup(key, "none (\(otherwise))", "list of rows") else { return nil }
+        return try rows(of: value, key: key)
+    }
+
+    private func rows(of value: ConfigValue, key: String) throws -> [[Double]] {
         let rows = try value.sequence().map { try $0.sequence().map { try $0.double() } }
         if let width = rows.first?.count, rows.contains(where: { $0.count != width }) {
             throw value.error("\(component) '\(key)' rows have different lengths")
@@ -192,7 +213,7 @@ public final class Settings {
     /// A nested component such as an initializer (`init: he_normal`), read
     /// from its registry, or made by its default name.
     public func component<Product>(_ key: String, in registry: Registry<Product>, default defaultName: String) throws -> Product {
-        guard let value = lookup(key, defaultName, "a \(registry.kind)") else { return try registry.make(defaultName) }
+        guard let value = lookup(key, defaultName, "\(article(registry.kind)) \(registry.kind)") else { return try registry.make(defaultName) }
         return try registry.make(from: value)
     }
 
@@ -236,7 +257,10 @@ public final class Settings {
     private func fallback<Value>(_ key: String, _ defaultValue: Value?, placeholder: Value) throws -> Value {
         if let defaultValue { return defaultValue }
         if isDescribing { return placeholder }
-        throw problem("\(component) needs '\(key)'")
+        // A missing key is often a typo of one that was given: name it.
+        let unread = values.keys.filter { !read.contains($0) }
+        let hint = closestName(to: key, in: unread).map { " (is '\($0)' a typo for it?)" } ?? ""
+        throw problem("\(component) needs '\(key)'\(hint)")
     }
 
     /// A whole number read as such (never through Double, which cannot hold

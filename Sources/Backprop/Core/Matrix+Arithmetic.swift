@@ -141,14 +141,6 @@ extension Matrix {
         columns == 1 ? storage.map { Int($0) } : argmaxPerRow()
     }
 
-    /// The class of each row of model outputs: the largest of several
-    /// columns, or for one column 1 above `threshold`, else 0.
-    public func predictedClasses(threshold: Double) -> [Int] {
-        guard columns == 1 else { return argmaxPerRow() }
-        let threshold = Scalar(threshold)
-        return storage.map { $0 > threshold ? 1 : 0 }
-    }
-
     /// Index of the largest value in each row (the predicted class for logits).
     public func argmaxPerRow() -> [Int] {
         (0..<rows).map { row in

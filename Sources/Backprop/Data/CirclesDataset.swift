@@ -15,7 +15,7 @@ public struct CirclesDataset: Generator {
     public let seed: UInt64
 
     public init(settings: Settings) throws {
-        samples = try GeneratedSamples.samples(settings, default: 200, atLeast: 2)
+        samples = try settings.int("samples", default: 200, .countFrom(2))
         noise = try settings.double("noise", default: 0.05, .nonNegative)
         factor = try settings.double("factor", default: 0.5, .unitInterval)
         seed = try GeneratedSamples.seed(settings)

@@ -15,7 +15,9 @@ public struct GeneratedSamples {
 
     /// Adds one sample; `point` has `featureCount` coordinates.
     public mutating func append(_ point: [Double], target: Double) {
-        assert(point.count == featureCount, "generator produced \(point.count) coordinates, expected \(featureCount)")
+        if point.count != featureCount {
+            fatalError("a generator drew a point of \(point.count) coordinates; its features need \(featureCount)")
+        }
         features.append(contentsOf: point)
         targets.append(target)
     }
@@ -55,22 +57,14 @@ public struct GeneratedSamples {
     // Settings that several generators read alike.
 
     /// `seed` (default 0): a generator's own seed, so every run sees the same data.
-    static func seed(_ settings: Settings) throws -> UInt64 {
+    public static func seed(_ settings: Settings) throws -> UInt64 {
         UInt64(try settings.int("seed", default: 0, .nonNegative))
     }
 
-    /// `samples`, at least `minimum`.
-    static func samples(_ settings: Settings, default defaultValue: Int, atLeast minimum: Int) throws -> Int {
-        let samples = try settings.int("samples", default: defaultValue, .count)
-        guard samples >= minimum else { throw settings.problem("samples", "\(settings.component) needs at least \(minimum) samples, found \(samples)") }
-        return samples
-    }
-
     /// `samples` (default `defaultSamples`) and `classes` (default 3, at least 2, at most `samples`).
-    static func samplesAndClasses(_ settings: Settings, defaultSamples: Int) throws -> (samples: Int, classes: Int) {
+    public static func samplesAndClasses(_ settings: Settings, defaultSamples: Int) throws -> (samples: Int, classes: Int) {
         let samples = try settings.int("samples", default: defaultSamples, .count)
-        let classes = try settings.int("classes", default: 3, .count)
-        guard classes >= 2 else { throw settings.problem("classes", "\(settings.component) needs at least 2 classes, found \(classes)") }
+        let classes = try settings.int("classes", default: 3, .countFrom(2))
         guard samples >= classes else {
             throw settings.problem("samples", "\(settings.component) needs at least one sample per class (\(classes)), found \(samples)")
         }
@@ -78,7 +72,7 @@ public struct GeneratedSamples {
     }
 
     /// `features`, with samples x features capped at 100 million values held in memory.
-    static func features(_ settings: Settings, default defaultValue: Int, samples: Int) throws -> Int {
+    public static func features(_ settings: Settings, default defaultValue: Int, samples: Int) throws -> Int {
         let features = try settings.int("features", default: defaultValue, .count)
         if samples * features > 100_000_000 {
             throw settings.problem("features", "samples x features is \(samples * features) values, more than the 100 million a generated dataset may hold")

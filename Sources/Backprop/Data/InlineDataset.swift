@@ -13,22 +13,28 @@ public struct InlineDataset: Dataset {
     public let task: String?
 
     public init(settings: Settings) throws {
-        let inputs = try settings.optionalMatrix("inputs")
-        if inputs == nil && !settings.isDescribing {
-            throw settings.problem("inline needs 'inputs' (a list of rows) and 'targets'")
-        }
-        self.inputs = inputs ?? []
+        inputs = try settings.matrix("inputs")
         targets = try settings.inlineTargets("targets")
         task = try settings.optionalChoice("task", ["classification", "regression"])
         guard targets.count == self.inputs.count else {
-            throw settings.problem("targets", "inline has \(self.inputs.count) inputs but \(targets.count) targets")
+            throw settings.problem("targets", "inline has \(inputs.count) inputs but \(targets.count) targets")
         }
-        guard settings.isDescribing || self.inputs.first?.isEmpty == false else {
+        guard settings.isDescribing || inputs.first?.isEmpty == false else {
             throw settings.problem("inputs", "inline needs at least one sample with at least one input")
         }
         if let width = targets.first?.count, targets.contains(where: { $0.count != width }) {
             throw settings.problem("targets", "inline targets must all have the same length")
         }
+        if task == "classification", let bad = targets.first(where: { $0.count != 1 || !Self.isClassLabel($0[0]) }) {
+            throw settings.problem("targets", "inline classification targets are one class number each, 0, 1, 2, ... (below \(Self.labelLimit)); found \(bad.map(formatNumber))")
+        }
+    }
+
+    /// Class labels are whole numbers from 0 up to (not including) this.
+    static let labelLimit = 1_000_000
+
+    static func isClassLabel(_ value: Double) -> Bool {
+        value >= 0 && value == value.rounded() && value < Double(labelLimit)
     }
 
     public var description: String { "inline(\(inputs.count) samples)" }
@@ -37,9 +43,7 @@ public struct InlineDataset: Dataset {
     var isClassification: Bool {
         if let task { return task == "classification" }
         let values = targets.flatMap { $0 }
-        return targets.allSatisfy { $0.count == 1 }
-            && values.allSatisfy { $0 >= 0 && $0 == $0.rounded() && $0 < 1_000_000 }
-            && Set(values).count <= 20
+        return targets.allSatisfy { $0.count == 1 } && values.allSatisfy(Self.isClassLabel) && Set(values).count <= 20
     }
 
     public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {

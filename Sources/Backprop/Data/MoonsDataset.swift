@@ -14,7 +14,7 @@ public struct MoonsDataset: Generator {
     public let seed: UInt64
 
     public init(settings: Settings) throws {
-        samples = try GeneratedSamples.samples(settings, default: 200, atLeast: 2)
+        samples = try settings.int("samples", default: 200, .countFrom(2))
         noise = try settings.double("noise", default: 0.1, .nonNegative)
         seed = try GeneratedSamples.seed(settings)
     }

@@ -65,7 +65,12 @@ public struct Checkpoint: Sendable {
     /// and loaded, with that experiment and run. `file` names it in errors.
     public func restore<Scalar: BLASScalar>(as scalar: Scalar.Type, file: String) throws
         -> (model: Sequential<Scalar>, plan: ExperimentPlan, run: RunPlan) {
-        let plan = try ExperimentLoader.parse(experimentSource, file: experimentFile, baseDirectory: baseDirectory)
+        let plan: ExperimentPlan
+        do {
+            plan = try ExperimentLoader.parse(experimentSource, file: experimentFile, baseDirectory: baseDirectory)
+        } catch let error as ExperimentError {
+            throw DataError(file: file, message: "the experiment stored in it no longer reads: \(error)")
+        }
         guard let run = plan.runs.first(where: { $0.label == runLabel }) else {
             throw DataError(file: file, message: "checkpoint names run '\(runLabel)', which its experiment does not have")
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 extension ExperimentLoader {
     static let trainKeys = ["epochs", "batch", "shuffle", "stop", "clip", "schedule", "optimizer", "record_steps"]
 
@@ -15,6 +17,9 @@ extension ExperimentLoader {
                     throw entry.error("every run needs a 'label'")
                 }
                 let label = try labelValue.string()
+                if label.trimmingCharacters(in: .whitespaces).isEmpty || labelValue.isNull {
+                    throw labelValue.error("a run's label names its curve and cannot be empty")
+                }
                 if entries.contains(where: { $0.label == label }) {
                     throw labelValue.error("two runs are labelled '\(label)'; labels name the curves and must differ")
                 }
@@ -28,14 +33,19 @@ extension ExperimentLoader {
             entries.append((try optimizer.component(kind: "optimizer").name, document.position, [:]))
         }
         let grid = try sweep.map(SweepGrid.init) ?? SweepGrid()
+        _ = try grid.runCount(contenders: entries.count)
         var runs: [RunPlan] = []
+        var labels = Set<String>()
         for entry in entries {
             for combination in grid.combinations {
                 var settings = train.merging(entry.overrides) { _, override in override }
                 var label = entry.label
-                for (path, value) in combination {
-                    settings = try grid.override(settings, path: path, with: value)
-                    label += " \(path.last ?? "")=\(value.text)"
+                for (axis, value) in combination {
+                    settings = try grid.override(settings, axis, with: value, run: entry.label)
+                    label += " \(axis.path.last ?? "")=\(value.text)"
+                }
+                if !labels.insert(label).inserted, let axis = grid.axes.first {
+                    throw axis.key.error("the sweep makes two runs labelled '\(label)': give the values different names")
                 }
                 runs.append(try parseRun(label: label, settings: settings, at: entry.position))
             }

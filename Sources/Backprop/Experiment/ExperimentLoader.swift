@@ -15,11 +15,18 @@ public enum ExperimentLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ExperimentError(file: path, message: "the experiment file is not UTF-8 text")
         }
-        return try parse(text, file: path, baseDirectory: (path as NSString).deletingLastPathComponent)
+        // Absolute, so checkpoints and results.json find the data from any folder.
+        let directory = (path as NSString).deletingLastPathComponent
+        let absolute = directory.hasPrefix("/") ? directory
+            : FileManager.default.currentDirectoryPath + (directory.isEmpty ? "" : "/" + directory)
+        return try parse(text, file: path, baseDirectory: absolute)
     }
 
-    /// Parses experiment text; `file` names it in errors. Sections are read
-    /// in file-reading order, so the first problem reported is the first one met.
+    /// Parses experiment text; `file` names it in errors. Sections are read in
+    /// a fixed order (name, description, dtype, seeds, dataset, model, loss,
+    /// metrics, checkpoint, train, runs, sweep) and the first problem met is
+    /// reported. `plots:` is kept as written: the output checks it
+    /// (`Charts.requested`), as `backprop run` and `validate` do.
     public static func parse(_ text: String, file: String, baseDirectory: String = "") throws -> ExperimentPlan {
         guard let document = try YAMLReader.read(text, file: file) else {
             throw ExperimentError(file: file, message: "the experiment file is empty")
@@ -55,9 +62,11 @@ public enum ExperimentLoader {
     /// A dataset written as in an experiment file, e.g. the command-line value
     /// `--data "csv: {path: new.csv, target: label}"`; errors name `what`.
     public static func parseDataset(_ text: String, what: String) throws -> any Dataset {
+        let example = "write it as in an experiment file, e.g. \"csv: {path: data.csv, target: label}\""
         guard let value = try YAMLReader.read(text, file: what) else {
-            throw ExperimentError(file: what, message: "empty dataset; write it as in an experiment file, e.g. \"csv: {path: data.csv, target: label}\"")
+            throw ExperimentError(file: what, message: "empty dataset; \(example)")
         }
+        guard value.isMapping else { throw value.error("'\(value.text)' is not a dataset; \(example)") }
         let (dataset, split, scaling) = try parseDataset(value)
         if split != nil || scaling != nil { throw value.error("split and scale have no meaning here") }
         return dataset
@@ -85,16 +94,23 @@ public enum ExperimentLoader {
     static func parseSeeds(_ value: ConfigValue) throws -> [UInt64] {
         let items = (try? value.sequence()) ?? [value]
         guard !items.isEmpty else { throw value.error("seeds is empty: give at least one seed") }
-        return try items.map { item in
+        var seeds: [UInt64] = []
+        for item in items {
             let seed = try item.int()
             guard seed >= 0 else { throw item.error("seeds must be >= 0, found \(seed)") }
-            return UInt64(seed)
+            guard !seeds.contains(UInt64(seed)) else { throw item.error("seed \(seed) is listed twice: its runs would repeat") }
+            seeds.append(UInt64(seed))
         }
+        return seeds
     }
 
     /// `dataset:` is one source from the dataset registry, plus optional
     /// `split: {validation: ...}` and `scale: standardize | minmax`.
     static func parseDataset(_ value: ConfigValue) throws -> (any Dataset, ValidationSplit?, FeatureScaling?) {
+        if value.isScalar {
+            // A bare name, `dataset: xor`: the source with its defaults.
+            return (try Registries.datasets.make(from: value), nil, nil)
+        }
         var split: ValidationSplit?
         var scaling: FeatureScaling?
         var dataset: (any Dataset)?

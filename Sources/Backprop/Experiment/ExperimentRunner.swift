@@ -2,6 +2,9 @@ import Foundation
 
 /// Trains every run x seed of an experiment on the shared core and returns
 /// the results in memory; writing them anywhere is the caller's business.
+/// (So is checking `plots:`, which names charts of the output: `Commands`
+/// checks them before a run, and asks for decision grids only when a chart
+/// draws them.)
 ///
 /// Jobs run side by side, one per core, with BLAS held to one thread each (many
 /// small products gain nothing from threads and would fight over the cores); a

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads YAML text into `ConfigValue`s, with the line and column of every
@@ -55,6 +56,14 @@ enum YAMLReader {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             let detail = context.map { "\($0.text) " } ?? ""
             return ExperimentError(file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(detail)\(problem)")
+        case let .reader(problem, offset, value, yaml):
+            // The reader counts bytes; count lines and columns up to the offset.
+            let before = offset.map { Array(yaml.utf8.prefix($0)) } ?? []
+            let line = before.filter { $0 == 0x0A }.count + 1
+            let column = before.count - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+            let byte = value >= 0 ? String(format: " (byte 0x%02X)", value) : ""
+            return ExperimentError(file: file, line: offset == nil ? nil : line, column: offset == nil ? nil : column,
+                                   message: "YAML: \(problem)\(byte)")
         case let .duplicatedKeysInMapping(duplicates, context):
             return ExperimentError(file: file, line: context.mark.line, column: context.mark.column,
                                    message: "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")): each key may appear once in a mapping")

@@ -5,7 +5,8 @@ public struct Normal: Initializer {
     public static let name = "normal"
     public static let summary = "normal with mean and std"
 
-    public init(mean: Double, standardDeviation: Double) {
+    /// Unchecked, for code in this module; elsewhere a component is made from settings.
+    init(mean: Double, standardDeviation: Double) {
         self.mean = mean
         self.standardDeviation = standardDeviation
     }

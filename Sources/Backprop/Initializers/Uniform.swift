@@ -5,7 +5,8 @@ public struct Uniform: Initializer {
     public static let name = "uniform"
     public static let summary = "uniform on [low, high)"
 
-    public init(low: Double, high: Double) {
+    /// Unchecked, for code in this module; elsewhere a component is made from settings.
+    init(low: Double, high: Double) {
         self.low = low
         self.high = high
     }

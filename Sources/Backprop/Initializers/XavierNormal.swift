@@ -3,7 +3,8 @@ public struct XavierNormal: Initializer {
     public let gain: Double
     public static let name = "xavier_normal"
     public static let summary = "Glorot normal, std gain·√(2/(fan_in+fan_out))"
-    public init(gain: Double) { self.gain = gain }
+    /// Unchecked, for code in this module; elsewhere a component is made from settings.
+    init(gain: Double) { self.gain = gain }
     public init(settings: Settings) throws { gain = try settings.double("gain", default: 1, .positive) }
     public var description: String { "xavier_normal(gain: \(gain))" }
     public func sample(count: Int, fanIn: Int, fanOut: Int, random: inout RandomGenerator) -> [Double] {

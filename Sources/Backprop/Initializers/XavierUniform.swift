@@ -4,7 +4,8 @@ public struct XavierUniform: Initializer {
     public let gain: Double
     public static let name = "xavier_uniform"
     public static let summary = "Glorot uniform, ±gain·√(6/(fan_in+fan_out))"
-    public init(gain: Double) { self.gain = gain }
+    /// Unchecked, for code in this module; elsewhere a component is made from settings.
+    init(gain: Double) { self.gain = gain }
     public init(settings: Settings) throws { gain = try settings.double("gain", default: 1, .positive) }
     public var description: String { "xavier_uniform(gain: \(gain))" }
     public func sample(count: Int, fanIn: Int, fanOut: Int, random: inout RandomGenerator) -> [Double] {

@@ -21,7 +21,7 @@ public final class BatchNorm<Scalar: BLASScalar>: Layer {
     private var sumGradientTimesNormalized: [Scalar]
     private var usedBatchStatistics = false
 
-    public init(features: Int, momentum: Double = 0.1, epsilon: Double = 1e-5) {
+    public init(features: Int, momentum: Double, epsilon: Double) {
         scale = Parameter(name: "weight", value: Matrix(rows: 1, columns: features, repeating: 1))
         shift = Parameter(name: "bias", value: Matrix(rows: 1, columns: features, repeating: 0))
         runningMean = Parameter(name: "running_mean", value: Matrix(rows: 1, columns: features, repeating: 0))
@@ -189,6 +189,7 @@ public struct BatchNormSpec: LayerSpec {
 
     public var description: String { "batch_norm(momentum: \(momentum), eps: \(epsilon))" }
     public func outputSize(inputSize: Int) -> Int { inputSize }
+    public func parameterCount(inputSize: Int) -> Int { ModelSize.product(inputSize, 2, plus: 0) ?? Int.max }
 
     public func makeLayer<Scalar: BLASScalar>(inputSize: Int, random: inout RandomGenerator, as scalar: Scalar.Type) -> any Layer<Scalar> {
         BatchNorm<Scalar>(features: inputSize, momentum: momentum, epsilon: epsilon)

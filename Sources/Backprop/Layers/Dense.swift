@@ -19,14 +19,15 @@ public final class Dense<Scalar: BLASScalar>: Layer {
         self.biasGradientScratch = Array(repeating: 0, count: bias.count)
     }
 
-    /// A layer whose weight and bias are drawn by the given initializers.
+    /// A layer of `units` over `inputSize` inputs with the given weights
+    /// (row by row, units x inputSize) and bias, or, where they are not given,
+    /// values drawn by the initializers: the weights first, then the bias.
     public convenience init(
-        inputSize: Int, units: Int,
-        weightInitializer: any Initializer, biasInitializer: any Initializer = Zeros(),
-        random: inout RandomGenerator
+        inputSize: Int, units: Int, weights: [Double]? = nil, bias: [Double]? = nil,
+        weightInitializer: any Initializer, biasInitializer: any Initializer, random: inout RandomGenerator
     ) {
-        let weights = weightInitializer.sample(count: units * inputSize, fanIn: inputSize, fanOut: units, random: &random)
-        let biases = biasInitializer.sample(count: units, fanIn: inputSize, fanOut: units, random: &random)
+        let weights = weights ?? weightInitializer.sample(count: units * inputSize, fanIn: inputSize, fanOut: units, random: &random)
+        let biases = bias ?? biasInitializer.sample(count: units, fanIn: inputSize, fanOut: units, random: &random)
         self.init(
             weight: Matrix(rows: units, columns: inputSize, storage: weights.map { Scalar($0) }),
             bias: biases.map { Scalar($0) })
@@ -36,6 +37,7 @@ public final class Dense<Scalar: BLASScalar>: Layer {
     public var description: String { "dense(\(inputSize) -> \(units))" }
     public var parameters: [Parameter<Scalar>] { [weight, bias] }
     public func outputSize(inputSize: Int) -> Int { units }
+    public func parameterCount(inputSize: Int) -> Int { ModelSize.product(inputSize, units, plus: units) ?? Int.max }
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
@@ -78,30 +80,26 @@ public struct DenseSpec: LayerSpec {
 
     public init(settings: Settings) throws {
         units = try settings.int("units", default: nil, .count)
-        weights = try settings.optionalMatrix("weights")
-        let bias = try settings.doubles("bias", default: [])
+        weights = try settings.optionalMatrix("weights", otherwise: "drawn by init")
+        bias = try settings.optionalDoubles("bias", otherwise: "drawn by bias_init")
         weightInitializer = try settings.component("init", in: Registries.initializers, default: XavierUniform.name)
         biasInitializer = try settings.component("bias_init", in: Registries.initializers, default: Zeros.name)
         if let weights, weights.count != units {
             throw settings.problem("weights", "dense 'weights' has \(weights.count) rows, one per unit is needed (units: \(units))")
         }
-        if settings.has("bias"), bias.count != units {
+        if let bias, bias.count != units {
             throw settings.problem("bias", "dense 'bias' has \(bias.count) values, units is \(units)")
         }
-        self.bias = settings.has("bias") ? bias : nil
     }
 
     public func outputSize(inputSize: Int) -> Int { units }
+    public func parameterCount(inputSize: Int) -> Int { ModelSize.product(inputSize, units, plus: units) ?? Int.max }
 
     public func makeLayer<Scalar: BLASScalar>(inputSize: Int, random: inout RandomGenerator, as scalar: Scalar.Type) throws -> any Layer<Scalar> {
-        let weightValues = try weights.map { rows -> [Double] in
-            guard rows.allSatisfy({ $0.count == inputSize }) else {
-                throw ComponentError("dense 'weights' rows have \(rows.first?.count ?? 0) values, the layer has \(inputSize) inputs")
-            }
-            return rows.flatMap { $0 }
-        } ?? weightInitializer.sample(count: units * inputSize, fanIn: inputSize, fanOut: units, random: &random)
-        let biasValues = bias ?? biasInitializer.sample(count: units, fanIn: inputSize, fanOut: units, random: &random)
-        return Dense<Scalar>(weight: Matrix(rows: units, columns: inputSize, storage: weightValues.map { Scalar($0) }),
-                             bias: biasValues.map { Scalar($0) })
+        if let weights, !weights.allSatisfy({ $0.count == inputSize }) {
+            throw ComponentError("dense 'weights' rows have \(weights.first?.count ?? 0) values, the layer has \(inputSize) inputs")
+        }
+        return Dense<Scalar>(inputSize: inputSize, units: units, weights: weights?.flatMap { $0 }, bias: bias,
+                             weightInitializer: weightInitializer, biasInitializer: biasInitializer, random: &random)
     }
 }

@@ -6,7 +6,8 @@ public struct ELU: Activation {
     public static let summary = "x if x > 0 else alpha·(eˣ − 1)"
     public let alpha: Double
 
-    public init(alpha: Double) { self.alpha = alpha }
+    /// Unchecked, for code in this module; elsewhere a component is made from settings.
+    init(alpha: Double) { self.alpha = alpha }
 
     public init(settings: Settings) throws {
         alpha = try settings.double("alpha", default: 1, .positive)

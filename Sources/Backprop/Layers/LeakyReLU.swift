@@ -4,7 +4,8 @@ public struct LeakyReLU: Activation {
     public static let summary = "x if x > 0 else negative_slope·x"
     public let negativeSlope: Double
 
-    public init(negativeSlope: Double) { self.negativeSlope = negativeSlope }
+    /// Unchecked, for code in this module; elsewhere a component is made from settings.
+    init(negativeSlope: Double) { self.negativeSlope = negativeSlope }
 
     public init(settings: Settings) throws {
         negativeSlope = try settings.double("negative_slope", default: 0.01, .nonNegative)

@@ -7,7 +7,8 @@ public struct Softplus: Activation {
     public static let summary = "log(1 + eˣ), x itself above threshold"
     public let threshold: Double
 
-    public init(threshold: Double) { self.threshold = threshold }
+    /// Unchecked, for code in this module; elsewhere a component is made from settings.
+    init(threshold: Double) { self.threshold = threshold }
 
     public init(settings: Settings) throws {
         threshold = try settings.double("threshold", default: 20, .positive)

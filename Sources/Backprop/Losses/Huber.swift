@@ -5,7 +5,8 @@ public struct Huber: Loss {
     public static let summary = "½d² for |d| < delta, else delta·(|d| − ½delta)"
     public let delta: Double
 
-    public init(delta: Double) { self.delta = delta }
+    /// Unchecked, for code in this module; elsewhere a component is made from settings.
+    init(delta: Double) { self.delta = delta }
 
     public init(settings: Settings) throws {
         delta = try settings.double("delta", default: 1, .positive)

@@ -21,9 +21,12 @@ public protocol Loss: Component {
     var targets: LossTargets { get }
 
     /// Where a single output splits two classes: 0 for a logit, 0.5 for a
-    /// probability or a score fitted to 0/1 targets. Several outputs are
-    /// classified by their largest.
+    /// probability or a score fitted to 0/1 targets.
     var classThreshold: Double { get }
+
+    /// The predicted class of each row of outputs. By default the largest of
+    /// several outputs, or for one output 1 above `classThreshold`, else 0.
+    func classes<Scalar: BLASScalar>(of outputs: Matrix<Scalar>) -> [Int]
 
     /// Whether predictions must be probabilities in (0, 1), the output of a sigmoid.
     var takesProbabilities: Bool { get }
@@ -58,10 +61,8 @@ extension Loss {
             : "\(Self.name) needs \(target.columns) model output(s) to match the \(target.columns) target column(s), but the model gives \(predictionColumns)"
     }
 
-    /// The predicted class of each row of outputs: the largest of several
-    /// outputs, or for one output 1 above `classThreshold`, else 0.
     public func classes<Scalar: BLASScalar>(of outputs: Matrix<Scalar>) -> [Int] {
-        outputs.predictedClasses(threshold: classThreshold)
+        outputs.classes(threshold: classThreshold)
     }
 
     /// Mean of `term(prediction, target)` over every element, the element-wise reduction.
@@ -85,5 +86,16 @@ extension Loss {
         prediction.requireSameShape(as: target, "\(Self.name) loss")
         let count = Scalar(Swift.max(prediction.count, 1))
         gradient.assign(prediction, target) { slope($0, $1) / count }
+    }
+}
+
+extension Matrix {
+    /// The largest of several columns per row, or for one column 1 above `threshold`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    func classes(threshold: Double) -> [Int] {
+        guard columns == 1 else { return argmaxPerRow() }
+        let threshold = Scalar(threshold)
+        return storage.map { $0 > threshold ? 1 : 0 }
     }
 }

@@ -22,10 +22,3 @@ public enum AtomicFile {
         }
     }
 }
-
-/// A file the tool could not write.
-public struct OutputError: Error, CustomStringConvertible {
-    public var path: String
-    public var message: String
-    public var description: String { "\(path): \(message)" }
-}

@@ -53,6 +53,10 @@ public enum CheckpointFile {
     }
 
     public static func read(path: String) throws -> Checkpoint {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw DataError(file: path, message: "is a folder; give a .checkpoint file in it")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DataError(file: path, message: "no such checkpoint file")
         }
@@ -68,8 +72,12 @@ public enum CheckpointFile {
         } catch {
             throw damaged("unreadable header: \(oneLine(error))")
         }
-        guard header.arrays.allSatisfy({ $0.count >= 0 }), header.scaling.map({ $0.shift.count == $0.factor.count }) ?? true else {
+        guard header.arrays.allSatisfy({ $0.count >= 0 }), header.scaling.map({ $0.shift.count == $0.factor.count }) ?? true,
+              header.inputSize.map({ $0 >= 1 && $0 <= ModelSize.maximumParameters }) ?? true, header.epoch >= 0 else {
             throw damaged("impossible sizes in the header")
+        }
+        guard [Float.dtypeName, Double.dtypeName].contains(header.dtype) else {
+            throw damaged("unknown dtype '\(header.dtype)'")
         }
         // Summed in Double so a damaged header cannot overflow the count.
         let expected = header.arrays.reduce(0.0) { $0 + Double($1.count) } * 8

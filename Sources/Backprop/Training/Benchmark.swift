@@ -4,22 +4,23 @@ import Foundation
 ///
 /// The workload is the one `bench/peers.py` runs in PyTorch, JAX and
 /// scikit-learn: an MLP of Dense + ReLU layers (He-uniform weights, zero
-/// biases), softmax cross-entropy, shuffled float32 mini-batches, SGD with
-/// momentum 0.9 (lr 0.01) or Adam (lr 0.001). Inputs are standard normal; the
-/// label of a sample is the argmax of x·W for a fixed random "teacher" W.
+/// biases), softmax cross-entropy, shuffled float32 mini-batches, and one of
+/// the `OptimizerChoice`s, on the `teacher` dataset (standard normal inputs
+/// labelled by the argmax of x·W for a fixed random W).
 /// Only the epochs are timed (the Trainer's own clock, which excludes the
 /// per-epoch evaluation), never data generation or model construction.
 public enum Benchmark {
-    /// The optimizers a benchmark can use, with the settings the peers use too.
+    /// The optimizers a benchmark can use, with the settings bench/peers.py
+    /// gives PyTorch, JAX and scikit-learn too.
     public enum OptimizerChoice: String, CaseIterable, Sendable {
-        /// SGD with momentum 0.9 (torch.optim.SGD's convention, no Nesterov), lr 0.01.
-        case sgd
-        /// Adam, lr 0.001.
-        case adam
+        case sgd, adam
 
         var settings: ConfigValue { self == .sgd ? ["lr": 0.01, "momentum": 0.9] : ["lr": 0.001] }
 
         func rule() throws -> any OptimizerRule { try Registries.optimizers.make(rawValue, settings) }
+
+        /// The optimizer with all its settings, for help texts.
+        public var summary: String { (try? rule().description) ?? rawValue }
     }
 
     /// One training run: the seconds of each epoch and the training loss after the last.
@@ -139,7 +140,16 @@ public enum Benchmark {
 
     private static func validate(layers: [Int], samples: Int, batch: Int, epochs: Int, threads: Int) throws {
         guard layers.count >= 2, layers.allSatisfy({ $0 > 0 }) else {
-            throw ComponentError("bench: layers must be at least two positive sizes (input,...,classes), got \(layers)")
+            throw ComponentError("bench: --layers needs at least two positive sizes (input, ..., classes), got \(layers)")
+        }
+        let weights = zip(layers, layers.dropFirst()).reduce(0) { total, pair in
+            ModelSize.product(pair.0, pair.1, plus: pair.1).flatMap { ModelSize.product(1, total, plus: $0) } ?? Int.max
+        }
+        guard weights <= ModelSize.maximumParameters else {
+            throw ComponentError("bench: --layers \(layers.map(String.init).joined(separator: " ")) would have more than \(ModelSize.maximumParameters) weights")
+        }
+        guard (ModelSize.product(samples, layers[0], plus: 0) ?? Int.max) <= 100_000_000 else {
+            throw ComponentError("bench: --samples x the input size is more than the 100 million values the data may hold")
         }
         guard layers[layers.count - 1] >= 2 else {
             throw ComponentError("bench: the last layer is the number of classes and must be >= 2, got \(layers[layers.count - 1])")

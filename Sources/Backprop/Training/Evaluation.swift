@@ -25,13 +25,12 @@ public final class Evaluator<Scalar: BLASScalar> {
     public func evaluate(model: Sequential<Scalar>, loss: any Loss, on split: DataSplit<Scalar>) -> EvaluationResult {
         var weightedLoss = 0.0
         var correct = 0
-        let threshold = loss.classThreshold
         forEachChunk(of: split) { start, count in
             let prediction = model.forward(chunkInputs, training: false)
             weightedLoss += Double(loss.value(prediction: prediction, target: chunkTargets)) * Double(count)
             if countsClasses {
                 // Right when the loss's class rule gives the target's class (an index, a 0/1 value or a one-hot row).
-                correct += zip(prediction.predictedClasses(threshold: threshold), chunkTargets.classPerRow()).filter { $0 == $1 }.count
+                correct += zip(loss.classes(of: prediction), chunkTargets.classPerRow()).filter { $0 == $1 }.count
             }
         }
         let count = Double(max(split.count, 1))

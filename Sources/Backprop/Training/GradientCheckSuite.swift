@@ -39,20 +39,21 @@ public enum GradientCheckSuite {
             [dense(4, 3, std: 1, biasStd: 1, &random)]
         }, loss: regression, targets: .values))
         results.append(checkChain("batch_norm (evaluation)", layers: { random in
-            let norm = BatchNorm<Double>(features: 5)
+            let norm = BatchNorm<Double>(features: 5, momentum: 0.1, epsilon: 1e-5)
             norm.runningMean.value.storage = (0..<5).map { _ in random.normal() }
             norm.runningVariance.value.storage = (0..<5).map { _ in random.uniform(0.5, 2) }
             return [dense(4, 5, std: 1, &random), norm, dense(5, 3, std: 1, &random)]
         }, loss: regression, targets: .values, training: false))
         results.append(checkChain("chain: dense-tanh-dense-sigmoid-dense + bce_with_logits", layers: { random in
-            [Dense(inputSize: 4, units: 6, weightInitializer: XavierNormal(gain: 1), random: &random), ActivationLayer(Tanh()),
-             Dense(inputSize: 6, units: 5, weightInitializer: XavierNormal(gain: 1), random: &random), ActivationLayer(Sigmoid()),
-             Dense(inputSize: 5, units: 2, weightInitializer: XavierNormal(gain: 1), random: &random)]
+            [Dense(inputSize: 4, units: 6, weightInitializer: XavierNormal(gain: 1), biasInitializer: Zeros(), random: &random), ActivationLayer(Tanh()),
+             Dense(inputSize: 6, units: 5, weightInitializer: XavierNormal(gain: 1), biasInitializer: Zeros(), random: &random), ActivationLayer(Sigmoid()),
+             Dense(inputSize: 5, units: 2, weightInitializer: XavierNormal(gain: 1), biasInitializer: Zeros(), random: &random)]
         }, loss: BinaryCrossEntropyWithLogits(), targets: .binary, columns: 2))
         results.append(checkChain("chain: dense-batch_norm-relu-dropout-dense-gelu-dense + softmax_cross_entropy", layers: { random in
-            [Dense(inputSize: 4, units: 8, weightInitializer: HeNormal(), random: &random), BatchNorm(features: 8), ActivationLayer(ReLU()),
-             Dropout(probability: 0.25), Dense(inputSize: 8, units: 6, weightInitializer: HeNormal(), random: &random),
-             ActivationLayer(GELU()), Dense(inputSize: 6, units: 4, weightInitializer: XavierUniform(gain: 1), random: &random)]
+            [Dense(inputSize: 4, units: 8, weightInitializer: HeNormal(), biasInitializer: Zeros(), random: &random),
+             BatchNorm(features: 8, momentum: 0.1, epsilon: 1e-5), ActivationLayer(ReLU()), Dropout(probability: 0.25),
+             Dense(inputSize: 8, units: 6, weightInitializer: HeNormal(), biasInitializer: Zeros(), random: &random), ActivationLayer(GELU()),
+             Dense(inputSize: 6, units: 4, weightInitializer: XavierUniform(gain: 1), biasInitializer: Zeros(), random: &random)]
         }, loss: SoftmaxCrossEntropy(), targets: .classIndices, columns: 4))
         results.append(checkChain("chain: dense-elu-dense-softmax + mse", layers: { random in
             [dense(4, 6, std: 1, &random), ActivationLayer(ELU(alpha: 1)), dense(6, 3, std: 1, &random), Softmax()]

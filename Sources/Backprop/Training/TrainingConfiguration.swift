@@ -14,7 +14,7 @@ public struct TrainingConfiguration: Sendable {
     /// loss needs classes.
     public var classification: Bool?
 
-    public init(epochs: Int, batchSize: BatchSize = .samples(32), shuffle: Bool = true, seed: UInt64 = 1,
+    public init(epochs: Int, batchSize: BatchSize, shuffle: Bool, seed: UInt64 = 1,
                 stopping: StoppingCriteria = StoppingCriteria(), clipping: GradientClipping? = nil,
                 recordStepLosses: Bool = false, classification: Bool? = nil) {
         self.epochs = epochs

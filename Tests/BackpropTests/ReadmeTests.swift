@@ -1,0 +1,16 @@
+import Foundation
+import Testing
+
+/// README's "Extending" section shows the plugin target's code as it is, so
+/// the example a user copies is the one the plugin tests build and run.
+@Suite struct ReadmeTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
+
+    @Test(arguments: ["Lion.swift", "Swish.swift", "Registration.swift"])
+    func readmeShowsThePluginCode(file: String) throws {
+        let readme = try String(contentsOf: Self.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let code = try String(contentsOf: Self.repository.appendingPathComponent("Tests/PluginTests/" + file), encoding: .utf8)
+        let shown = readme.contains("```swift\n" + code + "```")
+        #expect(shown, "README.md does not show Tests/PluginTests/\(file) as it is")
+    }
+}
