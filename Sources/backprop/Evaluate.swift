@@ -4,9 +4,10 @@ import Backprop
 extension BackpropCommand {
     struct Evaluate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Load a checkpoint and report loss, accuracy and confusion matrix on data.",
+            abstract: "Load a checkpoint and report loss, accuracy (or RMSE, MAE, R²) and confusion matrix on data.",
             discussion: """
-                Without --data: the experiment's own test set (or its training data when it has none). \
+                Without --data: the experiment's own test set, cut as when it trained (an error when it has none). \
+                Labels are read as the model's classes, by name. \
                 --data takes a dataset written as in an experiment file, e.g. \
                 --data "csv: {path: new.csv, target: species}".
                 """)

@@ -4,7 +4,11 @@ import Backprop
 extension BackpropCommand {
     struct Predict: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Load a checkpoint and print its predictions for data as CSV (class names, or output values).")
+            abstract: "Load a checkpoint and print its predictions for data as CSV.",
+            discussion: """
+                Columns: row (the data row, from 0), prediction (class name, or value in the targets' units) \
+                and, for classifiers, p_CLASS, the probability of each class. The data's target column may be left out.
+                """)
 
         @Argument(help: "A checkpoint file (plots/NAME/checkpoints/*.checkpoint).")
         var checkpoint: String

@@ -44,8 +44,14 @@ import Testing
         #expect(again.parameters == checkpoint.parameters)
         #expect(checkpoint.parameters.keys.contains("layer3.batch_norm.running_var"))
 
-        let report = try Commands.evaluate(checkpoint: folder + "/run1-adam-seed3-epoch7.checkpoint", data: nil).output
-        #expect(report.first?.hasSuffix("on the experiment's training data (6 samples)") == true)
+        // Without a test set, evaluate says so rather than scoring the training rows.
+        let saved = folder + "/run1-adam-seed3-epoch7.checkpoint"
+        #expect(throws: DataError(file: saved, message: "its experiment \(path) has no test set (add split: {test: 0.2} to its dataset); give data with --data")) {
+            _ = try Commands.evaluate(checkpoint: saved, data: nil)
+        }
+        let report = try Commands.evaluate(
+            checkpoint: saved, data: "inline: {inputs: [[0, 0], [0, 1], [1, 0], [1, 1], [0.2, 0.1], [0.8, 0.9]], targets: [0, 1, 1, 0, 0, 0]}").output
+        #expect(report.first?.hasSuffix("on --data (6 samples)") == true)
         #expect(report.contains("loss: \(formatNumber(last.loss))"))
     }
 

@@ -312,7 +312,8 @@ private func expectCSVError(_ text: String, target: String = "y", line: Int?, _ 
     @Test func nonNumericFeatureNamesColumnValueAndPhysicalLine() {
         // The quoted newline on lines 2-3 and the blank line 4 still count.
         expectCSVError("a,b,y\n1,2,\"multi\nline\"\n\n3,abc,x\n", line: 5, "column 'b' is 'abc', not a number (for a categorical column, list it in one_hot)")
-        expectCSVError("a,b,y\n1,,x\n", line: 2, "column 'b' is '', not a number (for a categorical column, list it in one_hot)")
+        expectCSVError("a,b,y\n1,,x\n", line: 2, "column 'b' is missing (empty); add `missing: drop` to skip rows with missing values")
+        expectCSVError("a,b,y\n1,NA,x\n", line: 2, "column 'b' is missing ('NA'); add `missing: drop` to skip rows with missing values")
     }
 
     @Test func wrongFieldCountNamesBothCounts() {
@@ -340,13 +341,79 @@ private func expectCSVError(_ text: String, target: String = "y", line: Int?, _ 
         expectCSVError("a,y\n", line: nil, "no data rows: the file has only a header")
         expectCSVError("y\n1\n", line: nil, "no feature columns: the only column is the target 'y'")
         expectCSVError("a,a,y\n1,2,3\n", line: 1, "column 'a' appears twice in the header")
-        expectCSVError("a,y\n1,\n", line: 2, "target column 'y' is empty")
+        expectCSVError("a,y\n1,\n", line: 2, "column 'y' is missing (empty); add `missing: drop` to skip rows with missing values")
     }
 
-    @Test func missingFileIsNamedAsGiven() throws {
-        let context = try csvFile("")
-        #expect(throws: DataError(file: "absent.csv", message: "no such file")) {
-            _ = try CSVDataset(["path": "absent.csv", "target": "y"]).load(as: Double.self, context: context)
+    /// Bug: an unnamed pandas index column became a feature (on sorted data it gives the label away).
+    @Test func anUnnamedFirstColumnIsDroppedWithAWarningAndIgnoreDropsOthers() throws {
+        let context = try csvFile(",a,b,id,y\n0,1,2,77,x\n1,3,4,78,z\n")
+        let loaded = try CSVDataset(["path": "data.csv", "target": "y", "ignore": ["id"]]).load(as: Double.self, context: context)
+        #expect(loaded.featureNames == ["a", "b"] && loaded.train.inputs.storage == [1, 2, 3, 4])
+        #expect(loaded.warnings == ["data.csv: dropped the unnamed first column (a pandas index?); name it to use it as a feature"])
+        #expect(throws: DataError(file: "data.csv", message: "ignore names 'ids', which is not a column (did you mean 'id'?)")) {
+            _ = try CSVDataset(["path": "data.csv", "target": "y", "ignore": ["ids"]]).load(as: Double.self, context: context)
+        }
+    }
+
+    /// Bug: NA was a hard error whose hint ("list it in one_hot") misled.
+    @Test func missingValuesAreDroppedWhenAskedWithTheirFileRows() throws {
+        let context = try csvFile("a,y\n1,x\nNA,x\n3,?\n4,z\n n/a ,z\n6,x\n")
+        let loaded = try CSVDataset(["path": "data.csv", "target": "y", "missing": "drop"]).load(as: Double.self, context: context)
+        #expect(loaded.train.inputs.storage == [1, 4, 6] && loaded.classNames == ["x", "z"])
+        #expect(loaded.trainRowNumbers == [0, 3, 5])
+        #expect(loaded.warnings == ["data.csv: dropped 3 of 6 rows with missing values"])
+        #expect(throws: DataError(file: "data.csv", line: 3, message: "column 'a' is missing ('NA'); add `missing: drop` to skip rows with missing values")) {
+            _ = try CSVDataset(["path": "data.csv", "target": "y"]).load(as: Double.self, context: context)
+        }
+        #expect { try CSVDataset(["path": "data.csv", "target": "y", "missing": "skip"]) } throws: { error in
+            "\(error)" == "unknown value for csv 'missing': 'skip'; known: drop, error"
+        }
+    }
+
+    @Test func aTestFileIsReadWithTheTrainingFilesClassesAndCategories() throws {
+        let context = try csvFile("a,colour,y\n1,red,cat\n2,blue,dog\n3,red,emu\n")
+        try "a,colour,y\n5,blue,emu\n6,red,emu\n".write(toFile: context.baseDirectory + "/test.csv", atomically: true, encoding: .utf8)
+        let loaded = try CSVDataset(["path": "data.csv", "target": "y", "one_hot": ["colour"], "test_path": "test.csv"])
+            .load(as: Double.self, context: context)
+        let test = try #require(loaded.test)
+        #expect(test.targets.storage == [2, 2])  // emu is class 2 of cat, dog, emu, though the test file has only emu
+        #expect(test.inputs.storage == [5, 1, 0, 6, 0, 1])  // a, colour=blue, colour=red
+        try "a,colour,y\n5,blue,yak\n".write(toFile: context.baseDirectory + "/test.csv", atomically: true, encoding: .utf8)
+        #expect(throws: DataError(file: "test.csv", line: 2, message: "column 'y' has 'yak', a class the training data does not have (classes: cat, dog, emu)")) {
+            _ = try CSVDataset(["path": "data.csv", "target": "y", "one_hot": ["colour"], "test_path": "test.csv"]).load(as: Double.self, context: context)
+        }
+        try "a,y\n5,emu\n".write(toFile: context.baseDirectory + "/test.csv", atomically: true, encoding: .utf8)
+        #expect(throws: DataError(file: "test.csv", line: 1, message: "the test file's columns (a, y) differ from data.csv's (a, colour, y)")) {
+            _ = try CSVDataset(["path": "data.csv", "target": "y", "one_hot": ["colour"], "test_path": "test.csv"]).load(as: Double.self, context: context)
+        }
+    }
+
+    @Test func withoutATargetOnlyPredictCanReadTheFile() throws {
+        let context = try csvFile("a,b\n1,2\n3,4\n")
+        var forPredict = context
+        forPredict.requiresTargets = false
+        let loaded = try CSVDataset(["path": "data.csv"]).load(as: Double.self, context: forPredict)
+        #expect(loaded.train.inputs.storage == [1, 2, 3, 4] && loaded.train.targets.columns == 0)
+        #expect { try CSVDataset(["path": "data.csv"]).load(as: Double.self, context: context) } throws: { error in
+            "\(error)".hasSuffix("csv needs 'target', the label column (only predict may leave it out)")
+        }
+    }
+
+    @Test func missingFileIsPlacedAtItsYAMLValueWithTheResolvedPath() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try """
+            name: absent
+            dataset:
+              csv: {target: y,
+                    path: absent.csv}
+            model: [{dense: {units: 1}}]
+            loss: mse
+            train: {optimizer: {sgd: {lr: 0.1}}}
+            """.write(toFile: root + "/exp.yaml", atomically: true, encoding: .utf8)
+        let plan = try ExperimentLoader.load(path: root + "/exp.yaml")
+        #expect { try ExperimentRunner.validate(plan) } throws: { error in
+            "\(error)" == "\(root)/exp.yaml:4:15: no such file: absent.csv (looked for \(root)/absent.csv)"
         }
     }
 

@@ -53,7 +53,7 @@ func parseError(_ text: String, file: String = "exp.yaml") -> String {
         ("train:\n  optimizer: {adam: {lr: fast}}", "exp.yaml:2:26: 'train.optimizer.adam.lr' must be a number, found 'fast'"),
         ("train:\n  epochs: 0\n  optimizer: adam", "exp.yaml:2:11: epochs must be from 1 to 10000000, found 0"),
         ("train:\n  batch: half\n  optimizer: adam", "exp.yaml:2:10: batch is 'full', 1 (stochastic) or a number of samples >= 1, found 'half'"),
-        ("train:\n  epoch: 3\n  optimizer: adam", "exp.yaml:2:3: unknown key 'epoch' in train (did you mean 'epochs'?); known: batch, clip, epochs, optimizer, record_steps, schedule, shuffle, stop"),
+        ("train:\n  epoch: 3\n  optimizer: adam", "exp.yaml:2:3: unknown key 'epoch' in train (did you mean 'epochs'?); known: batch, clip, epochs, optimizer, record_steps, restore_best, schedule, shuffle, stop"),
         ("train:\n  optimizer: adam\n  schedule: {cosine: {warm_up: 3}}", "exp.yaml:3:23: unknown key 'warm_up' in cosine settings (did you mean 'warmup'?); known: eta_min, t_max, warmup"),
         ("train:\n  optimizer: adam\n  clip: {norm: 1, value: 2}", "exp.yaml:3:9: clip takes one of 'norm' or 'value', e.g. clip: {norm: 5.0}"),
         ("train:\n  optimizer: adam\n  stop: {patience: 3}", "exp.yaml:3:20: stop 'patience' goes with 'min_delta'"),

@@ -1,7 +1,7 @@
 extension Commands {
-    /// `backprop evaluate CHECKPOINT [--data D]`: loss, accuracy and confusion
-    /// matrix of a saved model on D (written as in an experiment file), or
-    /// without D on its experiment's test set, else its training data.
+    /// `backprop evaluate CHECKPOINT [--data D]`: loss and accuracy (or RMSE,
+    /// MAE and R²) and the confusion matrix of a saved model on D (written as
+    /// in an experiment file), or without D on its experiment's test set.
     public static func evaluate(checkpoint path: String, data: String?) throws -> CommandOutcome {
         let dataset = try data.map { try ExperimentLoader.parseDataset($0, what: "--data") }
         let checkpoint = try CheckpointFile.read(path: path)
@@ -13,23 +13,30 @@ extension Commands {
 
     static func evaluate<Scalar: BLASScalar>(_ checkpoint: Checkpoint, path: String, data: (any Dataset)?, as scalar: Scalar.Type) throws -> [String] {
         let (model, plan, _) = try checkpoint.restore(as: Scalar.self, file: path)
-        // The experiment's own data resolves against its folder; --data against the current one.
-        let loaded = try (data ?? plan.dataset).load(as: Scalar.self, context: data == nil ? plan.datasetContext : Checkpoint.commandLineContext)
-        let source = data == nil ? "the experiment's " + (loaded.test == nil ? "training data" : "test set") : "--data"
-        let split = try checkpoint.inputs(loaded.test ?? loaded.train, for: model, source: source)
-        let encoding: TargetEncoding
-        do {
-            encoding = try TargetEncoding.choose(loss: plan.loss, classNames: loaded.classNames,
-                                                 targetColumns: split.targets.columns, outputs: model.outputSize)
-        } catch let error as ComponentError {
-            throw DataError(file: source, message: error.description)
+        let split: DataSplit<Scalar>
+        let source: String
+        if let data {
+            let loaded = try data.load(as: Scalar.self, context: checkpoint.commandLineContext(requiresTargets: true))
+            source = "--data"
+            split = try checkpoint.prepare(loaded, for: model, loss: plan.loss, source: source).split
+        } else {
+            // The experiment's own test rows, cut, scaled and encoded exactly as when it trained.
+            let prepared = try PreparedData<Scalar>(plan)
+            guard let test = prepared.test else {
+                throw DataError(file: path, message: "its experiment \(plan.file) has no test set (add split: {test: 0.2} to its dataset); give data with --data")
+            }
+            source = "the experiment's test set" + (prepared.testSource == "split" ? " (held out by its split)" : "")
+            split = test
         }
-        let metrics = TestMetrics(model: model, loss: plan.loss, split: DataSplit(inputs: split.inputs, targets: encoding.encode(split.targets)),
-                                  classes: loaded.classNames?.count)
+        let metrics = TestMetrics(model: model, loss: plan.loss, split: split, classes: checkpoint.classNames?.count,
+                                  targetScaling: checkpoint.targetScaling)
         var lines = ["\(path): run '\(checkpoint.runLabel)', seed \(checkpoint.seed), epoch \(checkpoint.epoch), on \(source) (\(split.count) samples)",
-                     "loss: \(formatNumber(metrics.loss))"]
+                     "loss: \(formatNumber(metrics.loss))" + (checkpoint.targetScaling == nil ? "" : " (on standardised targets, as in training)")]
         if let accuracy = metrics.accuracy { lines.append("accuracy: \(formatNumber(accuracy))") }
-        if let confusion = metrics.confusion, let names = loaded.classNames {
+        if let scores = metrics.regression {
+            lines += ["rmse: \(formatNumber(scores.rmse))", "mae: \(formatNumber(scores.mae))", "r2: \(formatNumber(scores.r2))"]
+        }
+        if let confusion = metrics.confusion, let names = checkpoint.classNames {
             lines.append("confusion (rows actual, columns predicted):")
             lines += TextTable.render(header: ["actual"] + names, rows: confusion.enumerated().map { [names[$0.offset]] + $0.element.map(String.init) })
         }

@@ -30,7 +30,7 @@ extension Commands {
     /// What a command that wrote an output folder says: the warnings, charts
     /// that could not be drawn, and where the report is.
     static func written(_ written: OutputWriter.Outcome, warnings: [String] = []) -> CommandOutcome {
-        var messages = warnings.map { "warning: \($0)" }
+        var messages = (warnings + written.chartsNotDrawn).map { "warning: \($0)" }
         if written.gnuplotMissing {
             messages.append("warning: gnuplot not found: wrote the data and .gp scripts but no PNGs; install gnuplot-nox (make deps), then run `backprop plot \(written.directory)`")
         }

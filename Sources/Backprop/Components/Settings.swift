@@ -217,6 +217,12 @@ public final class Settings {
         return try registry.make(from: value)
     }
 
+    /// Where `key` is written (the component's name when it is not), for
+    /// errors found later, such as a missing file when the data is loaded.
+    public func position(of key: String) -> ConfigValue {
+        values[key]?.position ?? position?.position ?? ConfigValue(.scalar("", plain: false))
+    }
+
     /// Whether the file (or a preset) gave this key, for settings whose default depends on others.
     public func has(_ key: String) -> Bool { values[key] != nil || presets[key] != nil }
 

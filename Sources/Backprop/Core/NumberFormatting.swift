@@ -13,15 +13,16 @@ public func formatNumber(_ value: Double) -> String {
     return text
 }
 
-/// `digits` significant digits: 0.0213061 -> "0.02131", 290.5 -> "290.5", 12345.6 -> "12346".
+/// `digits` significant digits: 0.0213061 -> "0.02131", 290.5 -> "290.5", 12345.6 -> "12350".
 public func formatSignificant(_ value: Double, digits: Int = 4) -> String {
     guard value.isFinite, value != 0 else { return formatNumber(value) }
     let magnitude = Int((abs(value)).log10Floor)
     if magnitude < -4 || magnitude >= 9 { return format6Exponent(value, digits: digits) }
-    let decimals = max(0, digits - 1 - magnitude)
+    let decimals = digits - 1 - magnitude
     var scale = 1.0
-    for _ in 0..<decimals { scale *= 10 }
-    var text = String((value * scale).rounded() / scale)
+    for _ in 0..<abs(decimals) { scale *= 10 }
+    // Large numbers are rounded to tens, hundreds, ...: 27480 → 27500 with 3 digits.
+    var text = decimals >= 0 ? String((value * scale).rounded() / scale) : String((value / scale).rounded() * scale)
     if text.hasSuffix(".0") { text.removeLast(2) }
     return text
 }

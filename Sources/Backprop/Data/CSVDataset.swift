@@ -1,7 +1,7 @@
 import Foundation
 
 /// Samples from a CSV file: one column is the target, every other column a
-/// numeric feature.
+/// numeric feature (or a categorical one, listed in `one_hot`).
 ///
 /// The task follows from the target column unless `task` forces it:
 /// - any value that is not a number: classification, classes sorted by name;
@@ -9,12 +9,19 @@ import Foundation
 ///   in numeric order (named by their text);
 /// - otherwise: regression on the values.
 /// Class targets are the class index, 0..<classes.
+///
+/// An unnamed first column (a pandas index) is dropped with a warning, and
+/// `ignore` drops others. A cell that is empty or says NA (also N/A, NaN,
+/// null, None, ?) is an error, or with `missing: drop` its row is dropped.
+/// `test_path` names a second file with the same columns, the test set, read
+/// with the training file's classes and categories.
 public struct CSVDataset: Dataset {
     public static let name = "csv"
     public static let summary = "a CSV file with a header; target names the label column, the rest are numeric features"
     /// Relative to the experiment file's folder.
     public let path: String
-    public let target: String
+    /// The label column; needed to train, not to `predict`.
+    public let target: String?
     public let hasHeader: Bool
     public let delimiter: Character
     /// "classification" or "regression" to override the rule above.
@@ -22,109 +29,138 @@ public struct CSVDataset: Dataset {
     /// Categorical feature columns, each expanded into one 0/1 column per
     /// category (`color=red`, `color=blue`, ...; categories in sorted order).
     public let oneHot: [String]
+    /// Columns that are neither features nor the target.
+    public let ignore: [String]
+    /// Whether rows with missing cells are dropped (else they are an error).
+    public let dropsMissing: Bool
+    /// A second file with the same columns: the test set.
+    public let testPath: String?
+    /// Where the settings are written, for errors found when the files are read.
+    let pathPosition: ConfigValue
+    let testPathPosition: ConfigValue
+    let position: ConfigValue
 
     /// The most distinct whole numbers a target may have to count as class labels.
     static let maximumNumericClasses = 20
+    /// Cell texts that mean "no value", compared in lower case.
+    static let missingMarkers: Set<String> = ["", "na", "n/a", "nan", "null", "none", "?"]
 
     public init(settings: Settings) throws {
+        path = try settings.string("path", default: nil)
+        target = try settings.optionalString("target")
+        hasHeader = try settings.bool("header", default: true)
         let delimiter = try settings.string("delimiter", default: ",")
         guard delimiter.count == 1, let character = delimiter.first else {
             throw settings.problem("delimiter", "delimiter must be one character, found '\(delimiter)'")
         }
         self.delimiter = character
-        path = try settings.string("path", default: nil)
-        target = try settings.string("target", default: nil)
-        hasHeader = try settings.bool("header", default: true)
         task = try settings.optionalChoice("task", ["classification", "regression"])
         oneHot = try settings.strings("one_hot", default: [])
+        ignore = try settings.strings("ignore", default: [])
+        dropsMissing = try settings.string("missing", default: "error", oneOf: ["error", "drop"]) == "drop"
+        testPath = try settings.optionalString("test_path")
+        pathPosition = settings.position(of: "path")
+        testPathPosition = settings.position(of: "test_path")
+        position = settings.position(of: "target")
     }
 
-    public var description: String { "csv(path: \(path), target: \(target))" }
+    public var description: String {
+        "csv(path: \(path), target: \(target ?? "none")\(testPath.map { ", test_path: \($0)" } ?? ""))"
+    }
 
     public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
-        let resolved = context.resolve(path)
-        guard FileManager.default.fileExists(atPath: resolved) else {
-            throw DataError(file: path, message: "no such file")
+        var warnings: [String] = []
+        let table = try CSVTable(path: path, position: pathPosition, context: context, delimiter: delimiter, hasHeader: hasHeader,
+                                 ignore: ignore, warnings: &warnings)
+        let targetIndex = try targetColumn(in: table, required: context.requiresTargets)
+        let features = table.columns.indices.filter { $0 != targetIndex }
+        guard !features.isEmpty else {
+            throw DataError(file: path, message: "no feature columns: the only column is the target '\(target ?? "")'")
         }
-        guard let contents = FileManager.default.contents(atPath: resolved) else {
-            throw DataError(file: path, message: "cannot read the file")
-        }
-        guard let text = String(data: contents, encoding: .utf8) else {
-            throw DataError(file: path, message: "not UTF-8 text")
-        }
-        var records = try CSVReader.records(in: text, delimiter: delimiter, file: path)[...]
-        guard let first = records.first else {
-            throw DataError(file: path, message: "empty file: expected a header row and data rows")
-        }
-        let columns: [String]
-        if hasHeader {
-            columns = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-            records = records.dropFirst()
-            try checkUniqueNames(columns, line: first.line)
-        } else {
-            columns = (1...first.fields.count).map { "column\($0)" }
-        }
-        guard !records.isEmpty else {
-            throw DataError(file: path, message: "no data rows: the file has only a header")
-        }
-        guard let targetIndex = columns.firstIndex(of: target) else {
-            let hint = closestName(to: target, in: columns).map { " (did you mean '\($0)'?)" } ?? ""
-            throw DataError(file: path, line: hasHeader ? first.line : nil,
-                            message: "no column '\(target)'\(hint); columns: \(columns.joined(separator: ", "))")
-        }
-        guard columns.count > 1 else {
-            throw DataError(file: path, message: "no feature columns: the only column is the target '\(target)'")
-        }
-        let featureIndices = columns.indices.filter { $0 != targetIndex }
-        for name in oneHot where !columns.contains(name) || name == target {
-            let hint = closestName(to: name, in: columns).map { " (did you mean '\($0)'?)" } ?? ""
+        for name in oneHot where !features.contains(where: { table.columns[$0] == name }) {
+            let hint = closestName(to: name, in: features.map { table.columns[$0] }).map { " (did you mean '\($0)'?)" } ?? ""
             throw DataError(file: path, message: "one_hot names '\(name)', which is not a feature column\(hint)")
         }
+        let rows = try complete(table, columns: features + (targetIndex.map { [$0] } ?? []), warnings: &warnings)
         // Categories of each one-hot column, sorted so the layout is reproducible.
         var categories: [Int: [String]] = [:]
-        for index in featureIndices where oneHot.contains(columns[index]) {
-            categories[index] = Set(records.map { $0.fields.indices.contains(index) ? $0.fields[index].trimmingCharacters(in: .whitespaces) : "" }).sorted()
+        for index in features where oneHot.contains(table.columns[index]) {
+            categories[index] = Set(rows.map { Self.cell($0.fields[index]) }).sorted()
         }
-        let width = featureIndices.reduce(0) { $0 + (categories[$1]?.count ?? 1) }
-
-        var inputs = [Scalar]()
-        inputs.reserveCapacity(records.count * width)
-        var targetTexts = [(text: String, line: Int)]()
-        targetTexts.reserveCapacity(records.count)
-        for record in records {
-            guard record.fields.count == columns.count else {
-                throw DataError(file: path, line: record.line, message: "expected \(columns.count) fields, found \(record.fields.count)")
+        let encoder = Encoder(table: table, features: features, categories: categories, target: targetIndex)
+        var train = try encoder.inputs(of: rows, as: scalar)
+        var classNames: [String]?
+        var targets: TargetEncoder?
+        if let targetIndex {
+            if let known = context.knownTargets {
+                let encoder = TargetEncoder(known, column: table.columns[targetIndex])
+                (classNames, targets) = (encoder.classNames, encoder)
+                train.targets = Matrix(column: try rows.map { Scalar(try encoder.value(Self.cell($0.fields[targetIndex]), file: path, line: $0.line)) })
+            } else {
+                let encoded = try encodeTargets(rows.map { (Self.cell($0.fields[targetIndex]), $0.line) })
+                (classNames, targets) = (encoded.classNames, encoded.encoder)
+                train.targets = Matrix(column: encoded.values.map { Scalar($0) })
             }
-            for index in featureIndices {
-                if let values = categories[index] {
-                    let value = record.fields[index].trimmingCharacters(in: .whitespaces)
-                    inputs.append(contentsOf: values.map { $0 == value ? Scalar(1) : Scalar(0) })
-                } else {
-                    inputs.append(Scalar(try number(record.fields[index], column: columns[index], line: record.line)))
-                }
-            }
-            let value = record.fields[targetIndex].trimmingCharacters(in: .whitespaces)
-            guard !value.isEmpty else {
-                throw DataError(file: path, line: record.line, message: "target column '\(target)' is empty")
-            }
-            targetTexts.append((value, record.line))
         }
-        let (targets, classNames) = try encodeTargets(targetTexts)
-        return LoadedDataset(
-            train: DataSplit(inputs: Matrix(rows: records.count, columns: width, storage: inputs),
-                             targets: Matrix(column: targets.map { Scalar($0) })),
-            featureNames: featureIndices.flatMap { index in categories[index].map { $0.map { "\(columns[index])=\($0)" } } ?? [columns[index]] },
-            classNames: classNames)
+        var test: DataSplit<Scalar>?
+        var testRows: [CSVRecord] = []
+        if let testPath {
+            let testTable = try CSVTable(path: testPath, position: testPathPosition, context: context, delimiter: delimiter,
+                                         hasHeader: hasHeader, ignore: ignore, warnings: &warnings)
+            guard testTable.columns == table.columns else {
+                throw DataError(file: testPath, line: testTable.headerLine,
+                                message: "the test file's columns (\(testTable.columns.joined(separator: ", "))) differ from \(path)'s (\(table.columns.joined(separator: ", ")))")
+            }
+            testRows = try complete(testTable, columns: features + (targetIndex.map { [$0] } ?? []), warnings: &warnings)
+            var split = try encoder.with(file: testPath).inputs(of: testRows, as: scalar)
+            if let targetIndex, let targets {
+                split.targets = Matrix(column: try testRows.map { Scalar(try targets.value(Self.cell($0.fields[targetIndex]), file: testPath, line: $0.line)) })
+            }
+            test = split
+        }
+        return LoadedDataset(train: train, test: test, featureNames: encoder.featureNames, classNames: classNames, warnings: warnings,
+                             trainRowNumbers: rows.count < table.rows.count ? rows.map(\.row) : nil,
+                             testRowNumbers: testRows.isEmpty ? nil : testRows.map(\.row))
     }
 
-    /// A finite number, or an error naming the column, its value and the line.
-    private func number(_ field: String, column: String, line: Int) throws -> Double {
-        let text = field.trimmingCharacters(in: .whitespaces)
-        guard let value = Double(text), value.isFinite else {
-            throw DataError(file: path, line: line, message: "column '\(column)' is '\(Self.shortened(field))', not a number (for a categorical column, list it in one_hot)")
+    /// The target's column: nil when the file has none and none is needed.
+    private func targetColumn(in table: CSVTable, required: Bool) throws -> Int? {
+        guard let target else {
+            if required { throw position.error("csv needs 'target', the label column (only predict may leave it out)") }
+            return nil
         }
-        return value
+        if let index = table.columns.firstIndex(of: target) { return index }
+        guard required else { return nil }
+        let hint = closestName(to: target, in: table.columns).map { " (did you mean '\($0)'?)" } ?? ""
+        throw DataError(file: path, line: table.headerLine,
+                        message: "no column '\(target)'\(hint); columns: \(table.columns.joined(separator: ", "))")
     }
+
+    /// The rows whose `columns` all have values; a missing one is an error,
+    /// or with `missing: drop` drops its row (with a warning).
+    private func complete(_ table: CSVTable, columns: [Int], warnings: inout [String]) throws -> [CSVRecord] {
+        var kept: [CSVRecord] = []
+        for row in table.rows {
+            guard let column = columns.first(where: { Self.missingMarkers.contains(Self.cell(row.fields[$0]).lowercased()) }) else {
+                kept.append(row)
+                continue
+            }
+            guard dropsMissing else {
+                let shown = Self.cell(row.fields[column]).isEmpty ? "empty" : "'\(Self.cell(row.fields[column]))'"
+                throw DataError(file: table.file, line: row.line,
+                                message: "column '\(table.columns[column])' is missing (\(shown)); add `missing: drop` to skip rows with missing values")
+            }
+        }
+        if kept.count < table.rows.count {
+            guard !kept.isEmpty else {
+                throw DataError(file: table.file, message: "every row has a missing value; nothing is left to train on")
+            }
+            warnings.append("\(table.file): dropped \(table.rows.count - kept.count) of \(table.rows.count) rows with missing values")
+        }
+        return kept
+    }
+
+    static func cell(_ field: String) -> String { field.trimmingCharacters(in: .whitespaces) }
 
     /// A value quoted in a message: one line, at most 40 characters.
     static func shortened(_ text: String) -> String {
@@ -132,29 +168,117 @@ public struct CSVDataset: Dataset {
         return flat.count > 40 ? flat.prefix(40) + "…" : flat
     }
 
-    private func checkUniqueNames(_ columns: [String], line: Int) throws {
-        var seen = Set<String>()
-        for name in columns where !seen.insert(name).inserted {
-            throw DataError(file: path, line: line, message: "column '\(name)' appears twice in the header")
+    /// Turns rows into input rows: numbers as they are, one-hot columns as
+    /// 0/1 per category of the training file.
+    private struct Encoder {
+        let table: CSVTable
+        let features: [Int]
+        let categories: [Int: [String]]
+        let target: Int?
+        var file: String
+
+        init(table: CSVTable, features: [Int], categories: [Int: [String]], target: Int?) {
+            self.table = table
+            self.features = features
+            self.categories = categories
+            self.target = target
+            file = table.file
+        }
+
+        func with(file: String) -> Encoder {
+            var copy = self
+            copy.file = file
+            return copy
+        }
+
+        var featureNames: [String] {
+            features.flatMap { index in categories[index].map { $0.map { "\(table.columns[index])=\($0)" } } ?? [table.columns[index]] }
+        }
+
+        func inputs<Scalar: BLASScalar>(of rows: [CSVRecord], as scalar: Scalar.Type) throws -> DataSplit<Scalar> {
+            let width = featureNames.count
+            var values = [Scalar]()
+            values.reserveCapacity(rows.count * width)
+            for row in rows {
+                for index in features {
+                    let text = CSVDataset.cell(row.fields[index])
+                    if let known = categories[index] {
+                        guard known.contains(text) else {
+                            throw DataError(file: file, line: row.line,
+                                            message: "column '\(table.columns[index])' has '\(CSVDataset.shortened(text))', a category the training file does not have")
+                        }
+                        values.append(contentsOf: known.map { $0 == text ? Scalar(1) : Scalar(0) })
+                    } else {
+                        guard let number = Double(text), number.isFinite else {
+                            throw DataError(file: file, line: row.line, message: "column '\(table.columns[index])' is '\(CSVDataset.shortened(text))', not a number (for a categorical column, list it in one_hot)")
+                        }
+                        values.append(Scalar(number))
+                    }
+                }
+            }
+            return DataSplit(inputs: Matrix(rows: rows.count, columns: width, storage: values),
+                             targets: Matrix(rows: rows.count, columns: 0))
         }
     }
 
-    /// The target values (class indices for classification) and the class names
-    /// (nil for regression), by the rule in the type's documentation.
-    private func encodeTargets(_ texts: [(text: String, line: Int)]) throws -> (values: [Double], classNames: [String]?) {
+    /// Maps a target's text to its value: a class index or a number.
+    struct TargetEncoder {
+        let column: String
+        /// Class names in index order, nil for regression.
+        let classNames: [String]?
+        /// Whether classes are numbers (so `1` and `1.0` are one class).
+        let numericClasses: Bool
+
+        init(column: String, classNames: [String]?, numericClasses: Bool) {
+            self.column = column
+            self.classNames = classNames
+            self.numericClasses = numericClasses
+        }
+
+        /// Reads targets as a trained model knows them: its classes (numbers
+        /// when every name is one), or values.
+        init(_ known: DatasetContext.KnownTargets, column: String) {
+            switch known {
+            case .classes(let names):
+                self.init(column: column, classNames: names, numericClasses: names.allSatisfy { Double($0)?.isFinite == true })
+            case .values:
+                self.init(column: column, classNames: nil, numericClasses: false)
+            }
+        }
+
+        func value(_ text: String, file: String, line: Int) throws -> Double {
+            guard let classNames else {
+                guard let number = Double(text), number.isFinite else {
+                    throw DataError(file: file, line: line, message: "column '\(column)' is '\(CSVDataset.shortened(text))', not a number")
+                }
+                return number
+            }
+            let index = numericClasses
+                ? Double(text).flatMap { number in classNames.firstIndex { Double($0) == number } }
+                : classNames.firstIndex(of: text)
+            guard let index else {
+                throw DataError(file: file, line: line, message: "column '\(column)' has '\(CSVDataset.shortened(text))', a class the training data does not have (classes: \(classNames.joined(separator: ", ")))")
+            }
+            return Double(index)
+        }
+    }
+
+    /// The target values (class indices for classification), the class names
+    /// (nil for regression) by the rule in the type's documentation, and the
+    /// encoder that maps a test file's targets the same way.
+    private func encodeTargets(_ texts: [(text: String, line: Int)]) throws
+        -> (values: [Double], classNames: [String]?, encoder: TargetEncoder) {
         let numbers = texts.map { Double($0.text) }
         let allNumeric = numbers.allSatisfy { $0?.isFinite == true }
+        let column = target ?? ""
         if task == "regression" || (task == nil && allNumeric && !looksLikeClassLabels(numbers.compactMap { $0 })) {
-            return (try zip(texts, numbers).map { entry, value in
-                guard let value, value.isFinite else {
-                    throw DataError(file: path, line: entry.line, message: "column '\(target)' is '\(entry.text)', not a number")
-                }
-                return value
-            }, nil)
+            let encoder = TargetEncoder(column: column, classNames: nil, numericClasses: false)
+            return (try texts.map { try encoder.value($0.text, file: path, line: $0.line) }, nil, encoder)
         }
         // Classification: numeric labels in numeric order, otherwise by name.
         let labels = texts.map(\.text)
-        return allNumeric ? Self.classes(keys: numbers.compactMap { $0 }, texts: labels) : Self.classes(keys: labels, texts: labels)
+        let (values, classNames) = allNumeric ? Self.classes(keys: numbers.compactMap { $0 }, texts: labels) : Self.classes(keys: labels, texts: labels)
+        return (values, classNames, TargetEncoder(column: column, classNames: classNames, numericClasses: allNumeric))
     }
 
     /// Class indices for labels identified by `keys` (a number, so `1` and

@@ -3,4 +3,6 @@
 struct CSVRecord: Equatable {
     var fields: [String]
     var line: Int
+    /// Its place among the file's data rows, from 0 (set by `CSVTable`).
+    var row = 0
 }

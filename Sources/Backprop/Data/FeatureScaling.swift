@@ -22,6 +22,11 @@ public enum FeatureScaling: String, Sendable, CaseIterable {
                 }
             }
         }
+
+        /// A scaled value of `column` back in its own units.
+        public func original(_ value: Double, column: Int) -> Double {
+            value / factor[column] + shift[column]
+        }
     }
 
     public static func statistics<Scalar: BLASScalar>(_ scaling: FeatureScaling, of matrix: Matrix<Scalar>) -> Statistics {

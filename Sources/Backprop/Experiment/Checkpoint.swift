@@ -20,6 +20,8 @@ public struct Checkpoint: Sendable {
     public var classNames: [String]?
     /// Feature scaling fitted on the training rows; applied to new data before predicting.
     public var scaling: FeatureScaling.Statistics?
+    /// The regression targets' scaling; predictions are unscaled with it.
+    public var targetScaling: FeatureScaling.Statistics?
     public var parameters: [String: [Double]]
     public var optimizer: OptimizerState?
 
@@ -40,12 +42,14 @@ public struct Checkpoint: Sendable {
 
     public init<Scalar: BLASScalar>(model: Sequential<Scalar>, optimizer: Optimizer<Scalar>?, experimentSource: String,
                                     experimentFile: String, baseDirectory: String, runLabel: String, seed: UInt64, epoch: Int,
-                                    classNames: [String]?, scaling: FeatureScaling.Statistics? = nil) {
+                                    classNames: [String]?, scaling: FeatureScaling.Statistics? = nil,
+                                    targetScaling: FeatureScaling.Statistics? = nil) {
         self.init(experimentSource: experimentSource, experimentFile: experimentFile, baseDirectory: baseDirectory,
                   runLabel: runLabel, seed: seed, epoch: epoch, dtype: Scalar.dtypeName, inputSize: model.inputSize,
                   classNames: classNames, scaling: scaling,
                   parameters: Dictionary(uniqueKeysWithValues: model.parametersAndBuffers.map { ($0.name, $0.value.storage.map(Double.init)) }))
         self.optimizer = optimizer?.saveState()
+        self.targetScaling = targetScaling
     }
 
     /// Copies the saved values into `model`, which must have the same layers.

@@ -1,13 +1,13 @@
 import Foundation
 
 extension ExperimentLoader {
-    static let trainKeys = ["epochs", "batch", "shuffle", "stop", "clip", "schedule", "optimizer", "record_steps"]
+    static let trainKeys = ["epochs", "batch", "shuffle", "stop", "clip", "schedule", "optimizer", "record_steps", "restore_best"]
 
     /// The contenders: each entry of `runs:` (or a single run from `train:`),
     /// its keys over `train:`'s, repeated for every combination of the sweep
     /// grid. Returns the runs and the sweep's key paths.
     static func parseRuns(train trainValue: ConfigValue?, runs runsValue: ConfigValue?, sweep: ConfigValue?,
-                          document: ConfigValue) throws -> (runs: [RunPlan], sweepAxes: [String]) {
+                          document: ConfigValue, hasValidation: Bool) throws -> (runs: [RunPlan], sweepAxes: [String]) {
         let train = try trainValue.map { try $0.mapping(allowed: trainKeys, what: "train") } ?? [:]
         var entries: [(label: String, position: ConfigValue, overrides: [String: ConfigValue])] = []
         if let runsValue {
@@ -47,13 +47,13 @@ extension ExperimentLoader {
                 if !labels.insert(label).inserted, let axis = grid.axes.first {
                     throw axis.key.error("the sweep makes two runs labelled '\(label)': give the values different names")
                 }
-                runs.append(try parseRun(label: label, settings: settings, at: entry.position))
+                runs.append(try parseRun(label: label, settings: settings, at: entry.position, hasValidation: hasValidation))
             }
         }
         return (runs, grid.axisNames)
     }
 
-    static func parseRun(label: String, settings: [String: ConfigValue], at position: ConfigValue) throws -> RunPlan {
+    static func parseRun(label: String, settings: [String: ConfigValue], at position: ConfigValue, hasValidation: Bool) throws -> RunPlan {
         guard let optimizerValue = settings["optimizer"] else {
             throw position.error("run '\(label)' has no optimizer: set 'optimizer' under train: or in the run")
         }
@@ -73,7 +73,19 @@ extension ExperimentLoader {
             optimizer: try Registries.optimizers.make(from: optimizerValue),
             optimizerName: try optimizerValue.component(kind: "optimizer").name,
             schedule: try settings["schedule"].map { try Registries.schedules.make(from: $0) } ?? ConstantSchedule(),
-            recordSteps: try settings["record_steps"]?.bool() ?? false)
+            recordSteps: try settings["record_steps"]?.bool() ?? false,
+            restoreBest: try settings["restore_best"].map { try parseRestoreBest($0, hasValidation: hasValidation) })
+    }
+
+    static func parseRestoreBest(_ value: ConfigValue, hasValidation: Bool) throws -> RestoreBest {
+        let name = try value.string()
+        guard let choice = RestoreBest(rawValue: name) else {
+            throw value.error(unknownNameMessage("value for restore_best:", name, known: RestoreBest.allCases.map(\.rawValue)))
+        }
+        guard hasValidation else {
+            throw value.error("restore_best picks an epoch by the validation set: add split: {validation: 0.2} (or a count) to the dataset")
+        }
+        return choice
     }
 
     static func parseBatch(_ value: ConfigValue) throws -> BatchSize {

@@ -43,17 +43,18 @@ public enum ExperimentLoader {
         let dtype = try keys["dtype"].map(parseDType) ?? .float32
         let seeds = try keys["seeds"].map(parseSeeds) ?? [1]
         let datasetValue = try required("dataset")
-        let (dataset, split, scaling) = try parseDataset(datasetValue)
+        let data = try parseDataset(datasetValue)
         let model = try parseModel(try required("model"))
         let lossValue = try required("loss")
         let loss = try Registries.losses.make(from: lossValue)
         let metrics = try keys["metrics"].map { try names($0, allowed: metricNames, what: "metric") } ?? metricNames
         let plots = try keys["plots"]?.sequence()
         let checkpointEvery = try keys["checkpoint"].map(parseCheckpoint)
-        let (runs, sweepAxes) = try parseRuns(train: keys["train"], runs: keys["runs"], sweep: keys["sweep"], document: document)
+        let (runs, sweepAxes) = try parseRuns(train: keys["train"], runs: keys["runs"], sweep: keys["sweep"], document: document,
+                                              hasValidation: data.split?.validation != nil)
         return ExperimentPlan(
-            name: name, description: description, dtype: dtype, seeds: seeds, dataset: dataset, datasetPosition: datasetValue.position,
-            validationSplit: split, featureScaling: scaling, model: model, loss: loss,
+            name: name, description: description, dtype: dtype, seeds: seeds, dataset: data.source, datasetPosition: datasetValue.position,
+            split: data.split, featureScaling: data.scaling, targetScaling: data.targetScaling, model: model, loss: loss,
             lossName: try lossValue.component(kind: "loss").name, metrics: metrics, runs: runs, plots: plots, sweepAxes: sweepAxes,
             failOnDivergence: try keys["fail_on_divergence"]?.bool() ?? false, checkpointEvery: checkpointEvery,
             source: text, file: file, baseDirectory: baseDirectory)
@@ -67,9 +68,11 @@ public enum ExperimentLoader {
             throw ExperimentError(file: what, message: "empty dataset; \(example)")
         }
         guard value.isMapping else { throw value.error("'\(value.text)' is not a dataset; \(example)") }
-        let (dataset, split, scaling) = try parseDataset(value)
-        if split != nil || scaling != nil { throw value.error("split and scale have no meaning here") }
-        return dataset
+        let data = try parseDataset(value)
+        if data.split != nil || data.scaling != nil || data.targetScaling != nil {
+            throw value.error("split, scale and scale_target have no meaning here")
+        }
+        return data.source
     }
 
     // MARK: Sections
@@ -104,48 +107,72 @@ public enum ExperimentLoader {
         return seeds
     }
 
-    /// `dataset:` is one source from the dataset registry, plus optional
-    /// `split: {validation: ...}` and `scale: standardize | minmax`.
-    static func parseDataset(_ value: ConfigValue) throws -> (any Dataset, ValidationSplit?, FeatureScaling?) {
+    /// What `dataset:` holds: one source from the dataset registry, and how
+    /// to split and scale it.
+    struct DatasetSection {
+        var source: any Dataset
+        var split: SplitPlan?
+        var scaling: FeatureScaling?
+        var targetScaling: FeatureScaling?
+    }
+
+    /// `dataset: xor`, or a mapping of one source to its settings with
+    /// optional `split: {...}`, `scale:` and `scale_target:`.
+    static func parseDataset(_ value: ConfigValue) throws -> DatasetSection {
         if value.isScalar {
             // A bare name, `dataset: xor`: the source with its defaults.
-            return (try Registries.datasets.make(from: value), nil, nil)
+            return DatasetSection(source: try Registries.datasets.make(from: value))
         }
-        var split: ValidationSplit?
-        var scaling: FeatureScaling?
-        var dataset: (any Dataset)?
+        var section: (source: (any Dataset)?, split: SplitPlan?, scaling: FeatureScaling?, targetScaling: FeatureScaling?) = (nil, nil, nil, nil)
         for (key, keyValue, entry) in try value.entries() {
             switch key {
             case "scale":
-                let name = try entry.string()
-                guard let choice = FeatureScaling(rawValue: name) else {
-                    throw entry.error(unknownNameMessage("scaling", name, known: FeatureScaling.allCases.map(\.rawValue)))
-                }
-                scaling = choice
+                section.scaling = try parseScaling(entry)
+            case "scale_target":
+                section.targetScaling = try parseScaling(entry)
             case "split":
-                split = try parseSplit(entry)
+                section.split = try parseSplit(entry)
             default:
-                guard dataset == nil else {
+                guard section.source == nil else {
                     throw keyValue.error("dataset names one source; found a second one, '\(key)'")
                 }
                 guard Registries.datasets.contains(key) else {
                     throw keyValue.error(unknownNameMessage("dataset", key, known: Registries.datasets.names))
                 }
-                dataset = try Registries.datasets.make(from: value.replacing(.mapping([(keyValue, entry)])))
+                section.source = try Registries.datasets.make(from: value.replacing(.mapping([(keyValue, entry)])))
             }
         }
-        guard let dataset else {
+        guard let source = section.source else {
             throw value.error("dataset needs a source, one of: \(Registries.datasets.names.joined(separator: ", "))")
         }
-        return (dataset, split, scaling)
+        return DatasetSection(source: source, split: section.split, scaling: section.scaling, targetScaling: section.targetScaling)
     }
 
-    static func parseSplit(_ value: ConfigValue) throws -> ValidationSplit? {
-        guard let validation = try value.mapping(allowed: ["validation"], what: "split")["validation"] else { return nil }
-        let number = try validation.double()
-        if number > 0 && number < 1 { return .fraction(number) }
-        if number >= 1 && number == number.rounded() && number <= Double(Settings.Check.largestCount) { return .count(Int(number)) }
-        throw validation.error("split 'validation' is a fraction in (0, 1) or a number of samples >= 1, found \(validation.text)")
+    static func parseScaling(_ value: ConfigValue) throws -> FeatureScaling {
+        let name = try value.string()
+        guard let choice = FeatureScaling(rawValue: name) else {
+            throw value.error(unknownNameMessage("scaling", name, known: FeatureScaling.allCases.map(\.rawValue)))
+        }
+        return choice
+    }
+
+    /// `split: {validation: 0.2, test: 50, seed: 7, stratify: true}`.
+    static func parseSplit(_ value: ConfigValue) throws -> SplitPlan {
+        let keys = try value.mapping(allowed: ["validation", "test", "seed", "stratify"], what: "split")
+        func size(_ key: String) throws -> SplitPlan.Size? {
+            guard let entry = keys[key] else { return nil }
+            let number = try entry.double()
+            if number > 0 && number < 1 { return .fraction(number) }
+            if number >= 1 && number == number.rounded() && number <= Double(Settings.Check.largestCount) { return .count(Int(number)) }
+            throw entry.error("split '\(key)' is a fraction in (0, 1) or a number of samples >= 1, found \(entry.text)")
+        }
+        let seed = try keys["seed"].map { entry -> UInt64 in
+            let seed = try entry.int()
+            guard seed >= 0 else { throw entry.error("split 'seed' must be >= 0, found \(seed)") }
+            return UInt64(seed)
+        } ?? SplitPlan.defaultSeed
+        return SplitPlan(validation: try size("validation"), test: try size("test"), seed: seed,
+                         stratify: try keys["stratify"]?.bool() ?? false)
     }
 
     /// Layers and activations, each from its registry.

@@ -9,9 +9,14 @@ public struct ExperimentPlan: Sendable {
     public var dataset: any Dataset
     /// Where `dataset:` is written, for errors found when the data is loaded.
     public var datasetPosition: ConfigValue
-    public var validationSplit: ValidationSplit?
+    /// `dataset: {split: ...}`: the validation and test rows to hold out.
+    public var split: SplitPlan?
     /// `dataset: {scale: standardize | minmax}`: feature scaling fitted on the training rows.
     public var featureScaling: FeatureScaling?
+    /// `dataset: {scale_target: standardize | minmax}`: regression targets
+    /// scaled the same way; reported errors and predictions are in the
+    /// targets' own units.
+    public var targetScaling: FeatureScaling?
     public var model: [ModelEntry]
     public var loss: any Loss
     /// The loss as the file names it.
@@ -40,18 +45,6 @@ public struct ExperimentPlan: Sendable {
     }
 }
 
-/// How much training data is held out for validation: a fraction or a count.
-public enum ValidationSplit: Sendable, Equatable {
-    case fraction(Double)
-    case count(Int)
-
-    public func count(of total: Int) -> Int {
-        switch self {
-        case .fraction(let fraction): return Int((Double(total) * fraction).rounded())
-        case .count(let count): return count
-        }
-    }
-}
 
 /// One layer of the model with where it was written, for build errors.
 public struct ModelEntry: Sendable {

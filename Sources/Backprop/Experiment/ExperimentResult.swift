@@ -15,6 +15,13 @@ public struct ExperimentResult: Sendable, Codable {
     public var points: [LabeledPoint]
     public var warnings: [String]
     public var wallSeconds: Double
+    /// The rows of each part when the experiment splits its data.
+    public var splits: SplitRows?
+    /// Where the test set came from: "split" (held out by `split: {test: ...}`),
+    /// "dataset" (the dataset's own), or nil when there is none.
+    public var testSource: String?
+    /// Whether regression targets were scaled (`scale_target`) for training.
+    public var targetsScaled: Bool
 
     /// Labels of the runs that have results, in the file's order (a shard has some).
     public var labels: [String] {
@@ -25,11 +32,15 @@ public struct ExperimentResult: Sendable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case source, file, baseDirectory, runs, featureNames, classNames, trainingSamples, validationSamples, testSamples
-        case points, warnings, wallSeconds
+        case points, warnings, wallSeconds, splits, testSource, targetsScaled
     }
 
     public init(plan: ExperimentPlan, runs: [RunResult], featureNames: [String], classNames: [String]?, trainingSamples: Int,
-                validationSamples: Int, testSamples: Int, points: [LabeledPoint], warnings: [String], wallSeconds: Double) {
+                validationSamples: Int, testSamples: Int, points: [LabeledPoint], warnings: [String], wallSeconds: Double,
+                splits: SplitRows? = nil, testSource: String? = nil, targetsScaled: Bool = false) {
+        self.splits = splits
+        self.testSource = testSource
+        self.targetsScaled = targetsScaled
         self.plan = plan
         self.runs = runs
         self.featureNames = featureNames
@@ -56,6 +67,9 @@ public struct ExperimentResult: Sendable, Codable {
         points = try container.decode([LabeledPoint].self, forKey: .points)
         warnings = try container.decode([String].self, forKey: .warnings)
         wallSeconds = try container.decode(Double.self, forKey: .wallSeconds)
+        splits = try container.decodeIfPresent(SplitRows.self, forKey: .splits)
+        testSource = try container.decodeIfPresent(String.self, forKey: .testSource)
+        targetsScaled = try container.decodeIfPresent(Bool.self, forKey: .targetsScaled) ?? false
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -72,6 +86,9 @@ public struct ExperimentResult: Sendable, Codable {
         try container.encode(points, forKey: .points)
         try container.encode(warnings, forKey: .warnings)
         try container.encode(wallSeconds, forKey: .wallSeconds)
+        try container.encodeIfPresent(splits, forKey: .splits)
+        try container.encodeIfPresent(testSource, forKey: .testSource)
+        try container.encode(targetsScaled, forKey: .targetsScaled)
     }
 }
 

@@ -37,11 +37,15 @@ public enum ExperimentRunner {
     }
 
     /// Checks the whole experiment without training: file, data, model, loss.
-    /// Returns the warnings for a learner.
-    public static func validate(_ plan: ExperimentPlan) throws -> [String] {
+    /// Returns the warnings for a learner and what the data holds.
+    public static func validate(_ plan: ExperimentPlan) throws -> (warnings: [String], shape: DataShape) {
         switch plan.dtype {
-        case .float32: return try PreparedData<Float>(plan).warnings
-        case .float64: return try PreparedData<Double>(plan).warnings
+        case .float32:
+            let data = try PreparedData<Float>(plan)
+            return (data.warnings, data.shape)
+        case .float64:
+            let data = try PreparedData<Double>(plan)
+            return (data.warnings, data.shape)
         }
     }
 
@@ -61,6 +65,17 @@ public enum ExperimentRunner {
         return ExperimentResult(
             plan: plan, runs: results, featureNames: data.featureNames, classNames: data.classNames,
             trainingSamples: data.train.count, validationSamples: data.validation?.count ?? 0, testSamples: data.test?.count ?? 0,
-            points: data.points, warnings: data.warnings, wallSeconds: (clock.now - start).inSeconds)
+            points: data.points, warnings: data.warnings + divergenceHints(plan, results, data), wallSeconds: (clock.now - start).inSeconds,
+            splits: data.splitRows, testSource: data.testSource, targetsScaled: data.targetScaling != nil)
+    }
+
+    /// A regression that diverged with unscaled targets: the likely cause, said once.
+    static func divergenceHints<Scalar: BLASScalar>(_ plan: ExperimentPlan, _ results: [RunResult], _ data: PreparedData<Scalar>) -> [String] {
+        guard data.classNames == nil, data.targetScaling == nil, results.contains(where: { $0.history.diverged }) else { return [] }
+        let targets = data.train.targets.storage.map(Double.init)
+        let mean = targets.reduce(0, +) / Double(max(targets.count, 1))
+        let spread = (targets.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(targets.count, 1))).squareRoot()
+        guard spread > 10 || abs(mean) > 10 else { return [] }
+        return ["a run diverged on unscaled regression targets (mean \(formatSignificant(mean, digits: 3)), std \(formatSignificant(spread, digits: 3))): add `scale_target: standardize` to the dataset"]
     }
 }

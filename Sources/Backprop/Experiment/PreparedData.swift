@@ -1,6 +1,6 @@
 /// An experiment's data ready to train on: the splits with targets encoded
-/// for the loss and features scaled. Loaded once, in the experiment's
-/// precision, and shared read-only by every job.
+/// for the loss, features (and, if asked, regression targets) scaled. Loaded
+/// once, in the experiment's precision, and shared read-only by every job.
 struct PreparedData<Scalar: BLASScalar>: @unchecked Sendable {
     var train: DataSplit<Scalar>
     var validation: DataSplit<Scalar>?
@@ -10,21 +10,29 @@ struct PreparedData<Scalar: BLASScalar>: @unchecked Sendable {
     var encoding: TargetEncoding
     /// The feature scaling fitted on the training rows, saved with checkpoints.
     var scaling: FeatureScaling.Statistics?
-    /// Warnings for a learner (a step activation in a trained model).
+    /// The regression targets' scaling fitted on the training rows: reported
+    /// errors and predictions undo it.
+    var targetScaling: FeatureScaling.Statistics?
+    /// The file rows of each part when the experiment splits the data (`splits.csv`).
+    var splitRows: SplitRows?
+    /// Where the test set comes from, for the report: "split" or "dataset".
+    var testSource: String?
+    /// Warnings for a learner (a step activation in a trained model, rows the
+    /// loader dropped, a replaced test set).
     var warnings: [String]
 
     var isClassification: Bool { classNames != nil }
 
     /// Loads the dataset and checks it against every run's model and the loss:
     /// what `backprop validate` runs, and the first step of a run. The training
-    /// data is held once: validation rows move out of it and scaling happens in place.
+    /// data is held once: held-out rows move out of it and scaling happens in place.
     init(_ plan: ExperimentPlan) throws {
         var loaded = try plan.dataset.load(as: Scalar.self, context: plan.datasetContext)
         guard loaded.train.count >= 1 else {
             throw plan.dataError("the dataset has no training samples")
         }
         let lastLayer = plan.model.last?.position ?? plan.datasetPosition
-        var warnings: [String] = []
+        var warnings = loaded.warnings
         let outputs = try Self.outputSize(of: plan, inputSize: loaded.train.features, warnings: &warnings)
         do {
             encoding = try TargetEncoding.choose(loss: plan.loss, classNames: loaded.classNames,
@@ -39,15 +47,45 @@ struct PreparedData<Scalar: BLASScalar>: @unchecked Sendable {
         if let problem = plan.loss.targetProblem(predictionColumns: outputs, target: train.targets) {
             throw lastLayer.error(problem)
         }
-        validation = try plan.validationSplit.map { split in try Self.holdOut(split, from: &train, plan: plan) }
         test = loaded.test.map { [encoding] in DataSplit(inputs: $0.inputs, targets: encoding.encode($0.targets)) }
+        testSource = test == nil ? nil : "dataset"
         loaded.test = nil
+        if let split = plan.split {
+            let rows: SplitRows
+            do {
+                rows = try split.rows(count: train.count, classes: loaded.classNames == nil ? nil : train.targets.classPerRow())
+            } catch let error as SplitError {
+                throw plan.dataError(error.message)
+            }
+            if !rows.test.isEmpty {
+                if test != nil { warnings.append("the dataset's own test set is not used: split 'test' holds out \(rows.test.count) training rows instead") }
+                test = train.subset(rows.test)
+                testSource = "split"
+            }
+            validation = rows.validation.isEmpty ? nil : train.subset(rows.validation)
+            train.removeRows(sortedIndices: (rows.test + rows.validation).sorted())
+            // Saved as rows of the file, which differ from sample indices when the loader skipped some.
+            splitRows = loaded.trainRowNumbers.map { numbers in rows.map { numbers[$0] } } ?? rows
+        }
         // Statistics from the training rows only, applied to every split.
         scaling = plan.featureScaling.map { FeatureScaling.statistics($0, of: train.inputs) }
         if let scaling {
             scaling.apply(to: &train.inputs)
             if validation != nil { scaling.apply(to: &validation!.inputs) }
             if test != nil { scaling.apply(to: &test!.inputs) }
+        }
+        if loaded.classNames == nil, let run = plan.runs.first(where: { $0.restoreBest == .validationAccuracy }) {
+            throw plan.dataError("run '\(run.label)' restores the best val_accuracy, but this dataset is a regression problem: use restore_best: val_loss")
+        }
+        if let targetScaling = plan.targetScaling {
+            guard loaded.classNames == nil else {
+                throw plan.dataError("scale_target is for regression targets; this dataset has classes")
+            }
+            let statistics = FeatureScaling.statistics(targetScaling, of: train.targets)
+            statistics.apply(to: &train.targets)
+            if validation != nil { statistics.apply(to: &validation!.targets) }
+            if test != nil { statistics.apply(to: &test!.targets) }
+            self.targetScaling = statistics
         }
         self.train = train
         featureNames = loaded.featureNames
@@ -70,22 +108,6 @@ struct PreparedData<Scalar: BLASScalar>: @unchecked Sendable {
             warnings += own.trainingWarnings.map { "run '\(run.label)': \($0)" }
         }
         return probe.outputSize
-    }
-
-    /// Moves the validation rows out of `train`. A fixed shuffle, the same for
-    /// every run and seed, picks them.
-    private static func holdOut(_ split: ValidationSplit, from train: inout DataSplit<Scalar>, plan: ExperimentPlan) throws -> DataSplit<Scalar> {
-        let held = split.count(of: train.count)
-        guard held >= 1, held < train.count else {
-            throw plan.dataError("split 'validation' must leave at least one sample on each side; the dataset has \(train.count)")
-        }
-        var order = Array(0..<train.count)
-        var random = RandomGenerator(seed: 0x5EED)
-        random.shuffle(&order)
-        let heldOut = order[..<held].sorted()
-        let validation = train.subset(heldOut)
-        train.removeRows(sortedIndices: heldOut)
-        return validation
     }
 
     /// Training points for decision-boundary charts (2-D classification only).

@@ -13,6 +13,8 @@ public struct RunPlan: Sendable {
     public var optimizerName: String
     public var schedule: any LearningRateSchedule
     public var recordSteps: Bool
+    /// End with the weights of the best validation epoch.
+    public var restoreBest: RestoreBest?
 
     /// The settings in one line, for the report and summary.json.
     public var settingsDescription: String {
@@ -20,6 +22,7 @@ public struct RunPlan: Sendable {
         if let model { parts.append("model " + model.map(\.name).joined(separator: "-")) }
         if !shuffle { parts.append("no shuffle") }
         if let clipping { parts.append("clip \(clipping)") }
+        if let restoreBest { parts.append("restore best \(restoreBest.rawValue)") }
         return parts.joined(separator: ", ")
     }
 }

@@ -1,16 +1,23 @@
-/// Loss, accuracy and confusion matrix on a held-out test set.
+/// Loss, accuracy (or regression scores) and confusion matrix on a held-out
+/// test set, measured once, after training, on the weights the run ended with.
 public struct TestMetrics: Codable, Sendable {
     public var loss: Double
     public var accuracy: Double?
+    /// RMSE, MAE and R² for regression, in the targets' own units.
+    public var regression: RegressionScores?
     /// `confusion[actual][predicted]` counts, for classification.
     public var confusion: [[Int]]?
+    /// The epoch whose weights were measured (the best one with `restore_best`).
+    public var epoch: Int?
 }
 
 extension TestMetrics {
-    /// Loss, and for classification accuracy and the confusion matrix, with
-    /// classes decided by the loss's rule.
-    init<Scalar: BLASScalar>(model: Sequential<Scalar>, loss: any Loss, split: DataSplit<Scalar>, classes: Int?) {
-        let evaluator = Evaluator<Scalar>(countsClasses: classes != nil)
+    /// Loss, and for classification accuracy and the confusion matrix (classes
+    /// by the loss's rule), for regression RMSE, MAE and R².
+    init<Scalar: BLASScalar>(model: Sequential<Scalar>, loss: any Loss, split: DataSplit<Scalar>, classes: Int?,
+                             targetScaling: FeatureScaling.Statistics? = nil, epoch: Int? = nil) {
+        let evaluator = Evaluator<Scalar>(countsClasses: classes != nil, scoresRegression: classes == nil && loss.targets == .values,
+                                          targetScaling: targetScaling)
         let result = evaluator.evaluate(model: model, loss: loss, on: split)
         var confusion: [[Int]]?
         if let classes {
@@ -21,6 +28,6 @@ extension TestMetrics {
             }
             confusion = counts
         }
-        self.init(loss: result.loss, accuracy: result.accuracy, confusion: confusion)
+        self.init(loss: result.loss, accuracy: result.accuracy, regression: result.regression, confusion: confusion, epoch: epoch)
     }
 }

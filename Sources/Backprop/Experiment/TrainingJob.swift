@@ -14,15 +14,16 @@ struct TrainingJob: Sendable {
         let optimizer = Optimizer<Scalar>(run.optimizer)
         let configuration = TrainingConfiguration(
             epochs: run.epochs, batchSize: run.batch, shuffle: run.shuffle, seed: random.next(), stopping: run.stopping,
-            clipping: run.clipping, recordStepLosses: run.recordSteps, classification: data.isClassification)
+            clipping: run.clipping, recordStepLosses: run.recordSteps, classification: data.isClassification,
+            targetScaling: data.targetScaling, restoreBest: run.restoreBest)
         let trainer = Trainer(model: model, loss: plan.loss, optimizer: optimizer, schedule: run.schedule, configuration: configuration)
         var checkpointError: Error?
-        func saveCheckpoint(epoch: Int) {
+        func saveCheckpoint(epoch: Int, withOptimizer: Bool = true) {
             guard let save = options.saveCheckpoint, checkpointError == nil else { return }
             do {
-                try save(Checkpoint(model: model, optimizer: optimizer, experimentSource: plan.source, experimentFile: plan.file,
+                try save(Checkpoint(model: model, optimizer: withOptimizer ? optimizer : nil, experimentSource: plan.source, experimentFile: plan.file,
                                     baseDirectory: plan.baseDirectory, runLabel: run.label, seed: seed, epoch: epoch,
-                                    classNames: data.classNames, scaling: data.scaling))
+                                    classNames: data.classNames, scaling: data.scaling, targetScaling: data.targetScaling))
             } catch {
                 checkpointError = error
             }
@@ -34,8 +35,19 @@ struct TrainingJob: Sendable {
         if let last = history.last, let every = plan.checkpointEvery, last.epoch % every != 0, !history.diverged {
             saveCheckpoint(epoch: last.epoch)
         }
+        // The restored best weights get their own checkpoint unless a periodic one holds them;
+        // without the optimizer state, which is that of the last epoch.
+        if let best = history.restoredEpoch, let every = plan.checkpointEvery, best % every != 0, best != history.last?.epoch {
+            saveCheckpoint(epoch: best, withOptimizer: false)
+        }
         if let checkpointError { throw checkpointError }
-        let test = data.test.map { TestMetrics(model: model, loss: plan.loss, split: $0, classes: data.classNames?.count) }
+        // Measured once, on the weights the run ended with (the best ones with restore_best);
+        // a diverged run's weights measure nothing.
+        let measurable = !history.diverged || history.restoredEpoch != nil
+        let test = data.test.flatMap { split in measurable ? split : nil }.map {
+            TestMetrics(model: model, loss: plan.loss, split: $0, classes: data.classNames?.count, targetScaling: data.targetScaling,
+                        epoch: history.restoredEpoch ?? history.last?.epoch)
+        }
         let grid = options.decisionGrid && seed == plan.seeds.first ? DecisionGrid(model: model, loss: plan.loss, data: data) : nil
         return RunResult(label: run.label, seed: seed, history: history, wallSeconds: (clock.now - start).inSeconds,
                          decisionGrid: grid, test: test)

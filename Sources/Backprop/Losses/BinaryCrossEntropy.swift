@@ -13,6 +13,10 @@ public struct BinaryCrossEntropy: Loss {
     public var targets: LossTargets { .binary }
     public var takesProbabilities: Bool { true }
 
+    public func probabilities<Scalar: BLASScalar>(of outputs: Matrix<Scalar>) -> [[Double]]? {
+        binaryProbabilities(of: outputs) { Swift.min(Swift.max($0, 0), 1) }
+    }
+
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func value<Scalar: BLASScalar>(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Scalar {

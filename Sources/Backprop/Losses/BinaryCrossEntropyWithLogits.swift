@@ -12,6 +12,10 @@ public struct BinaryCrossEntropyWithLogits: Loss {
     public var targets: LossTargets { .binary }
     public var classThreshold: Double { 0 }
 
+    public func probabilities<Scalar: BLASScalar>(of outputs: Matrix<Scalar>) -> [[Double]]? {
+        binaryProbabilities(of: outputs) { 1 / (1 + Double.exp(-$0)) }
+    }
+
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func value<Scalar: BLASScalar>(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Scalar {

@@ -31,6 +31,12 @@ public protocol Loss: Component {
     /// Whether predictions must be probabilities in (0, 1), the output of a sigmoid.
     var takesProbabilities: Bool { get }
 
+    /// Each row's probability of each class, as the loss reads the outputs
+    /// (softmax of logits, sigmoid of a logit, a probability as it is); one
+    /// output gives two classes, [1 − p, p]. Nil for losses whose outputs are
+    /// not probabilities (MSE, Huber).
+    func probabilities<Scalar: BLASScalar>(of outputs: Matrix<Scalar>) -> [[Double]]?
+
     /// Checks that targets fit this loss (shape, labels in range); returns a
     /// sentence for the user when they do not.
     func targetProblem<Scalar: BLASScalar>(predictionColumns: Int, target: Matrix<Scalar>) -> String?
@@ -63,6 +69,17 @@ extension Loss {
 
     public func classes<Scalar: BLASScalar>(of outputs: Matrix<Scalar>) -> [Int] {
         outputs.classes(threshold: classThreshold)
+    }
+
+    public func probabilities<Scalar: BLASScalar>(of outputs: Matrix<Scalar>) -> [[Double]]? { nil }
+
+    /// Per-row class probabilities from independent per-output probabilities
+    /// `probability(output)`: one output gives [1 − p, p].
+    func binaryProbabilities<Scalar: BLASScalar>(of outputs: Matrix<Scalar>, _ probability: (Double) -> Double) -> [[Double]] {
+        (0..<outputs.rows).map { row in
+            let values = outputs.row(row).map { probability(Double($0)) }
+            return values.count == 1 ? [1 - values[0], values[0]] : values
+        }
     }
 
     /// Mean of `term(prediction, target)` over every element, the element-wise reduction.

@@ -12,6 +12,17 @@ public struct SoftmaxCrossEntropy: Loss {
 
     public var targets: LossTargets { .classIndices }
 
+    public func probabilities<Scalar: BLASScalar>(of outputs: Matrix<Scalar>) -> [[Double]]? {
+        // In Double, so each row sums to 1 to Double precision even for a Float model.
+        (0..<outputs.rows).map { row in
+            let logits = outputs.row(row).map { Double($0) }
+            let largest = logits.max() ?? 0
+            let exponentials = logits.map { Double.exp($0 - largest) }
+            let total = exponentials.reduce(0, +)
+            return exponentials.map { $0 / total }
+        }
+    }
+
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func value<Scalar: BLASScalar>(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Scalar {

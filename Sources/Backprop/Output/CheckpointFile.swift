@@ -22,6 +22,7 @@ public enum CheckpointFile {
         var inputSize: Int?
         var classNames: [String]?
         var scaling: FeatureScaling.Statistics?
+        var targetScaling: FeatureScaling.Statistics?
         var arrays: [Array]
         var optimizerKind: String?
         var optimizerStep: Int?
@@ -40,7 +41,7 @@ public enum CheckpointFile {
         let header = Header(experimentSource: checkpoint.experimentSource, experimentFile: checkpoint.experimentFile,
                             baseDirectory: checkpoint.baseDirectory, runLabel: checkpoint.runLabel, seed: checkpoint.seed,
                             epoch: checkpoint.epoch, dtype: checkpoint.dtype, inputSize: checkpoint.inputSize,
-                            classNames: checkpoint.classNames, scaling: checkpoint.scaling,
+                            classNames: checkpoint.classNames, scaling: checkpoint.scaling, targetScaling: checkpoint.targetScaling,
                             arrays: arrays.map { Header.Array(name: $0.name, count: $0.values.count) },
                             optimizerKind: checkpoint.optimizer?.kind, optimizerStep: checkpoint.optimizer?.step)
         var data = Data((Self.magic + "\n").utf8)
@@ -73,6 +74,7 @@ public enum CheckpointFile {
             throw damaged("unreadable header: \(oneLine(error))")
         }
         guard header.arrays.allSatisfy({ $0.count >= 0 }), header.scaling.map({ $0.shift.count == $0.factor.count }) ?? true,
+              header.targetScaling.map({ $0.shift.count == $0.factor.count }) ?? true,
               header.inputSize.map({ $0 >= 1 && $0 <= ModelSize.maximumParameters }) ?? true, header.epoch >= 0 else {
             throw damaged("impossible sizes in the header")
         }
@@ -104,6 +106,7 @@ public enum CheckpointFile {
         var checkpoint = Checkpoint(experimentSource: header.experimentSource, experimentFile: header.experimentFile,
                                     baseDirectory: header.baseDirectory, runLabel: header.runLabel, seed: header.seed, epoch: header.epoch,
                                     dtype: header.dtype, inputSize: header.inputSize, classNames: header.classNames, scaling: header.scaling, parameters: parameters)
+        checkpoint.targetScaling = header.targetScaling
         if let kind = header.optimizerKind {
             checkpoint.optimizer = OptimizerState(kind: kind, step: header.optimizerStep ?? 0, buffers: buffers)
         }

@@ -12,10 +12,43 @@ public enum Gnuplot {
         return "'" + flattened.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
     }
 
-    /// Colour-blind-friendly colours (Okabe–Ito, then Tableau), cycled with dash types.
+    /// Colour-blind-friendly colours (Okabe–Ito, then Tableau) for the first
+    /// ten curves.
     static let colors = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#8C564B", "#7F7F7F", "#BCBD22"]
 
-    static func color(_ index: Int) -> String { colors[index % colors.count] }
+    /// The index-th curve's colour, different for every index: the palette,
+    /// then hues a golden angle apart (so neighbours differ most), alternating
+    /// lighter and darker.
+    static func color(_ index: Int) -> String {
+        if index < colors.count { return colors[max(index, 0)] }
+        let step = index - colors.count
+        let hue = (Double(step) * 137.508 + 15).truncatingRemainder(dividingBy: 360) / 60
+        let value = step % 2 == 0 ? 0.8 : 0.55, saturation = 0.75
+        let chroma = value * saturation
+        let second = chroma * (1 - abs(hue.truncatingRemainder(dividingBy: 2) - 1))
+        let (r, g, b): (Double, Double, Double)
+        switch Int(hue) {
+        case 0: (r, g, b) = (chroma, second, 0)
+        case 1: (r, g, b) = (second, chroma, 0)
+        case 2: (r, g, b) = (0, chroma, second)
+        case 3: (r, g, b) = (0, second, chroma)
+        case 4: (r, g, b) = (second, 0, chroma)
+        default: (r, g, b) = (chroma, 0, second)
+        }
+        let offset = value - chroma
+        let hex = [r, g, b].map { component -> String in
+            let byte = Int(((component + offset) * 255).rounded())
+            return (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+        }
+        return "#" + hex.joined()
+    }
+
+    /// The index-th curve's marker: filled and open shapes, so a colour that
+    /// looks like another still has its own mark.
+    static func pointType(_ index: Int) -> Int {
+        let markers = [7, 5, 9, 11, 13, 6, 4, 8, 10, 12, 1, 2, 3, 14]
+        return markers[index % markers.count]
+    }
 
     /// Dash type of the index-th curve: solid, dashed, dotted, dash-dot, ...
     static func dash(_ index: Int) -> Int { index % 5 + 1 }

@@ -1,6 +1,10 @@
 /// metrics.csv in tidy form, one value per row: `run,seed,epoch,step,seconds,metric,value`
 /// (loads directly into pandas or gnuplot). Per-layer gradient norms appear as
 /// `grad_norm:layer1.dense`; per-step losses, when recorded, as `step_loss`.
+/// Regression adds `rmse`, `mae`, `r2` (and `val_` ones) in the targets' own
+/// units. The test set, measured once, gives `test_loss`, `test_accuracy`
+/// (or `test_rmse`, `test_mae`, `test_r2`) on the epoch whose weights were
+/// measured, with no step or seconds.
 public enum MetricsCSV {
     public static let header = "run,seed,epoch,step,seconds,metric,value"
 
@@ -13,6 +17,10 @@ public enum MetricsCSV {
                 var metrics: [(String, Double?)] = [
                     ("loss", record.loss), ("accuracy", record.accuracy), ("batch_loss", record.batchLoss),
                     ("val_loss", record.validationLoss), ("val_accuracy", record.validationAccuracy),
+                ]
+                metrics += regressionMetrics(record.regression, prefix: "")
+                metrics += regressionMetrics(record.validationRegression, prefix: "val_")
+                metrics += [
                     ("lr", record.learningRate), ("grad_norm", record.gradientNorm), ("samples_seen", Double(record.samplesSeen)),
                 ]
                 for (layer, norm) in zip(run.history.layerNames, record.layerGradientNorms) {
@@ -22,12 +30,24 @@ public enum MetricsCSV {
                     if let value { lines.append("\(prefix),\(name),\(value)") }
                 }
             }
+            if let test = run.test {
+                let epoch = test.epoch ?? run.history.records.last?.epoch ?? 0
+                let metrics = [("test_loss", test.loss), ("test_accuracy", test.accuracy)] + regressionMetrics(test.regression, prefix: "test_")
+                for case let (name, value?) in metrics {
+                    lines.append("\(label),\(run.seed),\(epoch),,,\(name),\(value)")
+                }
+            }
             let stepsPerEpoch = max(1, run.history.records.dropFirst().first?.step ?? 1)
             for (index, loss) in run.history.stepLosses.enumerated() {
                 lines.append("\(label),\(run.seed),\(index / stepsPerEpoch + 1),\(index + 1),,step_loss,\(loss)")
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func regressionMetrics(_ scores: RegressionScores?, prefix: String) -> [(String, Double?)] {
+        guard let scores else { return [] }
+        return [(prefix + "rmse", scores.rmse), (prefix + "mae", scores.mae), (prefix + "r2", scores.r2)]
     }
 
     /// Quotes a field when it holds a comma, quote or line break (RFC 4180).

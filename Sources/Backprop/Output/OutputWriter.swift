@@ -1,7 +1,7 @@
 import Foundation
 
 /// Writes an experiment's outputs into one folder (plots/NAME): metrics.csv,
-/// summary.json, results.json, report.md, the charts' data and scripts, and
+/// summary.json, results.json, splits.csv (when the data was split), report.md, the charts' data and scripts, and
 /// the PNGs rendered by gnuplot. Every file is written atomically.
 public enum OutputWriter {
     public struct Outcome: Sendable {
@@ -10,6 +10,8 @@ public enum OutputWriter {
         /// Charts gnuplot could not draw, with its message.
         public var chartFailures: [String]
         public var gnuplotMissing: Bool
+        /// Charts `plots:` asks for that these results cannot give, with the reason.
+        public var chartsNotDrawn: [String]
     }
 
     /// `gnuplot` is the program that draws the PNGs; nil (not installed) still
@@ -18,7 +20,7 @@ public enum OutputWriter {
                              gnuplot: String? = findExecutable("gnuplot")) throws -> Outcome {
         try makeDirectory(directory)
         let summary = Summary(result)
-        let charts = try Charts.draw(result)
+        let (charts, notDrawn) = try Charts.draw(result)
         var files: [String] = []
         func put(_ name: String, _ data: Data) throws {
             try AtomicFile.write(data, to: directory + "/" + name)
@@ -27,14 +29,15 @@ public enum OutputWriter {
         try put("metrics.csv", Data(MetricsCSV.render(result).utf8))
         try put("summary.json", try summary.json())
         try put(ResultsFile.name, try ResultsFile.encode(result))
+        if let splits = result.splits { try put(SplitsCSV.name, Data(SplitsCSV.render(splits).utf8)) }
         for chart in charts {
             for file in chart.dataFiles { try put(file.name, Data(file.contents.utf8)) }
             try put(chart.scriptFile, Data(chart.script.utf8))
         }
-        try put("report.md", Data(Report.render(result, summary: summary, charts: charts).utf8))
+        try put("report.md", Data(Report.render(result, summary: summary, charts: charts, notDrawn: notDrawn).utf8))
         let rendering = render(scripts: charts.map(\.scriptFile), in: directory, gnuplot: gnuplot)
         return Outcome(directory: directory, files: files + rendering.images, chartFailures: rendering.failures,
-                       gnuplotMissing: rendering.gnuplotMissing)
+                       gnuplotMissing: rendering.gnuplotMissing, chartsNotDrawn: notDrawn)
     }
 
     /// Runs gnuplot on each script in `directory` (PNGs appear beside them).

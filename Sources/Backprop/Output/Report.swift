@@ -1,26 +1,30 @@
-/// report.md: the comparison table, the charts, and the experiment echoed back.
+/// report.md: the verdict first, then the comparison table, the settings, the
+/// charts, and the experiment echoed back.
 public enum Report {
-    public static func render(_ result: ExperimentResult, summary: Summary, charts: [ChartFiles]) -> String {
+    /// `notDrawn`: the charts asked for that could not be drawn, with the reason.
+    public static func render(_ result: ExperimentResult, summary: Summary, charts: [ChartFiles], notDrawn: [String] = []) -> String {
         let plan = result.plan
-        var lines = ["# \(plan.name)", ""]
-        if !plan.description.isEmpty { lines += [plan.description, ""] }
-        var data = "\(result.trainingSamples) training samples"
-        if result.validationSamples > 0 { data += ", \(result.validationSamples) validation" }
-        if result.testSamples > 0 { data += ", \(result.testSamples) test" }
+        var lines = ["# \(escape(plan.name))", ""]
+        if !plan.description.isEmpty { lines += [escape(plan.description), ""] }
         lines += [
-            "- data: \(plan.dataset) — \(data), \(result.featureNames.count) features"
-                + (result.classNames.map { ", \($0.count) classes" } ?? ", regression"),
+            "- data: \(escape("\(plan.dataset)")) — \(dataLine(result))",
             "- model: \(plan.model.map(\.name).joined(separator: " → ")), loss \(plan.lossName), \(plan.dtype.rawValue)",
-            "- seeds: \(plan.seeds.map(String.init).joined(separator: ", ")) (numbers are mean ± std over seeds)",
-            "- total wall time: \(formatNumber(result.wallSeconds)) s",
+            "- seeds: \(plan.seeds.map(String.init).joined(separator: ", ")) (numbers are mean ± std over seeds, 3 significant digits)",
+            "- total wall time: \(formatSignificant(result.wallSeconds, digits: 3)) s",
             "",
         ]
-        lines += table(summary, metrics: plan.metrics, hasThreshold: plan.runs.contains { $0.stopping.lossBelow != nil })
+        if let verdict = summary.verdict {
+            lines += ["## Verdict", "", verdict.sentence, ""] + verdictTable(verdict, hasThreshold: plan.runs.contains { $0.stopping.lossBelow != nil }) + [""]
+        }
+        lines += ["## Results", ""]
+        lines += table(summary, metrics: plan.metrics, regression: result.classNames == nil,
+                       hasThreshold: plan.runs.contains { $0.stopping.lossBelow != nil })
         lines.append("")
         let settings = summary.runs.map { "- **\(escape($0.label))**: \(escape($0.settings))" }
         lines += ["Settings:", ""] + settings + [""]
-        if !result.warnings.isEmpty {
-            lines += ["## Warnings", ""] + result.warnings.map { "- \(escape($0))" } + [""]
+        let warnings = result.warnings + notDrawn
+        if !warnings.isEmpty {
+            lines += ["## Warnings", ""] + warnings.map { "- \(escape($0))" } + [""]
         }
         if let names = result.classNames, let confusion = result.runs.first?.test?.confusion {
             lines += ["## Test-set confusion matrix (\(escape(result.runs[0].label)), seed \(result.runs[0].seed))", ""]
@@ -36,27 +40,60 @@ public enum Report {
         return lines.joined(separator: "\n")
     }
 
+    /// "120 training samples, 30 validation, 30 test (held out by split, seed 24301, stratified), 4 features, 3 classes".
+    static func dataLine(_ result: ExperimentResult) -> String {
+        var text = "\(result.trainingSamples) training samples"
+        if result.validationSamples > 0 { text += ", \(result.validationSamples) validation" }
+        if result.testSamples > 0 {
+            text += ", \(result.testSamples) test"
+            text += result.testSource == "split" ? " (held out by the split)" : " (the dataset's own)"
+        }
+        if let split = result.plan.split {
+            text += "; split seed \(split.seed)\(split.stratify ? ", stratified" : ""), rows in splits.csv"
+        }
+        text += ", \(result.featureNames.count) features"
+        text += result.classNames.map { ", \($0.count) classes" } ?? ", regression\(result.targetsScaled ? " (targets standardised for training; errors in their own units)" : "")"
+        return text
+    }
+
+    static func verdictTable(_ verdict: Verdict, hasThreshold: Bool) -> [String] {
+        let name = verdict.metric == "rmse" ? "RMSE" : verdict.metric
+        var header = ["rank", "run", "\(verdict.split) \(name)"]
+        if hasThreshold { header.append("epochs to threshold") }
+        var lines = row(header) + [separator(header.count)]
+        for entry in verdict.ranking {
+            var cells = ["\(entry.rank)", escape(entry.label), entry.score.map { $0.text + (entry.tiedWithWinner ? " (tie with #1)" : "") } ?? "diverged"]
+            if hasThreshold { cells.append(entry.epochsToThreshold?.text ?? "not reached") }
+            lines += row(cells)
+        }
+        return lines
+    }
+
     /// The comparison table; `metrics` (the file's `metrics:`) chooses the optional columns.
-    static func table(_ summary: Summary, metrics: [String], hasThreshold: Bool) -> [String] {
-        let hasValidation = metrics.contains("val_accuracy") && summary.runs.contains { $0.bestValidationAccuracy != nil }
-        let hasValidationLoss = metrics.contains("val_loss") && summary.runs.contains { $0.finalValidationLoss != nil }
-        let hasAccuracy = metrics.contains("accuracy") && summary.runs.contains { $0.finalAccuracy != nil }
-        let hasTest = summary.runs.contains { $0.testLoss != nil }
-        var header = ["run", "final loss"]
-        if hasAccuracy { header.append("final accuracy") }
-        if hasValidationLoss { header.append("final val loss") }
-        if hasValidation { header.append("best val accuracy") }
-        if hasTest { header += ["test loss", "test accuracy"] }
+    static func table(_ summary: Summary, metrics: [String], regression: Bool, hasThreshold: Bool) -> [String] {
+        let runs = summary.runs
+        var columns: [(String, (Summary.Run) -> Statistic?)] = [("final loss", { $0.finalLoss })]
+        func add(_ name: String, when shown: Bool, _ value: @escaping (Summary.Run) -> Statistic?) {
+            if shown && runs.contains(where: { value($0) != nil }) { columns.append((name, value)) }
+        }
+        add("final accuracy", when: metrics.contains("accuracy")) { $0.finalAccuracy }
+        add("final RMSE", when: regression) { $0.finalRegression?.rmse }
+        add("final val loss", when: metrics.contains("val_loss")) { $0.finalValidationLoss }
+        add("final val accuracy", when: metrics.contains("val_accuracy")) { $0.finalValidationAccuracy }
+        add("best val accuracy", when: metrics.contains("val_accuracy")) { $0.bestValidationAccuracy }
+        add("final val RMSE", when: regression) { $0.finalValidationRegression?.rmse }
+        add("test loss", when: true) { $0.testLoss }
+        add("test accuracy", when: true) { $0.testAccuracy }
+        add("test RMSE", when: regression) { $0.testRegression?.rmse }
+        add("test MAE", when: regression) { $0.testRegression?.mae }
+        add("test R²", when: regression) { $0.testRegression?.r2 }
         let hasSeconds = metrics.contains("seconds")
+        var header = ["run"] + columns.map(\.0)
         if hasThreshold { header += ["epochs to threshold"] + (hasSeconds ? ["seconds to threshold"] : []) }
         header += ["diverged", "stopped"] + (hasSeconds ? ["wall time (s)"] : [])
-        var lines = ["| " + header.joined(separator: " | ") + " |", "|" + header.map { _ in "---" }.joined(separator: "|") + "|"]
-        for run in summary.runs {
-            var cells = [escape(run.label), run.finalLoss?.text ?? "—"]
-            if hasAccuracy { cells.append(run.finalAccuracy?.text ?? "—") }
-            if hasValidationLoss { cells.append(run.finalValidationLoss?.text ?? "—") }
-            if hasValidation { cells.append(run.bestValidationAccuracy?.text ?? "—") }
-            if hasTest { cells += [run.testLoss?.text ?? "—", run.testAccuracy?.text ?? "—"] }
+        var lines = row(header) + [separator(header.count)]
+        for run in runs {
+            var cells = [escape(run.label)] + columns.map { $0.1(run)?.text ?? "—" }
             if hasThreshold {
                 let reached = "\(run.thresholdReached)/\(run.seeds.count) reached"
                 cells.append(run.epochsToThreshold.map { "\($0.text) (\(reached))" } ?? "not reached")
@@ -65,17 +102,21 @@ public enum Report {
             let diverged = run.diverged == 0 ? "no" : "yes, \(run.diverged)/\(run.seeds.count) (epoch \(run.divergedAtEpochs.map(String.init).joined(separator: ", ")))"
             let reasons = Dictionary(grouping: run.stopReasons, by: { $0 }).sorted { $0.key < $1.key }
                 .map { $0.value.count == run.stopReasons.count ? $0.key : "\($0.key) ×\($0.value.count)" }.joined(separator: ", ")
-            cells += [diverged, reasons] + (hasSeconds ? [run.wallSeconds?.text ?? "—"] : [])
-            lines.append("| " + cells.joined(separator: " | ") + " |")
+            let restored = run.restoredEpochs.isEmpty ? "" : "; restored best epoch \(run.restoredEpochs.map(String.init).joined(separator: ", "))"
+            cells += [diverged, reasons + restored] + (hasSeconds ? [run.wallSeconds?.text ?? "—"] : [])
+            lines += row(cells)
         }
         return lines
     }
 
+    static func row(_ cells: [String]) -> [String] { ["| " + cells.joined(separator: " | ") + " |"] }
+    static func separator(_ count: Int) -> String { "|" + Array(repeating: "---", count: count).joined(separator: "|") + "|" }
+
     static func confusionTable(_ confusion: [[Int]], names: [String]) -> [String] {
         let header = ["actual \\ predicted"] + names.map(escape)
-        var lines = ["| " + header.joined(separator: " | ") + " |", "|" + header.map { _ in "---" }.joined(separator: "|") + "|"]
-        for (index, row) in confusion.enumerated() {
-            lines.append("| " + ([escape(names.indices.contains(index) ? names[index] : "\(index)")] + row.map(String.init)).joined(separator: " | ") + " |")
+        var lines = row(header) + [separator(header.count)]
+        for (index, counts) in confusion.enumerated() {
+            lines += row([escape(names.indices.contains(index) ? names[index] : "\(index)")] + counts.map(String.init))
         }
         return lines
     }

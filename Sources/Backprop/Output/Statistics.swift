@@ -18,9 +18,9 @@ public struct Statistic: Codable, Equatable, Sendable {
         count = finite.count
     }
 
-    /// `0.02131 ± 0.004102` to 4 significant digits (std left out for one value).
+    /// `0.0213 ± 0.0041`: three significant digits each (std left out for one value).
     public var text: String {
-        count > 1 ? "\(formatSignificant(mean)) ± \(formatSignificant(std))" : formatSignificant(mean)
+        count > 1 ? "\(formatSignificant(mean, digits: 3)) ± \(formatSignificant(std, digits: 3))" : formatSignificant(mean, digits: 3)
     }
 }
 

@@ -1,6 +1,9 @@
 import Foundation
 
-/// summary.json: per run, the final and best numbers as mean ± std over seeds.
+/// summary.json: per run, the final and best numbers as mean ± std over
+/// seeds, and the verdict. "Final" is the epoch a run ended with: its last,
+/// or the best validation epoch with `restore_best`; a seed that diverged
+/// (without a best epoch to return to) has no final numbers.
 public struct Summary: Codable, Sendable {
     public struct Run: Codable, Sendable {
         public var label: String
@@ -10,7 +13,12 @@ public struct Summary: Codable, Sendable {
         public var bestLoss: Statistic?
         public var finalAccuracy: Statistic?
         public var finalValidationLoss: Statistic?
+        public var bestValidationLoss: Statistic?
+        public var finalValidationAccuracy: Statistic?
         public var bestValidationAccuracy: Statistic?
+        /// RMSE, MAE and R² (regression), on the training and validation sets.
+        public var finalRegression: ScoreStatistics?
+        public var finalValidationRegression: ScoreStatistics?
         /// Over the seeds that reached `stop.loss_below`; `thresholdReached` says how many did.
         public var epochsToThreshold: Statistic?
         public var secondsToThreshold: Statistic?
@@ -19,10 +27,29 @@ public struct Summary: Codable, Sendable {
         public var divergedAtEpochs: [Int]
         public var stopReasons: [String]
         public var epochsRun: Statistic?
+        /// With `restore_best`: the epoch each seed ended with.
+        public var restoredEpochs: [Int]
         public var trainingSeconds: Statistic?
         public var wallSeconds: Statistic?
+        /// Measured once, after training, on the test set.
         public var testLoss: Statistic?
         public var testAccuracy: Statistic?
+        public var testRegression: ScoreStatistics?
+    }
+
+    /// RMSE, MAE and R², each mean ± std over seeds.
+    public struct ScoreStatistics: Codable, Sendable {
+        public var rmse: Statistic
+        public var mae: Statistic
+        public var r2: Statistic
+
+        init?(_ scores: [RegressionScores?]) {
+            let all = scores.compactMap { $0 }
+            guard let rmse = Statistic(all.map(\.rmse)), let mae = Statistic(all.map(\.mae)), let r2 = Statistic(all.map(\.r2)) else {
+                return nil
+            }
+            (self.rmse, self.mae, self.r2) = (rmse, mae, r2)
+        }
     }
 
     public var experiment: String
@@ -34,6 +61,7 @@ public struct Summary: Codable, Sendable {
     public var testSamples: Int
     public var wallSeconds: Double
     public var runs: [Run]
+    public var verdict: Verdict?
 
     public init(_ result: ExperimentResult) {
         experiment = result.plan.name
@@ -44,18 +72,23 @@ public struct Summary: Codable, Sendable {
         validationSamples = result.validationSamples
         testSamples = result.testSamples
         wallSeconds = result.wallSeconds
-        runs = result.plan.runs.map { plan in
+        runs = result.plan.runs.compactMap { plan in
             let results = result.results(for: plan.label)
+            guard !results.isEmpty else { return nil }
             let histories = results.map(\.history)
-            let finished = histories.filter { !$0.diverged }
+            let ends = histories.map(Self.end)
             func statistic(_ values: [Double?]) -> Statistic? { Statistic(values.compactMap { $0 }) }
             return Run(
                 label: plan.label, settings: plan.settingsDescription, seeds: results.map(\.seed),
-                finalLoss: statistic(histories.map { $0.records.last(where: { $0.loss.isFinite })?.loss }),
+                finalLoss: statistic(ends.map { $0?.loss }),
                 bestLoss: statistic(histories.map { $0.records.map(\.loss).filter(\.isFinite).min() }),
-                finalAccuracy: statistic(finished.map { $0.last?.accuracy }),
-                finalValidationLoss: statistic(finished.map { $0.last?.validationLoss }),
+                finalAccuracy: statistic(ends.map { $0?.accuracy }),
+                finalValidationLoss: statistic(ends.map { $0?.validationLoss }),
+                bestValidationLoss: statistic(histories.map { $0.records.compactMap(\.validationLoss).filter(\.isFinite).min() }),
+                finalValidationAccuracy: statistic(ends.map { $0?.validationAccuracy }),
                 bestValidationAccuracy: statistic(histories.map { $0.records.compactMap(\.validationAccuracy).max() }),
+                finalRegression: ScoreStatistics(ends.map { $0?.regression }),
+                finalValidationRegression: ScoreStatistics(ends.map { $0?.validationRegression }),
                 epochsToThreshold: statistic(histories.map { $0.thresholdEpoch.map(Double.init) }),
                 secondsToThreshold: statistic(histories.map(\.thresholdSeconds)),
                 thresholdReached: histories.filter { $0.thresholdEpoch != nil }.count,
@@ -63,11 +96,22 @@ public struct Summary: Codable, Sendable {
                 divergedAtEpochs: histories.compactMap(\.divergedAtEpoch),
                 stopReasons: histories.map(\.stopReason.rawValue),
                 epochsRun: statistic(histories.map { $0.last.map { Double($0.epoch) } }),
+                restoredEpochs: histories.compactMap(\.restoredEpoch),
                 trainingSeconds: statistic(histories.map { $0.last?.seconds }),
                 wallSeconds: statistic(results.map(\.wallSeconds)),
                 testLoss: statistic(results.map { $0.test?.loss }),
-                testAccuracy: statistic(results.map { $0.test?.accuracy }))
+                testAccuracy: statistic(results.map { $0.test?.accuracy }),
+                testRegression: ScoreStatistics(results.map { $0.test?.regression }))
         }
+        verdict = Verdict(runs, classification: result.classNames != nil,
+                          samples: (validation: result.validationSamples, test: result.testSamples))
+    }
+
+    /// The record of the weights a run ended with: the restored best epoch,
+    /// else the last, unless the run diverged.
+    static func end(_ history: TrainingHistory) -> EpochRecord? {
+        if let restored = history.restoredEpoch { return history.records.first { $0.epoch == restored } }
+        return history.diverged ? nil : history.last
     }
 
     public func json() throws -> Data {

@@ -1,8 +1,11 @@
-/// Loss and accuracy of a model over a whole split, in evaluation mode.
+/// Loss and accuracy (or regression scores) of a model over a whole split,
+/// in evaluation mode.
 public struct EvaluationResult: Sendable {
     public var loss: Double
     /// Fraction of samples classified correctly, or nil for regression.
     public var accuracy: Double?
+    /// RMSE, MAE and R² for regression, nil otherwise.
+    public var regression: RegressionScores?
 }
 
 /// Runs a model over a whole split in chunks, so a large data set never needs
@@ -14,10 +17,17 @@ public final class Evaluator<Scalar: BLASScalar> {
 
     /// Whether targets are classes, so accuracy is counted (by the loss's class rule).
     public let countsClasses: Bool
+    /// Whether targets are regression values, so RMSE, MAE and R² are measured.
+    public let scoresRegression: Bool
+    /// The regression targets' scaling, undone for the scores.
+    public let targetScaling: FeatureScaling.Statistics?
 
-    public init(chunkSize: Int = 1024, countsClasses: Bool = false) {
+    public init(chunkSize: Int = 1024, countsClasses: Bool = false, scoresRegression: Bool = false,
+                targetScaling: FeatureScaling.Statistics? = nil) {
         self.chunkSize = chunkSize
         self.countsClasses = countsClasses
+        self.scoresRegression = scoresRegression
+        self.targetScaling = targetScaling
     }
 
     @_specialize(where Scalar == Float)
@@ -25,6 +35,7 @@ public final class Evaluator<Scalar: BLASScalar> {
     public func evaluate(model: Sequential<Scalar>, loss: any Loss, on split: DataSplit<Scalar>) -> EvaluationResult {
         var weightedLoss = 0.0
         var correct = 0
+        var sums = RegressionSums(columns: split.targets.columns)
         forEachChunk(of: split) { start, count in
             let prediction = model.forward(chunkInputs, training: false)
             weightedLoss += Double(loss.value(prediction: prediction, target: chunkTargets)) * Double(count)
@@ -32,9 +43,11 @@ public final class Evaluator<Scalar: BLASScalar> {
                 // Right when the loss's class rule gives the target's class (an index, a 0/1 value or a one-hot row).
                 correct += zip(loss.classes(of: prediction), chunkTargets.classPerRow()).filter { $0 == $1 }.count
             }
+            if scoresRegression { sums.add(prediction: prediction, target: chunkTargets, scaling: targetScaling) }
         }
         let count = Double(max(split.count, 1))
-        return EvaluationResult(loss: weightedLoss / count, accuracy: countsClasses ? Double(correct) / count : nil)
+        return EvaluationResult(loss: weightedLoss / count, accuracy: countsClasses ? Double(correct) / count : nil,
+                                regression: scoresRegression ? sums.scores : nil)
     }
 
     /// Predictions for every row (evaluation mode), in row order.

@@ -37,14 +37,31 @@ public final class Trainer<Scalar: BLASScalar> {
             layer.parameters.isEmpty ? nil : (name: Sequential<Scalar>.layerName(index: index, kind: layer.kind), parameters: layer.parameters)
         }
         baseLearningRate = optimizer.learningRate
-        evaluator = Evaluator(countsClasses: configuration.classification ?? loss.targets.needsClasses)
+        let classification = configuration.classification ?? loss.targets.needsClasses
+        evaluator = Evaluator(countsClasses: classification, scoresRegression: !classification && loss.targets == .values,
+                              targetScaling: configuration.targetScaling)
         layerNormSums = Array(repeating: 0, count: layerParameters.count)
     }
 
-    /// Trains on `data`, reporting each epoch's record to `onEpoch` as it completes.
+    /// Trains on `data`, reporting each epoch's record to `onEpoch` as it
+    /// completes. With `restoreBest`, the model ends with the weights of its
+    /// best validation epoch (`restoredEpoch`).
     public func train(
         on data: DataSplit<Scalar>, validation: DataSplit<Scalar>? = nil,
         onEpoch: (EpochRecord) -> Void = { _ in }
+    ) -> TrainingHistory {
+        let best = configuration.restoreBest.map { criterion in (criterion, BestWeights(model.parametersAndBuffers)) }
+        var history = epochs(on: data, validation: validation) { record in
+            onEpoch(record)
+            best?.1.offer(best?.0.score(record), epoch: record.epoch)
+        }
+        history.restoredEpoch = best?.1.restore()
+        return history
+    }
+
+    /// The training loop, epoch by epoch, until the epochs or a stop rule end it.
+    private func epochs(
+        on data: DataSplit<Scalar>, validation: DataSplit<Scalar>?, onEpoch: (EpochRecord) -> Void
     ) -> TrainingHistory {
         let batchSize = configuration.batchSize.resolved(datasetSize: data.count)
         var random = RandomGenerator(seed: configuration.seed)
@@ -186,6 +203,7 @@ public final class Trainer<Scalar: BLASScalar> {
             epoch: epoch, step: step, seconds: seconds, samplesSeen: samplesSeen, learningRate: learningRate,
             loss: training?.loss ?? .nan, accuracy: training?.accuracy, batchLoss: batchLoss,
             validationLoss: held?.loss, validationAccuracy: held?.accuracy,
+            regression: training?.regression, validationRegression: held?.regression,
             gradientNorm: gradientNorm, layerGradientNorms: layerNorms)
     }
 }

@@ -10,13 +10,18 @@ public struct TrainingConfiguration: Sendable {
     public var clipping: GradientClipping?
     /// Keep the loss of every mini-batch (`TrainingHistory.stepLosses`).
     public var recordStepLosses: Bool
-    /// Whether targets are classes, so accuracy is counted; nil: when the
-    /// loss needs classes.
+    /// Whether targets are classes, so accuracy is counted (else RMSE, MAE
+    /// and R²); nil: when the loss needs classes.
     public var classification: Bool?
+    /// The regression targets' scaling, undone for RMSE and MAE.
+    public var targetScaling: FeatureScaling.Statistics?
+    /// End with the weights of the best validation epoch.
+    public var restoreBest: RestoreBest?
 
     public init(epochs: Int, batchSize: BatchSize, shuffle: Bool, seed: UInt64 = 1,
                 stopping: StoppingCriteria = StoppingCriteria(), clipping: GradientClipping? = nil,
-                recordStepLosses: Bool = false, classification: Bool? = nil) {
+                recordStepLosses: Bool = false, classification: Bool? = nil,
+                targetScaling: FeatureScaling.Statistics? = nil, restoreBest: RestoreBest? = nil) {
         self.epochs = epochs
         self.batchSize = batchSize
         self.shuffle = shuffle
@@ -25,5 +30,7 @@ public struct TrainingConfiguration: Sendable {
         self.clipping = clipping
         self.recordStepLosses = recordStepLosses
         self.classification = classification
+        self.targetScaling = targetScaling
+        self.restoreBest = restoreBest
     }
 }

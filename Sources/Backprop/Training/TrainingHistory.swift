@@ -11,6 +11,8 @@ public struct TrainingHistory: Codable, Sendable {
     public var thresholdSeconds: Double?
     /// Names of the layers with parameters, matching `EpochRecord.layerGradientNorms`.
     public var layerNames: [String]
+    /// With `restore_best`: the epoch whose weights the run ended with.
+    public var restoredEpoch: Int?
 
     public var diverged: Bool { divergedAtEpoch != nil }
     public var last: EpochRecord? { records.last }

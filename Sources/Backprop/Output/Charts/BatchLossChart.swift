@@ -8,6 +8,6 @@ public struct BatchLossChart: Chart {
 
     public func draw(_ result: ExperimentResult) -> ChartFiles? {
         BandChart.draw(result, name: Self.name, title: "\(result.plan.name): mean mini-batch loss by epoch",
-                       xLabel: "epoch", yLabel: "mean batch loss (log scale)", logY: true) { $0.batchLoss }
+                       xLabel: "epoch", yLabel: "mean batch loss (log scale)", logY: true, series: [.training { $0.batchLoss }])
     }
 }

@@ -5,6 +5,12 @@ public struct DecisionBoundaryChart: Chart {
 
     public var needsDecisionGrid: Bool { true }
 
+    public func unavailableReason(for data: DataShape) -> String? {
+        if data.classes == nil { return "a decision boundary needs class labels; this dataset is a regression problem" }
+        if data.features != 2 { return "a decision boundary is drawn over 2 input features; this dataset has \(data.features)" }
+        return nil
+    }
+
     static let regionColors = ["#c6dbef", "#fdd0a2", "#c7e9c0", "#dadaeb", "#fcbba1", "#d9d9d9", "#f2f0c0", "#c9e6e8", "#f4cae4", "#e5d8bd"]
     static let pointColors = ["#08519c", "#a63603", "#006d2c", "#54278f", "#a50f15", "#252525", "#8c6d00", "#01665e", "#ae017e", "#7f5a1b"]
 

@@ -12,11 +12,14 @@ public struct GradientNormChart: Chart {
         let rows = (labels.count + columns - 1) / columns
         let layerCount = result.runs.map { $0.history.layerNames.count }.max() ?? 1
         var blocks: [[String]] = []
-        let keyRows = (layerCount + 2) / 3
+        let keyRows = (layerCount + 1) / 2
         var script = Gnuplot.header(output: "grad_norm.png", width: 500 * columns + 40, height: (380 + 22 * keyRows) * rows + 60, curves: layerCount)
         script += ["set multiplot layout \(rows),\(columns) title \(Gnuplot.quoted("\(result.plan.name): gradient norm per layer (first seed, log scale)"))",
                    "set logscale y", "set format y '%.0e'", "set xlabel 'epoch'", "set ylabel 'mean gradient norm'",
-                   "set key below horizontal maxcols 3 box lc rgb '#bbbbbb'"]
+                   // A fixed bottom margin for the legend: gnuplot's own puts a tall legend over the
+                   // x label, and panels with fewer layers would be taller than the rest.
+                   "set key below horizontal maxcols 2 box lc rgb '#bbbbbb' spacing 1.1",
+                   "set bmargin \(Int(Double(keyRows) * 1.1 + 4.5))"]
         for label in labels {
             guard let run = result.results(for: label).first else { continue }
             script.append("set title \(Gnuplot.quoted(label))")

@@ -1,11 +1,13 @@
-/// The training loss after each epoch, one curve per run (mean and min–max over seeds).
+/// The training loss after each epoch (solid) and the validation loss
+/// (dashed), one colour per run (mean and min–max over seeds).
 public struct LossChart: Chart {
     public static let name = "loss"
-    public static let summary = "training loss by epoch, log scale"
+    public static let summary = "training (and validation) loss by epoch, log scale"
     public init(settings: Settings) {}
 
     public func draw(_ result: ExperimentResult) -> ChartFiles? {
-        BandChart.draw(result, name: Self.name, title: "\(result.plan.name): training loss by epoch",
-                       xLabel: "epoch", yLabel: "loss over the training set (log scale)", logY: true) { $0.loss }
+        BandChart.draw(result, name: Self.name, title: "\(result.plan.name): loss by epoch",
+                       xLabel: "epoch", yLabel: "loss over the whole split (log scale)", logY: true,
+                       series: [.training { $0.loss }, .validation { $0.validationLoss }])
     }
 }

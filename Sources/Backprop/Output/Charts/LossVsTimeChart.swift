@@ -7,6 +7,6 @@ public struct LossVsTimeChart: Chart {
     public func draw(_ result: ExperimentResult) -> ChartFiles? {
         BandChart.draw(result, name: Self.name, title: "\(result.plan.name): training loss by wall-clock time",
                        xLabel: "training seconds (mean over seeds)", yLabel: "loss over the training set (log scale)",
-                       logY: true, x: { $0.seconds }) { $0.loss }
+                       logY: true, x: { $0.seconds }, series: [.training { $0.loss }])
     }
 }

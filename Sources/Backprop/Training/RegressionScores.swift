@@ -1,0 +1,54 @@
+/// How far regression predictions are from their targets, in the targets'
+/// own units (scaled targets are unscaled first), as scikit-learn's metrics
+/// define them; with several target columns each is the mean over columns.
+public struct RegressionScores: Codable, Sendable, Equatable {
+    /// Root mean squared error.
+    public var rmse: Double
+    /// Mean absolute error.
+    public var mae: Double
+    /// 1 − Σ(y − ŷ)² / Σ(y − ȳ)²: 1 is perfect, 0 is as good as predicting the mean.
+    public var r2: Double
+}
+
+/// Sums over a split, chunk by chunk, from which the scores follow.
+struct RegressionSums {
+    private var squares: [Double]
+    private var absolutes: [Double]
+    private var targets: [Double]
+    private var targetSquares: [Double]
+    private var rows = 0
+
+    init(columns: Int) {
+        squares = Array(repeating: 0, count: columns)
+        absolutes = squares
+        targets = squares
+        targetSquares = squares
+    }
+
+    /// Adds a chunk; `scaling` (the targets' scaling, if any) is undone first.
+    mutating func add<Scalar: BLASScalar>(prediction: Matrix<Scalar>, target: Matrix<Scalar>, scaling: FeatureScaling.Statistics?) {
+        let columns = squares.count
+        for index in prediction.storage.indices {
+            let column = index % columns
+            let value = scaling?.original(Double(target.storage[index]), column: column) ?? Double(target.storage[index])
+            let predicted = scaling?.original(Double(prediction.storage[index]), column: column) ?? Double(prediction.storage[index])
+            let residual = predicted - value
+            squares[column] += residual * residual
+            absolutes[column] += abs(residual)
+            targets[column] += value
+            targetSquares[column] += value * value
+        }
+        rows += prediction.rows
+    }
+
+    var scores: RegressionScores {
+        let n = Double(max(rows, 1))
+        let mse = squares.map { $0 / n }
+        let r2 = squares.indices.map { column -> Double in
+            let total = targetSquares[column] - targets[column] * targets[column] / n
+            return total > 0 ? 1 - squares[column] / total : (squares[column] == 0 ? 1 : 0)
+        }
+        func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(max(values.count, 1)) }
+        return RegressionScores(rmse: mean(mse).squareRoot(), mae: mean(absolutes.map { $0 / n }), r2: mean(r2))
+    }
+}

@@ -1,0 +1,509 @@
+import Foundation
+import Testing
+@testable import Backprop
+
+/// Held-out data and honest verdicts: splits, test metrics, regression
+/// scores, the verdict, restore_best, and evaluate/predict on new data.
+
+private let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../..").standardized.path
+/// scikit-learn's wine data as shipped with the experiments (178 rows, classes class_0/1/2 of 59/71/48).
+private let wineFile = repository + "/experiments/data/wine.csv"
+
+/// Writes `yaml` to ROOT/exp.yaml, runs it into ROOT/plots, and reads the results back.
+private func runExperiment(_ yaml: String, in root: String) throws -> (directory: String, result: ExperimentResult, outcome: CommandOutcome) {
+    try yaml.write(toFile: root + "/exp.yaml", atomically: true, encoding: .utf8)
+    let outcome = try Commands.run(path: root + "/exp.yaml", outputRoot: root + "/plots", progress: SilentProgress())
+    let plan = try ExperimentLoader.load(path: root + "/exp.yaml")
+    let directory = root + "/plots/" + plan.name
+    return (directory, try ResultsFile.read(directory: directory), outcome)
+}
+
+/// The wine file's rows as (fields, label).
+private func wineRows() throws -> (header: String, rows: [(line: String, label: String)]) {
+    let lines = try String(contentsOfFile: wineFile, encoding: .utf8).split(separator: "\n").map(String.init)
+    return (lines[0], lines.dropFirst().map { ($0, String($0.split(separator: ",").last!)) })
+}
+
+/// The one checkpoint of a single-run, single-seed experiment's last epoch.
+private func lastCheckpoint(_ directory: String, epoch: Int) throws -> String {
+    let files = try FileManager.default.contentsOfDirectory(atPath: directory + "/checkpoints").filter { $0.hasSuffix("-epoch\(epoch).checkpoint") }
+    return directory + "/checkpoints/" + (try #require(files.count == 1 ? files.first : nil, "one checkpoint at epoch \(epoch): \(files)"))
+}
+
+private func wineExperiment(name: String, epochs: Int = 15, extra: String = "") -> String {
+    """
+    name: \(name)
+    seeds: [1]
+    dataset:
+      csv: {path: \(wineFile), target: cultivar}
+      split: {validation: 0.2, test: 0.25, seed: 7, stratify: true}
+      scale: standardize
+    model: [{dense: {units: 8, init: he_normal}}, relu, {dense: {units: 3}}]
+    loss: softmax_cross_entropy
+    train: {epochs: \(epochs), batch: 16, optimizer: {adam: {lr: 0.01}}}
+    checkpoint: {every: \(epochs)}
+    plots: [loss, accuracy, confusion]
+    \(extra)
+    """
+}
+
+@Suite struct SplitTests {
+    @Test func stratifiedSplitKeepsClassProportions() throws {
+        let classes = Array(repeating: 0, count: 60) + Array(repeating: 1, count: 30) + Array(repeating: 2, count: 10)
+        let plan = SplitPlan(validation: .fraction(0.1), test: .fraction(0.2), seed: 7, stratify: true)
+        let rows = try plan.rows(count: 100, classes: classes)
+        func perClass(_ indices: [Int]) -> [Int] { (0..<3).map { label in indices.filter { classes[$0] == label }.count } }
+        #expect(perClass(rows.test) == [12, 6, 2])
+        #expect(perClass(rows.validation) == [6, 3, 1])
+        #expect(perClass(rows.train) == [42, 21, 7])
+        #expect((rows.train + rows.validation + rows.test).sorted() == Array(0..<100))
+        #expect(rows.test == rows.test.sorted() && rows.validation == rows.validation.sorted())
+        // The seed decides the rows: the same seed repeats them, another does not.
+        #expect(try plan.rows(count: 100, classes: classes) == rows)
+        var other = plan
+        other.seed = 8
+        #expect(try other.rows(count: 100, classes: classes) != rows)
+        // Not stratified, only the sizes are kept; a count is a number of rows.
+        let plain = try SplitPlan(validation: .count(5), test: .fraction(0.2), seed: 7, stratify: false).rows(count: 100, classes: nil)
+        #expect((plain.train.count, plain.validation.count, plain.test.count) == (75, 5, 20))
+    }
+
+    @Test func impossibleSplitsAreErrors() {
+        #expect { try SplitPlan(validation: .fraction(0.5), test: .fraction(0.5), seed: 1, stratify: false).rows(count: 10, classes: nil) } throws: { error in
+            (error as? SplitError)?.message == "split 'validation' and 'test' must each keep at least one sample and leave at least one for training; the dataset has 10"
+        }
+        #expect { try SplitPlan(validation: nil, test: .fraction(0.2), seed: 1, stratify: true).rows(count: 10, classes: nil) } throws: { error in
+            (error as? SplitError)?.message == "split 'stratify' needs class labels; this dataset is a regression problem"
+        }
+    }
+
+    @Test func splitKeysAreCheckedWithTheirPlace() throws {
+        func parseError(_ split: String) -> String {
+            do {
+                _ = try ExperimentLoader.parse("""
+                    name: s
+                    dataset:
+                      xor: {}
+                      split: \(split)
+                    model: [{dense: {units: 1}}]
+                    loss: mse
+                    train: {optimizer: {sgd: {lr: 0.1}}}
+                    """, file: "exp.yaml")
+                return "no error"
+            } catch {
+                return "\(error)"
+            }
+        }
+        #expect(parseError("{validation: 0.2, test: 0.2, seed: 3, stratify: true}") == "no error")
+        #expect(parseError("{tests: 0.2}").hasPrefix("exp.yaml:4:11: unknown key 'tests' in split (did you mean 'test'?)"))
+        #expect(parseError("{test: 1.5}") == "exp.yaml:4:17: split 'test' is a fraction in (0, 1) or a number of samples >= 1, found 1.5")
+    }
+
+    /// Bug: the chosen rows were not saved. splits.csv lists them by their row
+    /// in the file, is parsed back to the same parts, and keeps the classes'
+    /// proportions of the file.
+    @Test func splitRowsAreWrittenAndReadBack() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (directory, result, _) = try runExperiment(wineExperiment(name: "wine-split", epochs: 2), in: root)
+        let text = try String(contentsOfFile: directory + "/splits.csv", encoding: .utf8)
+        let rows = try #require(SplitsCSV.parse(text))
+        #expect(rows == result.splits)
+        #expect(text.hasPrefix("row,split\n0,"))
+        #expect((rows.train.count, rows.validation.count, rows.test.count) == (result.trainingSamples, result.validationSamples, result.testSamples))
+        // 45 test rows (25% of 178) cut from 59/71/48 in proportion: 14.9/17.9/12.1, rounded by largest remainder.
+        let labels = try wineRows().rows.map(\.label)
+        #expect(["class_0", "class_1", "class_2"].map { name in rows.test.filter { labels[$0] == name }.count } == [15, 18, 12])
+        // And the run trained on exactly the file's train rows: the first training sample is the first train row, scaled.
+        #expect(result.trainingSamples == 97 && result.testSource == "split")
+    }
+
+    @Test func droppedRowsKeepTheirFileRowNumbersInSplits() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try "x,y\n1,1\n2,NA\n3,3\n4,4\n5,\n6,6\n7,7\n8,8\n".write(toFile: root + "/data.csv", atomically: true, encoding: .utf8)
+        let (directory, result, outcome) = try runExperiment("""
+            name: dropped
+            dataset:
+              csv: {path: data.csv, target: y, missing: drop, task: regression}
+              split: {test: 2}
+            model: [{dense: {units: 1}}]
+            loss: mse
+            train: {epochs: 1, optimizer: {sgd: {lr: 0.01}}}
+            """, in: root)
+        #expect(outcome.messages.contains("warning: data.csv: dropped 2 of 8 rows with missing values"))
+        let rows = try #require(result.splits)
+        #expect((rows.train + rows.test).sorted() == [0, 2, 3, 5, 6, 7])
+        #expect(SplitsCSV.parse(try String(contentsOfFile: directory + "/splits.csv", encoding: .utf8)) == rows)
+    }
+}
+
+@Suite struct RegressionScoreTests {
+    @Test func scoresMatchAHandComputation() {
+        // y = [1, 2, 5], ŷ = [1, 2, 3]: squared errors 0, 0, 4; mean of y 8/3, Σ(y − ȳ)² = 78/9.
+        var sums = RegressionSums(columns: 1)
+        sums.add(prediction: Matrix<Double>(column: [1, 2]), target: Matrix(column: [1, 2]), scaling: nil)
+        sums.add(prediction: Matrix<Double>(column: [3]), target: Matrix(column: [5]), scaling: nil)
+        let scores = sums.scores
+        #expect(isClose(scores.rmse, (4.0 / 3).squareRoot(), relative: 1e-15))
+        #expect(isClose(scores.mae, 2.0 / 3, relative: 1e-15))
+        #expect(isClose(scores.r2, 1 - 4 / (78.0 / 9), relative: 1e-14))
+        // Scaled targets (x' = (x − 10) · 0.5) are scored in their own units.
+        let scaling = FeatureScaling.Statistics(shift: [10], factor: [0.5])
+        var scaled = RegressionSums(columns: 1)
+        scaled.add(prediction: Matrix<Double>(column: [-4.5, -4, -3.5]), target: Matrix(column: [-4.5, -4, -2.5]), scaling: scaling)
+        #expect(isClose(scaled.scores.rmse, scores.rmse, relative: 1e-14) && isClose(scaled.scores.r2, scores.r2, relative: 1e-14))
+    }
+
+    /// A regression with standardised targets: the test RMSE, MAE and R² in
+    /// metrics.csv and summary.json equal a computation by hand from the
+    /// file's test rows (listed in splits.csv) and the saved model.
+    @Test func regressionExperimentReportsHandComputedTestScores() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var random = RandomGenerator(seed: 5)
+        var csv = "a,b,y\n"
+        var samples: [(a: Double, b: Double, y: Double)] = []
+        for _ in 0..<80 {
+            let a = random.nextUnit() * 10, b = random.nextUnit() * 4
+            let y = 300 + 40 * a - 25 * b + 30 * (random.nextUnit() - 0.5)
+            samples.append((a, b, y))
+            csv += "\(a),\(b),\(y)\n"
+        }
+        try csv.write(toFile: root + "/data.csv", atomically: true, encoding: .utf8)
+        let (directory, result, _) = try runExperiment("""
+            name: linear
+            dtype: float64
+            seeds: [4]
+            dataset:
+              csv: {path: data.csv, target: y}
+              split: {test: 0.25, validation: 0.2}
+              scale: standardize
+              scale_target: standardize
+            model: [{dense: {units: 1}}]
+            loss: mse
+            train: {epochs: 30, batch: 8, optimizer: {sgd: {lr: 0.05}}}
+            checkpoint: {every: 30}
+            """, in: root)
+        #expect(result.targetsScaled)
+        let saved = try lastCheckpoint(directory, epoch: 30)
+        let checkpoint = try CheckpointFile.read(path: saved)
+        let (model, _, _) = try checkpoint.restore(as: Double.self, file: "c")
+        let scaling = try #require(checkpoint.scaling), targetScaling = try #require(checkpoint.targetScaling)
+        // By hand: scale the test rows' features, predict, unscale, and score.
+        let test = try #require(result.splits).test.map { samples[$0] }
+        var predictions: [Double] = []
+        for sample in test {
+            let inputs = [(sample.a - scaling.shift[0]) * scaling.factor[0], (sample.b - scaling.shift[1]) * scaling.factor[1]]
+            let output = model.forward(Matrix([inputs]), training: false).storage[0]
+            predictions.append(output / targetScaling.factor[0] + targetScaling.shift[0])
+        }
+        let truths = test.map(\.y)
+        let errors = zip(predictions, truths).map { $0 - $1 }
+        let mean = truths.reduce(0, +) / Double(truths.count)
+        let squaredErrors: Double = errors.map { $0 * $0 }.reduce(0, +)
+        let totalSquares: Double = truths.map { ($0 - mean) * ($0 - mean) }.reduce(0, +)
+        let rmse = (squaredErrors / Double(errors.count)).squareRoot()
+        let mae = errors.map(abs).reduce(0, +) / Double(errors.count)
+        let r2 = 1 - squaredErrors / totalSquares
+        #expect(r2 > 0.9, "the fit is good enough to be a meaningful check: R² \(r2)")
+
+        let metrics = try String(contentsOfFile: directory + "/metrics.csv", encoding: .utf8).split(separator: "\n")
+        func metric(_ name: String) throws -> Double {
+            let row = try #require(metrics.first { $0.hasSuffix(",4,30,,,\(name),") || $0.contains(",4,30,,,\(name),") }, "\(name) in metrics.csv")
+            return try #require(Double(row.split(separator: ",").last!))
+        }
+        #expect(isClose(try metric("test_rmse"), rmse, relative: 1e-9))
+        #expect(isClose(try metric("test_mae"), mae, relative: 1e-9))
+        #expect(isClose(try metric("test_r2"), r2, relative: 1e-9))
+        #expect(metrics.contains { $0.contains(",4,30,") && $0.contains(",val_rmse,") })
+        let summary = try Summary.decode(try Data(contentsOf: URL(fileURLWithPath: directory + "/summary.json")))
+        #expect(isClose(try #require(summary.runs.first?.testRegression?.rmse.mean), rmse, relative: 1e-9))
+        #expect(summary.verdict?.split == "test" && summary.verdict?.metric == "rmse")
+
+        // predict gives the same values, in the targets' own units, from rows without the target.
+        let noTarget = "a,b\n" + test.map { "\($0.a),\($0.b)" }.joined(separator: "\n") + "\n"
+        try noTarget.write(toFile: root + "/new.csv", atomically: true, encoding: .utf8)
+        let predicted = try Commands.predict(checkpoint: saved,
+                                             data: "csv: {path: \(root)/new.csv}").output
+        #expect(predicted.first == "row,prediction")
+        let values = predicted.dropFirst().map { Double($0.split(separator: ",")[1])! }
+        expectClose(values, predictions, relative: 1e-12, "predict")
+        // evaluate without --data scores the experiment's own test split: the same numbers.
+        let evaluated = try Commands.evaluate(checkpoint: saved, data: nil).output
+        #expect(evaluated.contains("rmse: \(formatNumber(rmse))") && evaluated.contains("r2: \(formatNumber(r2))"))
+        #expect(evaluated.first?.hasSuffix("on the experiment's test set (held out by its split) (20 samples)") == true)
+    }
+
+    /// Bug: a diverged run showed its starting loss as "final loss", its
+    /// test numbers were measured on exploded weights, and nothing said why.
+    @Test func aDivergedRegressionHasNoFinalNumbersAHintAndRanksLast() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (directory, result, outcome) = try runExperiment("""
+            name: raw-targets
+            seeds: [1, 2]
+            dataset:
+              inline: {inputs: [[1], [2], [3], [4], [5], [6], [7], [8]], targets: [1000.5, 2000.5, 3000.5, 4000.5, 5000.5, 6000.5, 7000.5, 8000.5]}
+              split: {test: 2}
+            model: [{dense: {units: 4}}, tanh, {dense: {units: 1}}]
+            loss: mse
+            train: {epochs: 20, batch: 2}
+            runs:
+              - {label: sgd, optimizer: {sgd: {lr: 0.5}}}
+              - {label: adam, optimizer: {adam: {lr: 0.001}}}
+            """, in: root)
+        let sgd = result.results(for: "sgd")
+        #expect(sgd.allSatisfy { $0.history.diverged && $0.test == nil })
+        #expect(outcome.messages.contains { $0.hasPrefix("warning: a run diverged on unscaled regression targets (mean ") && $0.hasSuffix("add `scale_target: standardize` to the dataset") })
+        let summary = Summary(result)
+        #expect(summary.runs[0].finalLoss == nil && summary.runs[0].testLoss == nil)
+        #expect(summary.verdict?.ranking.map(\.label) == ["adam", "sgd"])
+        let report = try String(contentsOfFile: directory + "/report.md", encoding: .utf8)
+        #expect(report.contains("| 2 | sgd | diverged |"))
+        #expect(report.contains("every other run diverged."))
+    }
+}
+
+@Suite struct VerdictTests {
+    private func contender(_ label: String, _ values: [Double]?) -> Verdict.Contender {
+        Verdict.Contender(label: label, score: values.flatMap { Statistic($0) }, epochsToThreshold: nil)
+    }
+
+    @Test func ranksByMeanMarksTiesWithTheWinnerAndPutsDivergedLast() throws {
+        let verdict = try #require(Verdict([contender("A", [0.89, 0.91]), contender("broken", nil), contender("B", [0.95, 0.97]),
+                                            contender("C", [0.94, 0.96])], metric: "accuracy", split: "test", samples: 45))
+        #expect(verdict.ranking.map(\.label) == ["B", "C", "A", "broken"])
+        // C is 0.01 below B, within B's spread (0.0141); A is 0.06 below: not a tie.
+        #expect(verdict.ranking.map(\.tiedWithWinner) == [false, true, false, false])
+        #expect(verdict.sentence == "On the test set (45 samples), **B** wins with accuracy 0.96 ± 0.0141; C is second with 0.95 ± 0.0141, within the spread over seeds: a tie on this evidence.")
+    }
+
+    @Test func lowerRMSEWinsAndTrainingVerdictsSaySo() throws {
+        let verdict = try #require(Verdict([contender("wide", [3, 5]), contender("narrow", [1, 1.2])], metric: "rmse", split: "training", samples: 0))
+        #expect(verdict.ranking.map(\.label) == ["narrow", "wide"] && !verdict.ranking[1].tiedWithWinner)
+        #expect(verdict.sentence.hasPrefix("There is no held-out data, so this ranks the training set, which rewards fitting it;"))
+        #expect(verdict.sentence.hasSuffix("**narrow** ranks first with RMSE 1.1 ± 0.141; wide is second with 4 ± 1.41."))
+    }
+
+    @Test func statisticsShowThreeSignificantDigits() throws {
+        #expect(try #require(Statistic([0.0694, 0.0834])).text == "0.0764 ± 0.0099")
+        #expect(try #require(Statistic([27380, 27580])).text == "27500 ± 141")
+        #expect(try #require(Statistic([0.123456])).text == "0.123")
+    }
+}
+
+@Suite struct RestoreBestTests {
+    /// Trained on y = 2x from w = 0, validated on y = x: the validation loss
+    /// falls while w passes 1, then rises; the run ends with the best weights.
+    @Test func endsWithTheWeightsOfTheBestValidationEpoch() throws {
+        let inputs = Matrix<Double>(column: [-1, -0.5, 0.5, 1])
+        let train = DataSplit(inputs: inputs, targets: Matrix(column: inputs.storage.map { 2 * $0 }))
+        let validation = DataSplit(inputs: inputs, targets: inputs)
+        let model = Sequential<Double>(inputSize: 1, layers: [Dense(weight: Matrix([[0]]), bias: [0])])
+        let trainer = Trainer(model: model, loss: MeanSquaredError(), optimizer: try optimizer("sgd", ["lr": 0.2]),
+                              configuration: TrainingConfiguration(epochs: 20, batchSize: .full, shuffle: false, restoreBest: .validationLoss))
+        let history = trainer.train(on: train, validation: validation)
+        let losses = history.records.map { $0.validationLoss! }
+        let best = try #require(losses.indices.min { losses[$0] < losses[$1] })
+        #expect(best > 0 && best < 20, "the best epoch is inside the run: \(best)")
+        #expect(history.restoredEpoch == best)
+        #expect(Evaluator<Double>().evaluate(model: model, loss: MeanSquaredError(), on: validation).loss == losses[best])
+        #expect(losses.last! > losses[best])
+    }
+
+    @Test func restoreBestNeedsAValidationSplitAndValAccuracyNeedsClasses() throws {
+        #expect { try ExperimentLoader.parse("""
+            name: r
+            dataset: {xor: {}}
+            model: [{dense: {units: 1}}]
+            loss: mse
+            train: {restore_best: val_loss, optimizer: {sgd: {lr: 0.1}}}
+            """, file: "exp.yaml") } throws: { error in
+            "\(error)" == "exp.yaml:5:23: restore_best picks an epoch by the validation set: add split: {validation: 0.2} (or a count) to the dataset"
+        }
+        let plan = try ExperimentLoader.parse("""
+            name: r
+            dataset: {sine: {}, split: {validation: 0.2}}
+            model: [{dense: {units: 1}}]
+            loss: mse
+            train: {restore_best: val_accuracy, optimizer: {sgd: {lr: 0.1}}}
+            """, file: "exp.yaml")
+        #expect { try ExperimentRunner.validate(plan) } throws: { error in
+            "\(error)".hasSuffix("restores the best val_accuracy, but this dataset is a regression problem: use restore_best: val_loss")
+        }
+    }
+
+    /// The test set is measured once, on the restored weights, and says which epoch that was.
+    @Test func testMetricsAreMeasuredOnTheRestoredEpoch() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (_, result, _) = try runExperiment(wineExperiment(name: "wine-restore", epochs: 40, extra: "").replacingOccurrences(
+            of: "batch: 16,", with: "batch: 16, restore_best: val_loss,"), in: root)
+        let run = try #require(result.runs.first)
+        let restored = try #require(run.history.restoredEpoch)
+        #expect(run.test?.epoch == restored)
+        let summary = Summary(result)
+        #expect(summary.runs[0].restoredEpochs == [restored])
+        #expect(summary.runs[0].finalValidationLoss?.mean == run.history.records[restored].validationLoss)
+        #expect(summary.runs[0].bestValidationLoss?.mean == run.history.records.compactMap(\.validationLoss).min())
+    }
+}
+
+@Suite struct EvaluatePredictTests {
+    /// Bug: `evaluate --data` numbered the classes of the new file, so a file
+    /// holding only one class scored against the wrong class. Here: only the
+    /// test rows of class_2 must score exactly as class_2's row of the
+    /// confusion matrix on the whole test set.
+    @Test func evaluateMapsLabelsThroughTheCheckpointsClasses() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (directory, result, _) = try runExperiment(wineExperiment(name: "wine-eval"), in: root)
+        let checkpoint = try lastCheckpoint(directory, epoch: 15)
+        let confusion = try #require(result.runs.first?.test?.confusion)
+        let (header, rows) = try wineRows()
+        let testRows = try #require(result.splits).test
+        func write(_ name: String, _ keep: (String) -> Bool) throws {
+            let lines = [header] + testRows.map { rows[$0] }.filter { keep($0.label) }.map(\.line)
+            try (lines.joined(separator: "\n") + "\n").write(toFile: root + "/" + name, atomically: true, encoding: .utf8)
+        }
+        try write("class2.csv") { $0 == "class_2" }
+        let only = try Commands.evaluate(checkpoint: checkpoint, data: "csv: {path: \(root)/class2.csv, target: cultivar}").output
+        let expected = Double(confusion[2][2]) / Double(confusion[2].reduce(0, +))
+        #expect(only.contains("accuracy: \(formatNumber(expected))"), "\(only)")
+        #expect(only.contains { $0.hasPrefix("class_2 ") && $0.contains("\(confusion[2][2])") })
+        #expect(only.contains { $0.hasPrefix("actual ") && $0.contains("class_0") })  // all three classes, not a 1x1 matrix
+
+        // A subset of the classes is no error (it asked to "set units: 2" before).
+        try write("two.csv") { $0 != "class_0" }
+        #expect(try Commands.evaluate(checkpoint: checkpoint, data: "csv: {path: \(root)/two.csv, target: cultivar}").output.count > 2)
+
+        // A label the model does not know is an error naming it and its line.
+        try "\(header)\n\(rows[0].line.replacingOccurrences(of: "class_0", with: "class_9"))\n".write(toFile: root + "/unknown.csv", atomically: true, encoding: .utf8)
+        #expect(throws: DataError(file: "\(root)/unknown.csv", line: 2, message: "column 'cultivar' has 'class_9', a class the training data does not have (classes: class_0, class_1, class_2)")) {
+            _ = try Commands.evaluate(checkpoint: checkpoint, data: "csv: {path: \(root)/unknown.csv, target: cultivar}")
+        }
+
+        // Without --data: the experiment's own test split, the numbers the run reported.
+        let own = try Commands.evaluate(checkpoint: checkpoint, data: nil).output
+        let test = try #require(result.runs.first?.test)
+        #expect(own.first?.hasSuffix("on the experiment's test set (held out by its split) (45 samples)") == true)
+        #expect(own.contains("loss: \(formatNumber(test.loss))") && own.contains("accuracy: \(formatNumber(test.accuracy!))"))
+    }
+
+    @Test func labelsOfOtherDatasetsAreMappedByName() throws {
+        let targets = Matrix<Double>(column: [0, 1, 1])
+        #expect(try Checkpoint.mapLabels(targets, from: ["1.0", "0"], to: ["0", "1"], source: "--data").storage == [1, 0, 0])
+        #expect(throws: DataError(file: "--data", message: "label 'zz' not among the model's classes (a, b)")) {
+            _ = try Checkpoint.mapLabels(targets, from: ["b", "zz"], to: ["a", "b"], source: "--data")
+        }
+        #expect(throws: DataError(file: "--data", message: "the data has no class labels; the model is a classifier of 2 classes (a, b)")) {
+            _ = try Checkpoint.mapLabels(targets, from: nil, to: ["a", "b"], source: "--data")
+        }
+    }
+
+    /// Bug: predict needed the target column and printed class names only.
+    @Test func predictReadsRowsWithoutTheTargetAndGivesProbabilities() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (directory, _, _) = try runExperiment(wineExperiment(name: "wine-predict"), in: root)
+        let checkpoint = try lastCheckpoint(directory, epoch: 15)
+        let (header, rows) = try wineRows()
+        let unlabelled = ([header] + rows.prefix(5).map(\.line)).map { $0.split(separator: ",").dropLast().joined(separator: ",") }
+        try (unlabelled.joined(separator: "\n") + "\n").write(toFile: root + "/new.csv", atomically: true, encoding: .utf8)
+        let output = try Commands.predict(checkpoint: checkpoint, data: "csv: {path: \(root)/new.csv}").output
+        #expect(output.first == "row,prediction,p_class_0,p_class_1,p_class_2")
+        #expect(output.count == 6)
+        for (index, line) in output.dropFirst().enumerated() {
+            let fields = line.split(separator: ",").map(String.init)
+            #expect(fields[0] == "\(index)")
+            let probabilities = fields[2...].map { Double($0)! }
+            #expect(abs(probabilities.reduce(0, +) - 1) < 1e-9)
+            let likeliest = probabilities.indices.max { probabilities[$0] < probabilities[$1] }!
+            #expect(fields[1] == "class_\(likeliest)")
+        }
+        // With the target column present, the same predictions.
+        let labelled = ([header] + rows.prefix(5).map(\.line)).joined(separator: "\n") + "\n"
+        try labelled.write(toFile: root + "/labelled.csv", atomically: true, encoding: .utf8)
+        #expect(try Commands.predict(checkpoint: checkpoint, data: "csv: {path: \(root)/labelled.csv, target: cultivar}").output == output)
+    }
+
+    @Test func lossesTurnOutputsIntoClassProbabilities() throws {
+        let logits = Matrix<Double>([[1, 2, 3], [0, 0, 0]])
+        let softmax = try #require(SoftmaxCrossEntropy().probabilities(of: logits))
+        let total = exp(1.0) + exp(2.0) + exp(3.0)
+        expectClose(softmax[0], [exp(1.0) / total, exp(2.0) / total, exp(3.0) / total], relative: 1e-14, "softmax")
+        expectClose(softmax[1], [1.0 / 3, 1.0 / 3, 1.0 / 3], relative: 1e-14, "uniform")
+        #expect(BinaryCrossEntropyWithLogits().probabilities(of: Matrix<Double>(column: [0, 2])) == [[0.5, 0.5], [1 - 1 / (1 + exp(-2.0)), 1 / (1 + exp(-2.0))]])
+        #expect(BinaryCrossEntropy().probabilities(of: Matrix<Double>(column: [0.25])) == [[0.75, 0.25]])
+        #expect(MeanSquaredError().probabilities(of: logits) == nil)
+    }
+}
+
+@Suite struct HeldOutOutputTests {
+    /// Bug: asked-for charts this data cannot give were dropped in silence.
+    @Test func chartsThatCannotBeDrawnAreWarningsInValidateRunAndReport() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let yaml = """
+            name: no-test
+            dataset:
+              csv: {path: \(wineFile), target: cultivar}
+            model: [{dense: {units: 3}}]
+            loss: softmax_cross_entropy
+            train: {epochs: 2, optimizer: {sgd: {lr: 0.01}}}
+            plots: [loss, confusion, decision_boundary]
+            """
+        try yaml.write(toFile: root + "/exp.yaml", atomically: true, encoding: .utf8)
+        let warnings = [
+            "warning: plot 'decision_boundary' cannot be drawn: a decision boundary is drawn over 2 input features; this dataset has 13",
+            "warning: plot 'confusion' cannot be drawn: a confusion matrix is measured on a test set; hold one out with dataset: {split: {test: 0.2}}",
+        ]
+        let validated = try Commands.validate(path: root + "/exp.yaml").output
+        #expect(warnings.allSatisfy(validated.contains))
+        let (directory, _, outcome) = try runExperiment(yaml, in: root)
+        #expect(warnings.allSatisfy(outcome.messages.contains))
+        #expect(!FileManager.default.fileExists(atPath: directory + "/confusion.gp"))
+        let report = try String(contentsOfFile: directory + "/report.md", encoding: .utf8)
+        #expect(report.contains("- plot 'confusion' cannot be drawn: a confusion matrix is measured on a test set"))
+    }
+
+    @Test func validationCurvesAreDashedInTheirRunsColourAndColoursNeverRepeat() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (directory, result, _) = try runExperiment(wineExperiment(name: "wine-charts", epochs: 3), in: root)
+        let script = try String(contentsOfFile: directory + "/loss.gp", encoding: .utf8)
+        let lines = script.split(separator: "\n").filter { $0.contains("with linespoints") }
+        #expect(lines.count == 2)
+        let label = try #require(result.labels.first)
+        #expect(lines[0].contains("lc rgb '\(Gnuplot.color(0))'") && lines[0].contains("dt 1") && lines[0].contains("title '\(label)'"))
+        #expect(lines[1].contains("lc rgb '\(Gnuplot.color(0))'") && lines[1].contains("dt 2") && lines[1].contains("notitle"))
+        #expect(script.contains("title 'validation (dashed)'"))
+        #expect(Set((0..<500).map(Gnuplot.color)).count == 500)
+        #expect((0..<500).map(Gnuplot.color).allSatisfy { $0.count == 7 && $0.hasPrefix("#") })
+
+        // metrics.csv: the test set's numbers, once, at the epoch measured, without step or seconds.
+        let metrics = try String(contentsOfFile: directory + "/metrics.csv", encoding: .utf8)
+        let test = try #require(result.runs.first?.test)
+        #expect(metrics.contains("\n\(label),1,3,,,test_loss,\(test.loss)\n"))
+        #expect(metrics.contains("\n\(label),1,3,,,test_accuracy,\(test.accuracy!)\n"))
+        let summary = try Summary.decode(try Data(contentsOf: URL(fileURLWithPath: directory + "/summary.json")))
+        #expect(summary.runs[0].finalValidationAccuracy?.mean == result.runs[0].history.last?.validationAccuracy)
+    }
+
+    @Test func aLearningRateChartIsDrawnByDefaultOnlyForAChangingRate() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (directory, _, _) = try runExperiment("""
+            name: scheduled
+            dataset: {xor: {samples: 16}}
+            model: [{dense: {units: 1}}]
+            loss: bce_with_logits
+            train: {epochs: 4, optimizer: {sgd: {lr: 0.1}}, schedule: {step: {step_size: 2, gamma: 0.5}}}
+            """, in: root)
+        #expect(FileManager.default.fileExists(atPath: directory + "/lr.gp"))
+        let gradients = try String(contentsOfFile: directory + "/grad_norm.gp", encoding: .utf8)
+        #expect(gradients.contains("set bmargin"))  // the legend gets its own room below the x label
+    }
+}
