@@ -13,4 +13,16 @@ import Testing
         let shown = readme.contains("```swift\n" + code + "```")
         #expect(shown, "README.md does not show Tests/PluginTests/\(file) as it is")
     }
+
+    /// "Measuring fairly" quotes the shipped wine report's verdict; it must
+    /// stay the sentence `make plots` writes.
+    @Test func readmeQuotesTheShippedWineVerdict() throws {
+        let readme = try String(contentsOf: Self.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let report = try String(contentsOf: Self.repository.appendingPathComponent("plots/wine-optimizers/report.md"), encoding: .utf8)
+        let lines = report.split(separator: "\n", omittingEmptySubsequences: false)
+        let heading = try #require(lines.firstIndex(of: "## Verdict"))
+        let sentence = String(lines[heading + 2])
+        let quoted = readme.split(separator: "\n").filter { $0.hasPrefix("> ") }.map { $0.dropFirst(2) }.joined(separator: " ")
+        #expect(quoted == sentence)
+    }
 }

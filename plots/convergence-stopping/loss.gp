@@ -5,15 +5,13 @@ set grid lc rgb '#dddddd'
 set border lc rgb '#555555'
 set key outside right top vertical Left reverse box lc rgb '#bbbbbb' samplen 3 spacing 1.2 width 2
 set linetype 1 lc rgb '#0072B2' lw 2 dt 1
-set linetype 2 lc rgb '#D55E00' lw 2 dt 2
-set linetype 3 lc rgb '#009E73' lw 2 dt 3
-set title 'convergence-stopping: training loss by epoch'
+set title 'convergence-stopping: loss by epoch'
 set xlabel 'epoch'
-set ylabel 'loss over the training set (log scale)'
+set ylabel 'loss over the whole split (log scale)'
 set logscale y
 plot 'loss.dat' index 0 using 1:3:4 with filledcurves fc rgb '#0072B2' fs transparent solid 0.15 noborder notitle, \
-     '' index 0 using 1:2 with linespoints lt 1 pt 7 ps 0.6 pi 25 title 'fixed 1000 epochs', \
+     '' index 0 using 1:2 with linespoints lc rgb '#0072B2' lw 2.0 dt 1 pt 7 ps 0.6 pi 125 title 'fixed 1000 epochs', \
      '' index 1 using 1:3:4 with filledcurves fc rgb '#D55E00' fs transparent solid 0.15 noborder notitle, \
-     '' index 1 using 1:2 with linespoints lt 2 pt 7 ps 0.6 pi 25 title 'min_delta 1e-4, patience 10', \
+     '' index 1 using 1:2 with linespoints lc rgb '#D55E00' lw 2.0 dt 1 pt 5 ps 0.6 pi 13 title 'min_delta 1e-4, patience 10', \
      '' index 2 using 1:3:4 with filledcurves fc rgb '#009E73' fs transparent solid 0.15 noborder notitle, \
-     '' index 2 using 1:2 with linespoints lt 3 pt 7 ps 0.6 pi 25 title 'loss below 0.05'
+     '' index 2 using 1:2 with linespoints lc rgb '#009E73' lw 2.0 dt 1 pt 9 ps 0.6 pi 4 title 'loss below 0.05'

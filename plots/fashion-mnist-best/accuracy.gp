@@ -10,5 +10,5 @@ set xlabel 'epoch'
 set ylabel 'accuracy (fraction correct)'
 set yrange [0:1.02]
 set format y '%.1f'
-plot 'accuracy.dat' index 0 using 1:3:4 with filledcurves fc rgb '#0072B2' fs transparent solid 0.12 noborder notitle, \
-     '' index 0 using 1:2 with lines lt 1 title 'MLP 512-256 + BN + dropout'
+plot 'accuracy.dat' index 0 using 1:3:4 with filledcurves fc rgb '#0072B2' fs transparent solid 0.15 noborder notitle, \
+     '' index 0 using 1:2 with linespoints lc rgb '#0072B2' lw 2.0 dt 1 pt 7 ps 0.6 pi 3 title 'MLP 512-256 + BN + dropout'

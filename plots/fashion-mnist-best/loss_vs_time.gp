@@ -10,4 +10,4 @@ set xlabel 'training seconds (mean over seeds)'
 set ylabel 'loss over the training set (log scale)'
 set logscale y
 plot 'loss_vs_time.dat' index 0 using 1:3:4 with filledcurves fc rgb '#0072B2' fs transparent solid 0.15 noborder notitle, \
-     '' index 0 using 1:2 with linespoints lt 1 pt 7 ps 0.6 pi 25 title 'MLP 512-256 + BN + dropout'
+     '' index 0 using 1:2 with linespoints lc rgb '#0072B2' lw 2.0 dt 1 pt 7 ps 0.6 pi 3 title 'MLP 512-256 + BN + dropout'

@@ -5,14 +5,12 @@ set grid lc rgb '#dddddd'
 set border lc rgb '#555555'
 set key outside right top vertical Left reverse box lc rgb '#bbbbbb' samplen 3 spacing 1.2 width 2
 set linetype 1 lc rgb '#0072B2' lw 2 dt 1
-set linetype 2 lc rgb '#D55E00' lw 2 dt 2
-set linetype 3 lc rgb '#009E73' lw 2 dt 3
 set title 'gradient-clipping: learning rate by epoch'
 set xlabel 'epoch'
 set ylabel 'learning rate'
 plot 'lr.dat' index 0 using 1:3:4 with filledcurves fc rgb '#0072B2' fs transparent solid 0.15 noborder notitle, \
-     '' index 0 using 1:2 with linespoints lt 1 pt 7 ps 0.6 pi 25 title 'no clipping (diverged: 3/3)', \
+     '' index 0 using 1:2 with linespoints lc rgb '#0072B2' lw 2.0 dt 1 pt 7 ps 0.6 pi 1 title 'no clipping (diverged: 3/3)', \
      '' index 1 using 1:3:4 with filledcurves fc rgb '#D55E00' fs transparent solid 0.15 noborder notitle, \
-     '' index 1 using 1:2 with linespoints lt 2 pt 7 ps 0.6 pi 25 title 'clip norm 1', \
+     '' index 1 using 1:2 with linespoints lc rgb '#D55E00' lw 2.0 dt 1 pt 5 ps 0.6 pi 25 title 'clip norm 1', \
      '' index 2 using 1:3:4 with filledcurves fc rgb '#009E73' fs transparent solid 0.15 noborder notitle, \
-     '' index 2 using 1:2 with linespoints lt 3 pt 7 ps 0.6 pi 25 title 'clip value 0.1'
+     '' index 2 using 1:2 with linespoints lc rgb '#009E73' lw 2.0 dt 1 pt 9 ps 0.6 pi 25 title 'clip value 0.1'

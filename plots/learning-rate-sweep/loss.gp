@@ -5,24 +5,19 @@ set grid lc rgb '#dddddd'
 set border lc rgb '#555555'
 set key outside right top vertical Left reverse box lc rgb '#bbbbbb' samplen 3 spacing 1.2 width 2
 set linetype 1 lc rgb '#0072B2' lw 2 dt 1
-set linetype 2 lc rgb '#D55E00' lw 2 dt 2
-set linetype 3 lc rgb '#009E73' lw 2 dt 3
-set linetype 4 lc rgb '#CC79A7' lw 2 dt 4
-set linetype 5 lc rgb '#E69F00' lw 2 dt 5
-set linetype 6 lc rgb '#56B4E9' lw 2 dt 1
-set title 'learning-rate-sweep: training loss by epoch'
+set title 'learning-rate-sweep: loss by epoch'
 set xlabel 'epoch'
-set ylabel 'loss over the training set (log scale)'
+set ylabel 'loss over the whole split (log scale)'
 set logscale y
 plot 'loss.dat' index 0 using 1:3:4 with filledcurves fc rgb '#0072B2' fs transparent solid 0.15 noborder notitle, \
-     '' index 0 using 1:2 with linespoints lt 1 pt 7 ps 0.6 pi 25 title 'momentum lr=0.001', \
+     '' index 0 using 1:2 with linespoints lc rgb '#0072B2' lw 2.0 dt 1 pt 7 ps 0.6 pi 12 title 'momentum lr=0.001', \
      '' index 1 using 1:3:4 with filledcurves fc rgb '#D55E00' fs transparent solid 0.15 noborder notitle, \
-     '' index 1 using 1:2 with linespoints lt 2 pt 7 ps 0.6 pi 25 title 'momentum lr=0.01', \
+     '' index 1 using 1:2 with linespoints lc rgb '#D55E00' lw 2.0 dt 1 pt 5 ps 0.6 pi 12 title 'momentum lr=0.01', \
      '' index 2 using 1:3:4 with filledcurves fc rgb '#009E73' fs transparent solid 0.15 noborder notitle, \
-     '' index 2 using 1:2 with linespoints lt 3 pt 7 ps 0.6 pi 25 title 'momentum lr=0.1', \
+     '' index 2 using 1:2 with linespoints lc rgb '#009E73' lw 2.0 dt 1 pt 9 ps 0.6 pi 12 title 'momentum lr=0.1', \
      '' index 3 using 1:3:4 with filledcurves fc rgb '#CC79A7' fs transparent solid 0.15 noborder notitle, \
-     '' index 3 using 1:2 with linespoints lt 4 pt 7 ps 0.6 pi 25 title 'Adam lr=0.001', \
+     '' index 3 using 1:2 with linespoints lc rgb '#CC79A7' lw 2.0 dt 1 pt 11 ps 0.6 pi 12 title 'Adam lr=0.001', \
      '' index 4 using 1:3:4 with filledcurves fc rgb '#E69F00' fs transparent solid 0.15 noborder notitle, \
-     '' index 4 using 1:2 with linespoints lt 5 pt 7 ps 0.6 pi 25 title 'Adam lr=0.01', \
+     '' index 4 using 1:2 with linespoints lc rgb '#E69F00' lw 2.0 dt 1 pt 13 ps 0.6 pi 12 title 'Adam lr=0.01', \
      '' index 5 using 1:3:4 with filledcurves fc rgb '#56B4E9' fs transparent solid 0.15 noborder notitle, \
-     '' index 5 using 1:2 with linespoints lt 6 pt 7 ps 0.6 pi 25 title 'Adam lr=0.1'
+     '' index 5 using 1:2 with linespoints lc rgb '#56B4E9' lw 2.0 dt 1 pt 6 ps 0.6 pi 12 title 'Adam lr=0.1'

@@ -5,15 +5,13 @@ set grid lc rgb '#dddddd'
 set border lc rgb '#555555'
 set key outside right top vertical Left reverse box lc rgb '#bbbbbb' samplen 3 spacing 1.2 width 2
 set linetype 1 lc rgb '#0072B2' lw 2 dt 1
-set linetype 2 lc rgb '#D55E00' lw 2 dt 2
-set linetype 3 lc rgb '#009E73' lw 2 dt 3
-set title 'learning-rates: training loss by epoch'
+set title 'learning-rates: loss by epoch'
 set xlabel 'epoch'
-set ylabel 'loss over the training set (log scale)'
+set ylabel 'loss over the whole split (log scale)'
 set logscale y
 plot 'loss.dat' index 0 using 1:3:4 with filledcurves fc rgb '#0072B2' fs transparent solid 0.15 noborder notitle, \
-     '' index 0 using 1:2 with linespoints lt 1 pt 7 ps 0.6 pi 25 title 'too small (0.005)', \
+     '' index 0 using 1:2 with linespoints lc rgb '#0072B2' lw 2.0 dt 1 pt 7 ps 0.6 pi 7 title 'too small (0.005)', \
      '' index 1 using 1:3:4 with filledcurves fc rgb '#D55E00' fs transparent solid 0.15 noborder notitle, \
-     '' index 1 using 1:2 with linespoints lt 2 pt 7 ps 0.6 pi 25 title 'about right (0.3)', \
+     '' index 1 using 1:2 with linespoints lc rgb '#D55E00' lw 2.0 dt 1 pt 5 ps 0.6 pi 7 title 'about right (0.3)', \
      '' index 2 using 1:3:4 with filledcurves fc rgb '#009E73' fs transparent solid 0.15 noborder notitle, \
-     '' index 2 using 1:2 with linespoints lt 3 pt 7 ps 0.6 pi 25 title 'too large (1.2) (diverged: 3/3)'
+     '' index 2 using 1:2 with linespoints lc rgb '#009E73' lw 2.0 dt 1 pt 9 ps 0.6 pi 1 title 'too large (1.2) (diverged: 3/3)'

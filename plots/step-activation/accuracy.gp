@@ -5,13 +5,12 @@ set grid lc rgb '#dddddd'
 set border lc rgb '#555555'
 set key outside right top vertical Left reverse box lc rgb '#bbbbbb' samplen 3 spacing 1.2 width 2
 set linetype 1 lc rgb '#0072B2' lw 2 dt 1
-set linetype 2 lc rgb '#D55E00' lw 2 dt 2
 set title 'step-activation: accuracy by epoch'
 set xlabel 'epoch'
 set ylabel 'accuracy (fraction correct)'
 set yrange [0:1.02]
 set format y '%.1f'
-plot 'accuracy.dat' index 0 using 1:3:4 with filledcurves fc rgb '#0072B2' fs transparent solid 0.12 noborder notitle, \
-     '' index 0 using 1:2 with lines lt 1 title 'step', \
-     '' index 1 using 1:3:4 with filledcurves fc rgb '#D55E00' fs transparent solid 0.12 noborder notitle, \
-     '' index 1 using 1:2 with lines lt 2 title 'sigmoid'
+plot 'accuracy.dat' index 0 using 1:3:4 with filledcurves fc rgb '#0072B2' fs transparent solid 0.15 noborder notitle, \
+     '' index 0 using 1:2 with linespoints lc rgb '#0072B2' lw 2.0 dt 1 pt 7 ps 0.6 pi 125 title 'step', \
+     '' index 1 using 1:3:4 with filledcurves fc rgb '#D55E00' fs transparent solid 0.15 noborder notitle, \
+     '' index 1 using 1:2 with linespoints lc rgb '#D55E00' lw 2.0 dt 1 pt 5 ps 0.6 pi 125 title 'sigmoid'

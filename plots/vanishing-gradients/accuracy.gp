@@ -5,16 +5,14 @@ set grid lc rgb '#dddddd'
 set border lc rgb '#555555'
 set key outside right top vertical Left reverse box lc rgb '#bbbbbb' samplen 3 spacing 1.2 width 2
 set linetype 1 lc rgb '#0072B2' lw 2 dt 1
-set linetype 2 lc rgb '#D55E00' lw 2 dt 2
-set linetype 3 lc rgb '#009E73' lw 2 dt 3
 set title 'vanishing-gradients: accuracy by epoch'
 set xlabel 'epoch'
 set ylabel 'accuracy (fraction correct)'
 set yrange [0:1.02]
 set format y '%.1f'
-plot 'accuracy.dat' index 0 using 1:3:4 with filledcurves fc rgb '#0072B2' fs transparent solid 0.12 noborder notitle, \
-     '' index 0 using 1:2 with lines lt 1 title 'deep sigmoid', \
-     '' index 1 using 1:3:4 with filledcurves fc rgb '#D55E00' fs transparent solid 0.12 noborder notitle, \
-     '' index 1 using 1:2 with lines lt 2 title 'deep relu (He init)', \
-     '' index 2 using 1:3:4 with filledcurves fc rgb '#009E73' fs transparent solid 0.12 noborder notitle, \
-     '' index 2 using 1:2 with lines lt 3 title 'deep sigmoid + batch norm'
+plot 'accuracy.dat' index 0 using 1:3:4 with filledcurves fc rgb '#0072B2' fs transparent solid 0.15 noborder notitle, \
+     '' index 0 using 1:2 with linespoints lc rgb '#0072B2' lw 2.0 dt 1 pt 7 ps 0.6 pi 18 title 'deep sigmoid', \
+     '' index 1 using 1:3:4 with filledcurves fc rgb '#D55E00' fs transparent solid 0.15 noborder notitle, \
+     '' index 1 using 1:2 with linespoints lc rgb '#D55E00' lw 2.0 dt 1 pt 5 ps 0.6 pi 18 title 'deep relu (He init)', \
+     '' index 2 using 1:3:4 with filledcurves fc rgb '#009E73' fs transparent solid 0.15 noborder notitle, \
+     '' index 2 using 1:2 with linespoints lc rgb '#009E73' lw 2.0 dt 1 pt 9 ps 0.6 pi 18 title 'deep sigmoid + batch norm'

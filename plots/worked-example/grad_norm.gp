@@ -11,7 +11,8 @@ set logscale y
 set format y '%.0e'
 set xlabel 'epoch'
 set ylabel 'mean gradient norm'
-set key below horizontal maxcols 3 box lc rgb '#bbbbbb'
+set key below horizontal maxcols 2 box lc rgb '#bbbbbb' spacing 1.1
+set bmargin 5
 set title 'lr 0.01'
 plot 'grad_norm.dat' index 0 using 1:2 with lines lt 1 title 'layer1.dense', \
      'grad_norm.dat' index 1 using 1:2 with lines lt 2 title 'layer3.dense'

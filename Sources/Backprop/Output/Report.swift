@@ -49,9 +49,9 @@ public enum Report {
             text += result.testSource == "split" ? " (held out by the split)" : " (the dataset's own)"
         }
         if let split = result.plan.split {
-            text += "; split seed \(split.seed)\(split.stratify ? ", stratified" : ""), rows in splits.csv"
+            text += "; split seed \(split.seed)\(split.stratify ? ", stratified" : "")\(result.splits == nil ? "" : ", rows in splits.csv");"
         }
-        text += ", \(result.featureNames.count) features"
+        text += (result.plan.split == nil ? ", " : " ") + "\(result.featureNames.count) feature\(result.featureNames.count == 1 ? "" : "s")"
         text += result.classNames.map { ", \($0.count) classes" } ?? ", regression\(result.targetsScaled ? " (targets standardised for training; errors in their own units)" : "")"
         return text
     }
