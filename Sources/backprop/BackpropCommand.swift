@@ -16,6 +16,9 @@ struct BackpropCommand: ParsableCommand {
     /// Bad input of any kind exits 2 with one line naming the file and place;
     /// ArgumentParser's usage errors (64 by default) are mapped to 2 as well.
     static func main() {
+        // gnuplot may quit before reading a whole script (a chart it cannot draw): writing to
+        // its closed pipe must be an error the tool reports, not a signal that kills it.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -350,8 +350,21 @@ private func expectCSVError(_ text: String, target: String = "y", line: Int?, _ 
         let loaded = try CSVDataset(["path": "data.csv", "target": "y", "ignore": ["id"]]).load(as: Double.self, context: context)
         #expect(loaded.featureNames == ["a", "b"] && loaded.train.inputs.storage == [1, 2, 3, 4])
         #expect(loaded.warnings == ["data.csv: dropped the unnamed first column (a pandas index?); name it to use it as a feature"])
-        #expect(throws: DataError(file: "data.csv", message: "ignore names 'ids', which is not a column (did you mean 'id'?)")) {
-            _ = try CSVDataset(["path": "data.csv", "target": "y", "ignore": ["ids"]]).load(as: Double.self, context: context)
+        #expect { try CSVDataset(["path": "data.csv", "target": "y", "ignore": ["ids"]]).load(as: Double.self, context: context) } throws: {
+            "\($0)" == "ignore names 'ids', which is not a column of data.csv (did you mean 'id'?)"
+        }
+        #expect { try CSVDataset(["path": "data.csv", "target": "y", "ignore": ["y"]]) } throws: {
+            "\($0)" == "ignore names 'y', the target column"
+        }
+        #expect { try CSVDataset(["path": "data.csv", "target": "y", "ignore": ["id", "id"]]) } throws: {
+            "\($0)" == "ignore lists 'id' twice"
+        }
+        // Read by pandas and written again, the index column is called `Unnamed: 0`.
+        let again = try csvFile("Unnamed: 0,a,y\n0,1,x\n1,3,z\n")
+        #expect(try CSVDataset(["path": "data.csv", "target": "y"]).load(as: Double.self, context: again).featureNames == ["a"])
+        // A repeated column is an error even when `ignore` names it.
+        #expect(throws: DataError(file: "data.csv", line: 1, message: "column 'a' appears twice in the header")) {
+            _ = try CSVDataset(["path": "data.csv", "target": "y", "ignore": ["a"]]).load(as: Double.self, context: try csvFile("a,a,y\n1,2,x\n"))
         }
     }
 
@@ -386,6 +399,14 @@ private func expectCSVError(_ text: String, target: String = "y", line: Int?, _ 
         #expect(throws: DataError(file: "test.csv", line: 1, message: "the test file's columns (a, y) differ from data.csv's (a, colour, y)")) {
             _ = try CSVDataset(["path": "data.csv", "target": "y", "one_hot": ["colour"], "test_path": "test.csv"]).load(as: Double.self, context: context)
         }
+    }
+
+    @Test func numbersFloat32CannotHoldAreErrorsWithTheirLine() throws {
+        let context = try csvFile("a,y\n1,2.5\n1e39,3.5\n")
+        #expect(throws: DataError(file: "data.csv", line: 3, message: "column 'a' is 1e+39, too large for float32; use dtype: float64")) {
+            _ = try CSVDataset(["path": "data.csv", "target": "y"]).load(as: Float.self, context: context)
+        }
+        #expect(try CSVDataset(["path": "data.csv", "target": "y"]).load(as: Double.self, context: context).train.inputs.storage == [1, 1e39])
     }
 
     @Test func withoutATargetOnlyPredictCanReadTheFile() throws {

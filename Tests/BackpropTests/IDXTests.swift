@@ -262,6 +262,15 @@ private func expectDataError(_ expected: DataError, sourceLocation: SourceLocati
         }
     }
 
+    @Test func aTestLabelAboveEveryTrainingLabelIsNamed() throws {
+        let folder = try ScratchFolder()
+        try writeImageSet(in: folder)
+        try folder.write("test-labels", idx([2], [7, 0]))
+        expectDataError(DataError(file: "test-labels", message: "test labels go up to 7, training labels only to 2: class 7 has no training images (mismatched files?)")) {
+            _ = try dataset(.unit).load(as: Double.self, context: folder.context)
+        }
+    }
+
     @Test func rejectsTestImagesOfAnotherSize() throws {
         let folder = try ScratchFolder()
         try writeImageSet(in: folder)

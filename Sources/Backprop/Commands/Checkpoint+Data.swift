@@ -11,7 +11,7 @@ extension Checkpoint {
     /// read with this model's targets.
     func commandLineContext(requiresTargets: Bool) -> DatasetContext {
         DatasetContext(baseDirectory: FileManager.default.currentDirectoryPath, requiresTargets: requiresTargets,
-                       knownTargets: knownTargets)
+                       knownTargets: knownTargets, knownFeatureNames: featureNames)
     }
 
     /// Data given to `evaluate` or `predict` made ready for the model: its
@@ -25,6 +25,9 @@ extension Checkpoint {
                                      source: String) throws -> (split: DataSplit<Scalar>, rows: [Int]) {
         var split = loaded.test ?? loaded.train
         let rows = (loaded.test == nil ? loaded.trainRowNumbers : loaded.testRowNumbers) ?? Array(0..<split.count)
+        if let featureNames {
+            split.inputs = try Self.columns(of: split.inputs, named: loaded.featureNames, as: featureNames, source: source)
+        }
         guard split.features == model.inputSize else {
             throw DataError(file: source, message: "the data has \(split.features) features, the model takes \(model.inputSize)")
         }
@@ -53,6 +56,31 @@ extension Checkpoint {
         return (split, rows)
     }
 
+    /// `inputs`, whose columns are named `names`, with its columns in the
+    /// order of `expected` (the training data's): new data is matched by
+    /// column name, never by position; a column missing or extra is an error.
+    static func columns<Scalar: BLASScalar>(of inputs: Matrix<Scalar>, named names: [String], as expected: [String],
+                                            source: String) throws -> Matrix<Scalar> {
+        guard names != expected else { return inputs }
+        let missing = expected.filter { !names.contains($0) }, extra = names.filter { !expected.contains($0) }
+        guard missing.isEmpty, extra.isEmpty, names.count == expected.count, Set(names).count == names.count else {
+            func list(_ columns: [String]) -> String {
+                columns.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (columns.count > 5 ? ", ..." : "")
+            }
+            var parts: [String] = []
+            if !missing.isEmpty { parts.append("missing \(list(missing))") }
+            if !extra.isEmpty { parts.append("not in the training data \(list(extra))") }
+            if parts.isEmpty { parts.append("a column appears twice") }
+            throw DataError(file: source, message: "the columns differ from the training data's: " + parts.joined(separator: "; "))
+        }
+        let order = expected.map { name in names.firstIndex(of: name) ?? 0 }
+        var reordered = Matrix<Scalar>(rows: inputs.rows, columns: expected.count)
+        for row in 0..<inputs.rows {
+            for (column, source) in order.enumerated() { reordered[row, column] = inputs[row, source] }
+        }
+        return reordered
+    }
+
     /// Class indices of a dataset with classes `names` as indices into the
     /// model's classes `known`, matched by name (numbers by value, so `1.0` is
     /// class `1`); a name the model does not know is an error naming it.
@@ -61,6 +89,7 @@ extension Checkpoint {
         guard let names else {
             throw DataError(file: source, message: "the data has no class labels; the model is a classifier of \(known.count) classes (\(known.joined(separator: ", ")))")
         }
+        guard names != known else { return targets }
         func index(of name: String) -> Int? {
             known.firstIndex(of: name) ?? Double(name).flatMap { number in known.firstIndex { Double($0) == number } }
         }

@@ -22,16 +22,19 @@ extension Commands {
         } else {
             // The experiment's own test rows, cut, scaled and encoded exactly as when it trained.
             let prepared = try PreparedData<Scalar>(plan)
+            if let saved = checkpoint.dataDigest, saved != prepared.dataDigest {
+                throw DataError(file: path, message: "the data of its experiment \(plan.file) changed since this checkpoint was saved, so its test rows would not be the same; give data with --data")
+            }
             guard let test = prepared.test else {
                 throw DataError(file: path, message: "its experiment \(plan.file) has no test set (add split: {test: 0.2} to its dataset); give data with --data")
             }
-            source = "the experiment's test set" + (prepared.testSource == "split" ? " (held out by its split)" : "")
+            source = "the experiment's test set" + (prepared.testSource == .split ? " (held out by its split)" : "")
             split = test
         }
         let metrics = TestMetrics(model: model, loss: plan.loss, split: split, classes: checkpoint.classNames?.count,
                                   targetScaling: checkpoint.targetScaling)
         var lines = ["\(path): run '\(checkpoint.runLabel)', seed \(checkpoint.seed), epoch \(checkpoint.epoch), on \(source) (\(split.count) samples)",
-                     "loss: \(formatNumber(metrics.loss))" + (checkpoint.targetScaling == nil ? "" : " (on standardised targets, as in training)")]
+                     "loss: \(formatNumber(metrics.loss))" + (checkpoint.targetScaling == nil ? "" : " (on scaled targets, as in training)")]
         if let accuracy = metrics.accuracy { lines.append("accuracy: \(formatNumber(accuracy))") }
         if let scores = metrics.regression {
             lines += ["rmse: \(formatNumber(scores.rmse))", "mae: \(formatNumber(scores.mae))", "r2: \(formatNumber(scores.r2))"]

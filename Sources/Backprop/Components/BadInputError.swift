@@ -14,13 +14,13 @@ public struct ComponentError: BadInputError {
 
 /// "unknown optimizer 'adma' (did you mean 'adam'?); known: adagrad, adam, ..."
 func unknownNameMessage(_ kind: String, _ name: String, known: [String]) -> String {
-    let suggestion = closestName(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+    let suggestion = didYouMean(name, in: known)
     return "unknown \(kind) '\(name)'\(suggestion); known: \(known.sorted().joined(separator: ", "))"
 }
 
 /// "unknown key 'lrr' in sgd settings (did you mean 'lr'?); known: dampening, lr, ..."
 func unknownKeyMessage(_ key: String, in what: String, known: [String]) -> String {
-    let suggestion = closestName(to: key, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+    let suggestion = didYouMean(key, in: known)
     let list = known.isEmpty ? "it takes no settings" : "known: \(known.sorted().joined(separator: ", "))"
     return "unknown key '\(key)' in \(what)\(suggestion); \(list)"
 }

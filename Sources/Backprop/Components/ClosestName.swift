@@ -10,6 +10,11 @@ func closestName(to name: String, in known: [String]) -> String? {
     return best.0
 }
 
+/// " (did you mean 'adam'?)" for the closest known name, or "" when none is close.
+func didYouMean(_ name: String, in known: [String]) -> String {
+    closestName(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+}
+
 /// Levenshtein distance: insertions, deletions and substitutions each cost 1.
 func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)

@@ -13,18 +13,37 @@ public func formatNumber(_ value: Double) -> String {
     return text
 }
 
-/// `digits` significant digits: 0.0213061 -> "0.02131", 290.5 -> "290.5", 12345.6 -> "12350".
+/// `digits` significant digits, trailing zeros kept (they are significant):
+/// 0.0213061 -> "0.02131", 0.72 -> "0.7200", 1 -> "1.000", 12345.6 -> "12350".
 public func formatSignificant(_ value: Double, digits: Int = 4) -> String {
     guard value.isFinite, value != 0 else { return formatNumber(value) }
     let magnitude = Int((abs(value)).log10Floor)
     if magnitude < -4 || magnitude >= 9 { return format6Exponent(value, digits: digits) }
-    let decimals = digits - 1 - magnitude
-    var scale = 1.0
-    for _ in 0..<abs(decimals) { scale *= 10 }
-    // Large numbers are rounded to tens, hundreds, ...: 27480 → 27500 with 3 digits.
-    var text = decimals >= 0 ? String((value * scale).rounded() / scale) : String((value / scale).rounded() * scale)
-    if text.hasSuffix(".0") { text.removeLast(2) }
-    return text
+    var decimals = digits - 1 - magnitude
+    guard decimals > 0 else {
+        // Large numbers are rounded to tens, hundreds, ...: 27480 → 27500 with 3 digits.
+        var scale = 1.0
+        for _ in 0..<(-decimals) { scale *= 10 }
+        return String(Int64((value / scale).rounded()) * Int64(scale))
+    }
+    var scaled = Int64((abs(value) * power10(decimals)).rounded())
+    if scaled >= Int64(power10(digits)) {
+        // Rounding carried into a new digit (0.09996 → 0.1000): one decimal fewer.
+        decimals -= 1
+        scaled = Int64((abs(value) * power10(decimals)).rounded())
+    }
+    var text = String(scaled)
+    if decimals > 0 {
+        if text.count <= decimals { text = String(repeating: "0", count: decimals - text.count + 1) + text }
+        text.insert(".", at: text.index(text.endIndex, offsetBy: -decimals))
+    }
+    return (value < 0 ? "-" : "") + text
+}
+
+private func power10(_ exponent: Int) -> Double {
+    var result = 1.0
+    for _ in 0..<exponent { result *= 10 }
+    return result
 }
 
 private extension Double {

@@ -38,6 +38,7 @@ public struct CSVDataset: Dataset {
     /// Where the settings are written, for errors found when the files are read.
     let pathPosition: ConfigValue
     let testPathPosition: ConfigValue
+    let ignorePosition: ConfigValue
     let position: ConfigValue
 
     /// The most distinct whole numbers a target may have to count as class labels.
@@ -56,7 +57,15 @@ public struct CSVDataset: Dataset {
         self.delimiter = character
         task = try settings.optionalChoice("task", ["classification", "regression"])
         oneHot = try settings.strings("one_hot", default: [])
-        ignore = try settings.strings("ignore", default: [])
+        let ignore = try settings.strings("ignore", default: [])
+        if let repeated = ignore.first(where: { name in ignore.filter { $0 == name }.count > 1 }) {
+            throw settings.problem("ignore", "ignore lists '\(repeated)' twice")
+        }
+        if let target, ignore.contains(target) {
+            throw settings.problem("ignore", "ignore names '\(target)', the target column")
+        }
+        self.ignore = ignore
+        ignorePosition = settings.position(of: "ignore")
         dropsMissing = try settings.string("missing", default: "error", oneOf: ["error", "drop"]) == "drop"
         testPath = try settings.optionalString("test_path")
         pathPosition = settings.position(of: "path")
@@ -71,21 +80,24 @@ public struct CSVDataset: Dataset {
     public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
         var warnings: [String] = []
         let table = try CSVTable(path: path, position: pathPosition, context: context, delimiter: delimiter, hasHeader: hasHeader,
-                                 ignore: ignore, warnings: &warnings)
+                                 ignore: (ignore, ignorePosition), warnings: &warnings)
         let targetIndex = try targetColumn(in: table, required: context.requiresTargets)
         let features = table.columns.indices.filter { $0 != targetIndex }
         guard !features.isEmpty else {
             throw DataError(file: path, message: "no feature columns: the only column is the target '\(target ?? "")'")
         }
         for name in oneHot where !features.contains(where: { table.columns[$0] == name }) {
-            let hint = closestName(to: name, in: features.map { table.columns[$0] }).map { " (did you mean '\($0)'?)" } ?? ""
+            let hint = didYouMean(name, in: features.map { table.columns[$0] })
             throw DataError(file: path, message: "one_hot names '\(name)', which is not a feature column\(hint)")
         }
         let rows = try complete(table, columns: features + (targetIndex.map { [$0] } ?? []), warnings: &warnings)
-        // Categories of each one-hot column, sorted so the layout is reproducible.
+        // Categories of each one-hot column, sorted so the layout is reproducible; for a
+        // trained model, the ones it was trained on.
         var categories: [Int: [String]] = [:]
         for index in features where oneHot.contains(table.columns[index]) {
-            categories[index] = Set(rows.map { Self.cell($0.fields[index]) }).sorted()
+            let prefix = table.columns[index] + "="
+            let known = context.knownFeatureNames?.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) } ?? []
+            categories[index] = known.isEmpty ? Set(rows.map { Self.cell($0.fields[index]) }).sorted() : known
         }
         let encoder = Encoder(table: table, features: features, categories: categories, target: targetIndex)
         var train = try encoder.inputs(of: rows, as: scalar)
@@ -95,18 +107,23 @@ public struct CSVDataset: Dataset {
             if let known = context.knownTargets {
                 let encoder = TargetEncoder(known, column: table.columns[targetIndex])
                 (classNames, targets) = (encoder.classNames, encoder)
-                train.targets = Matrix(column: try rows.map { Scalar(try encoder.value(Self.cell($0.fields[targetIndex]), file: path, line: $0.line)) })
+                train.targets = Matrix(column: try rows.map {
+                    try Self.scalar(try encoder.value(Self.cell($0.fields[targetIndex]), file: path, line: $0.line),
+                                    column: encoder.column, file: path, line: $0.line)
+                })
             } else {
                 let encoded = try encodeTargets(rows.map { (Self.cell($0.fields[targetIndex]), $0.line) })
                 (classNames, targets) = (encoded.classNames, encoded.encoder)
-                train.targets = Matrix(column: encoded.values.map { Scalar($0) })
+                train.targets = Matrix(column: try zip(encoded.values, rows).map {
+                    try Self.scalar($0, column: table.columns[targetIndex], file: path, line: $1.line)
+                })
             }
         }
         var test: DataSplit<Scalar>?
         var testRows: [CSVRecord] = []
         if let testPath {
             let testTable = try CSVTable(path: testPath, position: testPathPosition, context: context, delimiter: delimiter,
-                                         hasHeader: hasHeader, ignore: ignore, warnings: &warnings)
+                                         hasHeader: hasHeader, ignore: (ignore, ignorePosition), warnings: &warnings)
             guard testTable.columns == table.columns else {
                 throw DataError(file: testPath, line: testTable.headerLine,
                                 message: "the test file's columns (\(testTable.columns.joined(separator: ", "))) differ from \(path)'s (\(table.columns.joined(separator: ", ")))")
@@ -114,7 +131,10 @@ public struct CSVDataset: Dataset {
             testRows = try complete(testTable, columns: features + (targetIndex.map { [$0] } ?? []), warnings: &warnings)
             var split = try encoder.with(file: testPath).inputs(of: testRows, as: scalar)
             if let targetIndex, let targets {
-                split.targets = Matrix(column: try testRows.map { Scalar(try targets.value(Self.cell($0.fields[targetIndex]), file: testPath, line: $0.line)) })
+                split.targets = Matrix(column: try testRows.map {
+                    try Self.scalar(try targets.value(Self.cell($0.fields[targetIndex]), file: testPath, line: $0.line),
+                                    column: targets.column, file: testPath, line: $0.line)
+                })
             }
             test = split
         }
@@ -131,7 +151,7 @@ public struct CSVDataset: Dataset {
         }
         if let index = table.columns.firstIndex(of: target) { return index }
         guard required else { return nil }
-        let hint = closestName(to: target, in: table.columns).map { " (did you mean '\($0)'?)" } ?? ""
+        let hint = didYouMean(target, in: table.columns)
         throw DataError(file: path, line: table.headerLine,
                         message: "no column '\(target)'\(hint); columns: \(table.columns.joined(separator: ", "))")
     }
@@ -161,6 +181,16 @@ public struct CSVDataset: Dataset {
     }
 
     static func cell(_ field: String) -> String { field.trimmingCharacters(in: .whitespaces) }
+
+    /// A number in the run's precision; one float32 cannot hold (above about
+    /// 3.4e38) is an error, not an infinity that poisons training.
+    static func scalar<Scalar: BLASScalar>(_ number: Double, column: String, file: String, line: Int) throws -> Scalar {
+        let value = Scalar(number)
+        guard value.isFinite else {
+            throw DataError(file: file, line: line, message: "column '\(column)' is \(number), too large for \(Scalar.dtypeName); use dtype: float64")
+        }
+        return value
+    }
 
     /// A value quoted in a message: one line, at most 40 characters.
     static func shortened(_ text: String) -> String {
@@ -205,14 +235,14 @@ public struct CSVDataset: Dataset {
                     if let known = categories[index] {
                         guard known.contains(text) else {
                             throw DataError(file: file, line: row.line,
-                                            message: "column '\(table.columns[index])' has '\(CSVDataset.shortened(text))', a category the training file does not have")
+                                            message: "column '\(table.columns[index])' has '\(CSVDataset.shortened(text))', a category the training data does not have")
                         }
                         values.append(contentsOf: known.map { $0 == text ? Scalar(1) : Scalar(0) })
                     } else {
                         guard let number = Double(text), number.isFinite else {
                             throw DataError(file: file, line: row.line, message: "column '\(table.columns[index])' is '\(CSVDataset.shortened(text))', not a number (for a categorical column, list it in one_hot)")
                         }
-                        values.append(Scalar(number))
+                        values.append(try CSVDataset.scalar(number, column: table.columns[index], file: file, line: row.line))
                     }
                 }
             }

@@ -4,7 +4,8 @@ import Foundation
 /// header names (or `column1`, `column2`, ... without a header), every row
 /// with one field per column, an unnamed first column dropped (it is usually
 /// a pandas index, which on sorted data would give away the label), and the
-/// columns in `ignore` dropped.
+/// columns in `ignore` dropped (an error at `ignore`'s place in the YAML when
+/// one is not a column).
 struct CSVTable {
     /// The path as the experiment wrote it, for messages.
     let file: String
@@ -15,7 +16,7 @@ struct CSVTable {
     let headerLine: Int?
 
     init(path: String, position: ConfigValue, context: DatasetContext, delimiter: Character, hasHeader: Bool,
-         ignore: [String], warnings: inout [String]) throws {
+         ignore: (names: [String], position: ConfigValue), warnings: inout [String]) throws {
         file = path
         let resolved = context.resolve(path)
         var isFolder: ObjCBool = false
@@ -49,20 +50,20 @@ struct CSVTable {
             throw DataError(file: path, line: record.line, message: "expected \(names.count) fields, found \(record.fields.count)")
         }
         var kept = Array(names.indices)
-        if hasHeader, names.first == "" {
+        // pandas writes its index as an unnamed first column, and as `Unnamed: 0` once read and written again.
+        if hasHeader, let first = names.first, first.isEmpty || first.hasPrefix("Unnamed: ") {
             kept.removeFirst()
             warnings.append("\(path): dropped the unnamed first column (a pandas index?); name it to use it as a feature")
-        }
-        for name in ignore {
-            guard let index = kept.first(where: { names[$0] == name }) else {
-                let hint = closestName(to: name, in: kept.map { names[$0] }).map { " (did you mean '\($0)'?)" } ?? ""
-                throw DataError(file: path, message: "ignore names '\(name)', which is not a column\(hint)")
-            }
-            kept.removeAll { $0 == index }
         }
         var seen = Set<String>()
         for index in kept where !seen.insert(names[index]).inserted {
             throw DataError(file: path, line: headerLine, message: "column '\(names[index])' appears twice in the header")
+        }
+        for name in ignore.names {
+            guard let index = kept.first(where: { names[$0] == name }) else {
+                throw ignore.position.error("ignore names '\(name)', which is not a column of \(path)\(didYouMean(name, in: kept.map { names[$0] }))")
+            }
+            kept.removeAll { $0 == index }
         }
         columns = kept.map { names[$0] }
         rows = records.enumerated().map { row, record in CSVRecord(fields: kept.map { record.fields[$0] }, line: record.line, row: row) }

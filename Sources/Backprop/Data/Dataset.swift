@@ -18,16 +18,21 @@ public struct DatasetContext: Sendable {
     /// the model's class indices (a label it does not know is an error), or
     /// values for regression. Nil when training, where the data decides.
     public var knownTargets: KnownTargets?
+    /// A trained model's feature names: a categorical column is expanded into
+    /// the categories it was trained on (`colour=red`, ...), not the new file's.
+    public var knownFeatureNames: [String]?
 
     public enum KnownTargets: Sendable, Equatable {
         case classes([String])
         case values
     }
 
-    public init(baseDirectory: String, requiresTargets: Bool = true, knownTargets: KnownTargets? = nil) {
+    public init(baseDirectory: String, requiresTargets: Bool = true, knownTargets: KnownTargets? = nil,
+                knownFeatureNames: [String]? = nil) {
         self.baseDirectory = baseDirectory
         self.requiresTargets = requiresTargets
         self.knownTargets = knownTargets
+        self.knownFeatureNames = knownFeatureNames
     }
 
     /// `path` as given when absolute, else relative to `baseDirectory`.

@@ -56,6 +56,10 @@ public struct IDXDataset: Dataset {
             guard testInputs.columns == trainInputs.columns else {
                 throw DataError(file: testImages, message: "test images have \(testInputs.columns) values each, training images \(trainInputs.columns)")
             }
+            let trainTop = trainLabelArray.bytes.max() ?? 0, testTop = testLabelArray.bytes.max() ?? 0
+            guard testTop <= trainTop else {
+                throw DataError(file: testLabels, message: "test labels go up to \(testTop), training labels only to \(trainTop): class \(testTop) has no training images (mismatched files?)")
+            }
             test = DataSplit(inputs: testInputs, targets: testLabelArray.matrix())
             labelArrays.append(testLabelArray)
         }

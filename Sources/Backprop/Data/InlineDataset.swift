@@ -11,8 +11,13 @@ public struct InlineDataset: Dataset {
     public let inputs: [[Double]]
     public let targets: [[Double]]
     public let task: String?
+    /// Where inputs and targets are written, for numbers the run's precision cannot hold.
+    let inputsPosition: ConfigValue
+    let targetsPosition: ConfigValue
 
     public init(settings: Settings) throws {
+        inputsPosition = settings.position(of: "inputs")
+        targetsPosition = settings.position(of: "targets")
         inputs = try settings.matrix("inputs")
         targets = try settings.inlineTargets("targets")
         task = try settings.optionalChoice("task", ["classification", "regression"])
@@ -51,6 +56,10 @@ public struct InlineDataset: Dataset {
         let targetWidth = targets.first?.count ?? 0
         let features = Matrix<Scalar>(rows: inputs.count, columns: width, storage: inputs.flatMap { $0 }.map { Scalar($0) })
         let values = Matrix<Scalar>(rows: targets.count, columns: targetWidth, storage: targets.flatMap { $0 }.map { Scalar($0) })
+        for (matrix, position, what) in [(features, inputsPosition, "inputs"), (values, targetsPosition, "targets")]
+        where !matrix.storage.allSatisfy(\.isFinite) {
+            throw position.error("inline \(what) hold a number too large for \(Scalar.dtypeName); use dtype: float64")
+        }
         let classNames = isClassification
             ? (0...Int(targets.flatMap { $0 }.max() ?? 0)).map(String.init) : nil
         return LoadedDataset(train: DataSplit(inputs: features, targets: values),

@@ -163,6 +163,10 @@ public enum ExperimentLoader {
             guard let entry = keys[key] else { return nil }
             let number = try entry.double()
             if number > 0 && number < 1 { return .fraction(number) }
+            // 1.0 reads as "all of it" as often as "one row": say which it is.
+            if number == 1 && entry.text.contains(".") {
+                throw entry.error("split '\(key)' of 1.0 would hold out every row; write a fraction below 1, or 1 for a single row")
+            }
             if number >= 1 && number == number.rounded() && number <= Double(Settings.Check.largestCount) { return .count(Int(number)) }
             throw entry.error("split '\(key)' is a fraction in (0, 1) or a number of samples >= 1, found \(entry.text)")
         }
@@ -171,8 +175,12 @@ public enum ExperimentLoader {
             guard seed >= 0 else { throw entry.error("split 'seed' must be >= 0, found \(seed)") }
             return UInt64(seed)
         } ?? SplitPlan.defaultSeed
-        return SplitPlan(validation: try size("validation"), test: try size("test"), seed: seed,
-                         stratify: try keys["stratify"]?.bool() ?? false)
+        let plan = SplitPlan(validation: try size("validation"), test: try size("test"), seed: seed,
+                             stratify: try keys["stratify"]?.bool() ?? false)
+        guard plan.validation != nil || plan.test != nil else {
+            throw value.error("split holds nothing out: give validation, test or both (a fraction or a number of rows)")
+        }
+        return plan
     }
 
     /// Layers and activations, each from its registry.

@@ -17,9 +17,8 @@ public struct ExperimentResult: Sendable, Codable {
     public var wallSeconds: Double
     /// The rows of each part when the experiment splits its data.
     public var splits: SplitRows?
-    /// Where the test set came from: "split" (held out by `split: {test: ...}`),
-    /// "dataset" (the dataset's own), or nil when there is none.
-    public var testSource: String?
+    /// Where the test set came from; nil when there is none.
+    public var testSource: TestSource?
     /// Whether regression targets were scaled (`scale_target`) for training.
     public var targetsScaled: Bool
 
@@ -37,7 +36,7 @@ public struct ExperimentResult: Sendable, Codable {
 
     public init(plan: ExperimentPlan, runs: [RunResult], featureNames: [String], classNames: [String]?, trainingSamples: Int,
                 validationSamples: Int, testSamples: Int, points: [LabeledPoint], warnings: [String], wallSeconds: Double,
-                splits: SplitRows? = nil, testSource: String? = nil, targetsScaled: Bool = false) {
+                splits: SplitRows? = nil, testSource: TestSource? = nil, targetsScaled: Bool = false) {
         self.splits = splits
         self.testSource = testSource
         self.targetsScaled = targetsScaled
@@ -68,7 +67,7 @@ public struct ExperimentResult: Sendable, Codable {
         warnings = try container.decode([String].self, forKey: .warnings)
         wallSeconds = try container.decode(Double.self, forKey: .wallSeconds)
         splits = try container.decodeIfPresent(SplitRows.self, forKey: .splits)
-        testSource = try container.decodeIfPresent(String.self, forKey: .testSource)
+        testSource = try container.decodeIfPresent(TestSource.self, forKey: .testSource)
         targetsScaled = try container.decodeIfPresent(Bool.self, forKey: .targetsScaled) ?? false
     }
 
@@ -90,6 +89,14 @@ public struct ExperimentResult: Sendable, Codable {
         try container.encodeIfPresent(testSource, forKey: .testSource)
         try container.encode(targetsScaled, forKey: .targetsScaled)
     }
+}
+
+/// Where an experiment's test set came from.
+public enum TestSource: String, Codable, Sendable {
+    /// Held out of the data by `split: {test: ...}`.
+    case split
+    /// The dataset's own (Fashion-MNIST's 10k, IDX test files, `csv: {test_path: ...}`).
+    case dataset
 }
 
 /// A 2-D training point and its class, for decision-boundary charts.

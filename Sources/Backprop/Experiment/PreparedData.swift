@@ -15,8 +15,11 @@ struct PreparedData<Scalar: BLASScalar>: @unchecked Sendable {
     var targetScaling: FeatureScaling.Statistics?
     /// The file rows of each part when the experiment splits the data (`splits.csv`).
     var splitRows: SplitRows?
-    /// Where the test set comes from, for the report: "split" or "dataset".
-    var testSource: String?
+    /// Where the test set comes from, for the report.
+    var testSource: TestSource?
+    /// A digest of the data as loaded, before any split or scaling: saved in
+    /// checkpoints, so `evaluate` notices when the data changed since.
+    var dataDigest: String
     /// Warnings for a learner (a step activation in a trained model, rows the
     /// loader dropped, a replaced test set).
     var warnings: [String]
@@ -31,6 +34,12 @@ struct PreparedData<Scalar: BLASScalar>: @unchecked Sendable {
         guard loaded.train.count >= 1 else {
             throw plan.dataError("the dataset has no training samples")
         }
+        var digest = Digest()
+        for split in [loaded.train] + (loaded.test.map { [$0] } ?? []) {
+            digest.add(split.inputs)
+            digest.add(split.targets)
+        }
+        dataDigest = digest.hex
         let lastLayer = plan.model.last?.position ?? plan.datasetPosition
         var warnings = loaded.warnings
         let outputs = try Self.outputSize(of: plan, inputSize: loaded.train.features, warnings: &warnings)
@@ -48,7 +57,7 @@ struct PreparedData<Scalar: BLASScalar>: @unchecked Sendable {
             throw lastLayer.error(problem)
         }
         test = loaded.test.map { [encoding] in DataSplit(inputs: $0.inputs, targets: encoding.encode($0.targets)) }
-        testSource = test == nil ? nil : "dataset"
+        testSource = test == nil ? nil : .dataset
         loaded.test = nil
         if let split = plan.split {
             let rows: SplitRows
@@ -60,10 +69,17 @@ struct PreparedData<Scalar: BLASScalar>: @unchecked Sendable {
             if !rows.test.isEmpty {
                 if test != nil { warnings.append("the dataset's own test set is not used: split 'test' holds out \(rows.test.count) training rows instead") }
                 test = train.subset(rows.test)
-                testSource = "split"
+                testSource = .split
             }
             validation = rows.validation.isEmpty ? nil : train.subset(rows.validation)
             train.removeRows(sortedIndices: (rows.test + rows.validation).sorted())
+            if let names = loaded.classNames {
+                let trained = Set(train.targets.classPerRow())
+                let heldOut = Set((test.map { $0.targets.classPerRow() } ?? []) + (validation?.targets.classPerRow() ?? []))
+                for label in heldOut.subtracting(trained).sorted() where names.indices.contains(label) {
+                    warnings.append("class '\(names[label])' has no training rows after the split: all its rows are held out, so no run can learn it")
+                }
+            }
             // Saved as rows of the file, which differ from sample indices when the loader skipped some.
             splitRows = loaded.trainRowNumbers.map { numbers in rows.map { numbers[$0] } } ?? rows
         }

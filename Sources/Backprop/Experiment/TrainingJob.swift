@@ -23,7 +23,8 @@ struct TrainingJob: Sendable {
             do {
                 try save(Checkpoint(model: model, optimizer: withOptimizer ? optimizer : nil, experimentSource: plan.source, experimentFile: plan.file,
                                     baseDirectory: plan.baseDirectory, runLabel: run.label, seed: seed, epoch: epoch,
-                                    classNames: data.classNames, scaling: data.scaling, targetScaling: data.targetScaling))
+                                    classNames: data.classNames, scaling: data.scaling, targetScaling: data.targetScaling,
+                                    featureNames: data.featureNames, dataDigest: data.dataDigest))
             } catch {
                 checkpointError = error
             }
@@ -32,13 +33,12 @@ struct TrainingJob: Sendable {
             progress.epochFinished(label: run.label, seed: seed, record: record, epochs: run.epochs)
             if let every = plan.checkpointEvery, record.epoch > 0, record.epoch % every == 0 { saveCheckpoint(epoch: record.epoch) }
         }
-        if let last = history.last, let every = plan.checkpointEvery, last.epoch % every != 0, !history.diverged {
-            saveCheckpoint(epoch: last.epoch)
-        }
-        // The restored best weights get their own checkpoint unless a periodic one holds them;
-        // without the optimizer state, which is that of the last epoch.
-        if let best = history.restoredEpoch, let every = plan.checkpointEvery, best % every != 0, best != history.last?.epoch {
-            saveCheckpoint(epoch: best, withOptimizer: false)
+        // The end of the run: the weights it ended with, unless the loop saved that epoch already.
+        // With restore_best these are the best epoch's, saved under that epoch and, when it is not
+        // the last, without the optimizer state (which would be the last epoch's).
+        if let every = plan.checkpointEvery, let last = history.last, !history.diverged || history.restoredEpoch != nil {
+            let end = history.restoredEpoch ?? last.epoch
+            if end == 0 || end % every != 0 { saveCheckpoint(epoch: end, withOptimizer: end == last.epoch) }
         }
         if let checkpointError { throw checkpointError }
         // Measured once, on the weights the run ended with (the best ones with restore_best);

@@ -23,6 +23,8 @@ public enum CheckpointFile {
         var classNames: [String]?
         var scaling: FeatureScaling.Statistics?
         var targetScaling: FeatureScaling.Statistics?
+        var featureNames: [String]?
+        var dataDigest: String?
         var arrays: [Array]
         var optimizerKind: String?
         var optimizerStep: Int?
@@ -42,6 +44,7 @@ public enum CheckpointFile {
                             baseDirectory: checkpoint.baseDirectory, runLabel: checkpoint.runLabel, seed: checkpoint.seed,
                             epoch: checkpoint.epoch, dtype: checkpoint.dtype, inputSize: checkpoint.inputSize,
                             classNames: checkpoint.classNames, scaling: checkpoint.scaling, targetScaling: checkpoint.targetScaling,
+                            featureNames: checkpoint.featureNames, dataDigest: checkpoint.dataDigest,
                             arrays: arrays.map { Header.Array(name: $0.name, count: $0.values.count) },
                             optimizerKind: checkpoint.optimizer?.kind, optimizerStep: checkpoint.optimizer?.step)
         var data = Data((Self.magic + "\n").utf8)
@@ -107,6 +110,8 @@ public enum CheckpointFile {
                                     baseDirectory: header.baseDirectory, runLabel: header.runLabel, seed: header.seed, epoch: header.epoch,
                                     dtype: header.dtype, inputSize: header.inputSize, classNames: header.classNames, scaling: header.scaling, parameters: parameters)
         checkpoint.targetScaling = header.targetScaling
+        checkpoint.featureNames = header.featureNames
+        checkpoint.dataDigest = header.dataDigest
         if let kind = header.optimizerKind {
             checkpoint.optimizer = OptimizerState(kind: kind, step: header.optimizerStep ?? 0, buffers: buffers)
         }

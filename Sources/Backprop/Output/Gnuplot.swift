@@ -16,9 +16,9 @@ public enum Gnuplot {
     /// ten curves.
     static let colors = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#8C564B", "#7F7F7F", "#BCBD22"]
 
-    /// The index-th curve's colour, different for every index: the palette,
-    /// then hues a golden angle apart (so neighbours differ most), alternating
-    /// lighter and darker.
+    /// The index-th curve's colour: the palette, then hues a golden angle
+    /// apart (so neighbours differ most), alternating lighter and darker; no
+    /// two of the first 600 are alike (beyond, the marker still differs).
     static func color(_ index: Int) -> String {
         if index < colors.count { return colors[max(index, 0)] }
         let step = index - colors.count

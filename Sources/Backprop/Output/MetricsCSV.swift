@@ -1,9 +1,9 @@
 /// metrics.csv in tidy form, one value per row: `run,seed,epoch,step,seconds,metric,value`
 /// (loads directly into pandas or gnuplot). Per-layer gradient norms appear as
 /// `grad_norm:layer1.dense`; per-step losses, when recorded, as `step_loss`.
-/// Regression adds `rmse`, `mae`, `r2` (and `val_` ones) in the targets' own
-/// units. The test set, measured once, gives `test_loss`, `test_accuracy`
-/// (or `test_rmse`, `test_mae`, `test_r2`) on the epoch whose weights were
+/// Regression adds `mse`, `rmse`, `mae`, `r2` (and `val_` ones) in the
+/// targets' own units. The test set, measured once, gives `test_loss`,
+/// `test_accuracy` (or `test_mse`, `test_rmse`, `test_mae`, `test_r2`) on the epoch whose weights were
 /// measured, with no step or seconds.
 public enum MetricsCSV {
     public static let header = "run,seed,epoch,step,seconds,metric,value"
@@ -47,7 +47,7 @@ public enum MetricsCSV {
 
     private static func regressionMetrics(_ scores: RegressionScores?, prefix: String) -> [(String, Double?)] {
         guard let scores else { return [] }
-        return [(prefix + "rmse", scores.rmse), (prefix + "mae", scores.mae), (prefix + "r2", scores.r2)]
+        return [(prefix + "mse", scores.mse), (prefix + "rmse", scores.rmse), (prefix + "mae", scores.mae), (prefix + "r2", scores.r2)]
     }
 
     /// Quotes a field when it holds a comma, quote or line break (RFC 4180).

@@ -66,8 +66,9 @@ public enum OutputWriter {
             process.standardOutput = FileHandle.nullDevice
             do {
                 try process.run()
-                input.fileHandleForWriting.write(Data(redirected.utf8))
-                try input.fileHandleForWriting.close()
+                // gnuplot may stop reading early (a drawing error): its message says why, not the pipe's.
+                try? input.fileHandleForWriting.write(contentsOf: Data(redirected.utf8))
+                try? input.fileHandleForWriting.close()
                 let message = String(data: errors.fileHandleForReading.readDataToEndOfFile(), encoding: .utf8) ?? ""
                 process.waitUntilExit()
                 let drawn = directory + "/" + temporary

@@ -17,7 +17,7 @@ public enum Report {
             lines += ["## Verdict", "", verdict.sentence, ""] + verdictTable(verdict, hasThreshold: plan.runs.contains { $0.stopping.lossBelow != nil }) + [""]
         }
         lines += ["## Results", ""]
-        lines += table(summary, metrics: plan.metrics, regression: result.classNames == nil,
+        lines += table(summary, metrics: plan.metrics, regression: result.classNames == nil, scaledTargets: result.targetsScaled,
                        hasThreshold: plan.runs.contains { $0.stopping.lossBelow != nil })
         lines.append("")
         let settings = summary.runs.map { "- **\(escape($0.label))**: \(escape($0.settings))" }
@@ -46,23 +46,22 @@ public enum Report {
         if result.validationSamples > 0 { text += ", \(result.validationSamples) validation" }
         if result.testSamples > 0 {
             text += ", \(result.testSamples) test"
-            text += result.testSource == "split" ? " (held out by the split)" : " (the dataset's own)"
+            text += result.testSource == .split ? " (held out by the split)" : " (the dataset's own)"
         }
         if let split = result.plan.split {
             text += "; split seed \(split.seed)\(split.stratify ? ", stratified" : "")\(result.splits == nil ? "" : ", rows in splits.csv");"
         }
         text += (result.plan.split == nil ? ", " : " ") + "\(result.featureNames.count) feature\(result.featureNames.count == 1 ? "" : "s")"
-        text += result.classNames.map { ", \($0.count) classes" } ?? ", regression\(result.targetsScaled ? " (targets standardised for training; errors in their own units)" : "")"
+        text += result.classNames.map { ", \($0.count) classes" } ?? ", regression\(result.targetsScaled ? " (targets scaled for training: losses on scaled targets, RMSE and MAE in the targets' own units)" : "")"
         return text
     }
 
     static func verdictTable(_ verdict: Verdict, hasThreshold: Bool) -> [String] {
-        let name = verdict.metric == "rmse" ? "RMSE" : verdict.metric
-        var header = ["rank", "run", "\(verdict.split) \(name)"]
+        var header = ["rank", "run", "\(verdict.split.rawValue) \(verdict.metric.title)"]
         if hasThreshold { header.append("epochs to threshold") }
         var lines = row(header) + [separator(header.count)]
         for entry in verdict.ranking {
-            var cells = ["\(entry.rank)", escape(entry.label), entry.score.map { $0.text + (entry.tiedWithWinner ? " (tie with #1)" : "") } ?? "diverged"]
+            var cells = ["\(entry.rank)", escape(entry.label), entry.scoreText + (entry.tiedWithWinner ? " (tie with #1)" : "")]
             if hasThreshold { cells.append(entry.epochsToThreshold?.text ?? "not reached") }
             lines += row(cells)
         }
@@ -70,19 +69,21 @@ public enum Report {
     }
 
     /// The comparison table; `metrics` (the file's `metrics:`) chooses the optional columns.
-    static func table(_ summary: Summary, metrics: [String], regression: Bool, hasThreshold: Bool) -> [String] {
+    /// `scaledTargets`: the losses are on scaled regression targets, which the loss columns say.
+    static func table(_ summary: Summary, metrics: [String], regression: Bool, scaledTargets: Bool = false, hasThreshold: Bool) -> [String] {
         let runs = summary.runs
-        var columns: [(String, (Summary.Run) -> Statistic?)] = [("final loss", { $0.finalLoss })]
+        let scaled = scaledTargets ? " (scaled targets)" : ""
+        var columns: [(String, (Summary.Run) -> Statistic?)] = [("final loss" + scaled, { $0.finalLoss })]
         func add(_ name: String, when shown: Bool, _ value: @escaping (Summary.Run) -> Statistic?) {
             if shown && runs.contains(where: { value($0) != nil }) { columns.append((name, value)) }
         }
         add("final accuracy", when: metrics.contains("accuracy")) { $0.finalAccuracy }
         add("final RMSE", when: regression) { $0.finalRegression?.rmse }
-        add("final val loss", when: metrics.contains("val_loss")) { $0.finalValidationLoss }
+        add("final val loss" + scaled, when: metrics.contains("val_loss")) { $0.finalValidationLoss }
         add("final val accuracy", when: metrics.contains("val_accuracy")) { $0.finalValidationAccuracy }
         add("best val accuracy", when: metrics.contains("val_accuracy")) { $0.bestValidationAccuracy }
         add("final val RMSE", when: regression) { $0.finalValidationRegression?.rmse }
-        add("test loss", when: true) { $0.testLoss }
+        add("test loss" + scaled, when: true) { $0.testLoss }
         add("test accuracy", when: true) { $0.testAccuracy }
         add("test RMSE", when: regression) { $0.testRegression?.rmse }
         add("test MAE", when: regression) { $0.testRegression?.mae }

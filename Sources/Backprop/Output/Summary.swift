@@ -37,18 +37,20 @@ public struct Summary: Codable, Sendable {
         public var testRegression: ScoreStatistics?
     }
 
-    /// RMSE, MAE and R², each mean ± std over seeds.
+    /// MSE, RMSE, MAE and R², each mean ± std over seeds.
     public struct ScoreStatistics: Codable, Sendable {
+        public var mse: Statistic
         public var rmse: Statistic
         public var mae: Statistic
         public var r2: Statistic
 
         init?(_ scores: [RegressionScores?]) {
             let all = scores.compactMap { $0 }
-            guard let rmse = Statistic(all.map(\.rmse)), let mae = Statistic(all.map(\.mae)), let r2 = Statistic(all.map(\.r2)) else {
+            guard let mse = Statistic(all.map(\.mse)), let rmse = Statistic(all.map(\.rmse)), let mae = Statistic(all.map(\.mae)),
+                  let r2 = Statistic(all.map(\.r2)) else {
                 return nil
             }
-            (self.rmse, self.mae, self.r2) = (rmse, mae, r2)
+            (self.mse, self.rmse, self.mae, self.r2) = (mse, rmse, mae, r2)
         }
     }
 

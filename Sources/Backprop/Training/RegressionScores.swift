@@ -2,6 +2,8 @@
 /// own units (scaled targets are unscaled first), as scikit-learn's metrics
 /// define them; with several target columns each is the mean over columns.
 public struct RegressionScores: Codable, Sendable, Equatable {
+    /// Mean squared error (the `mse` loss, but in the targets' own units).
+    public var mse: Double
     /// Root mean squared error.
     public var rmse: Double
     /// Mean absolute error.
@@ -49,6 +51,6 @@ struct RegressionSums {
             return total > 0 ? 1 - squares[column] / total : (squares[column] == 0 ? 1 : 0)
         }
         func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(max(values.count, 1)) }
-        return RegressionScores(rmse: mean(mse).squareRoot(), mae: mean(absolutes.map { $0 / n }), r2: mean(r2))
+        return RegressionScores(mse: mean(mse), rmse: mean(mse.map { $0.squareRoot() }), mae: mean(absolutes.map { $0 / n }), r2: mean(r2))
     }
 }

@@ -4,6 +4,7 @@
 /// curve is solid; a held-out (validation) curve of the same run is dashed in
 /// the same colour.
 enum BandChart {
+    static let maximumLegendRuns = 80
     /// One metric of every run: training values, or held-out ones (dashed).
     struct Series {
         var heldOut: Bool
@@ -47,9 +48,14 @@ enum BandChart {
             parts += ["NaN with lines lc rgb '#444444' lw 2 dt 1 title 'training (solid)'",
                       "NaN with lines lc rgb '#444444' lw 1.5 dt 2 title 'validation (dashed)'"]
         }
-        let keyEntries = runsShown + (drewHeldOut ? 2 : 0)
+        // A legend grows the image with the runs; past `maximumLegendRuns` it would outgrow
+        // what gnuplot can draw and what anyone can read, so it is left out and the title says so.
+        let legend = runsShown <= Self.maximumLegendRuns
+        let keyEntries = legend ? runsShown + (drewHeldOut ? 2 : 0) : 0
         var script = Gnuplot.header(output: "\(name).png", height: max(600, 20 * keyEntries + 140), curves: 0)
-        script += ["set title \(Gnuplot.quoted(title))", "set xlabel \(Gnuplot.quoted(xLabel))", "set ylabel \(Gnuplot.quoted(yLabel))"]
+        let fullTitle = legend ? title : title + " (\(runsShown) runs, no legend: see metrics.csv)"
+        script += ["set title \(Gnuplot.quoted(fullTitle))", "set xlabel \(Gnuplot.quoted(xLabel))", "set ylabel \(Gnuplot.quoted(yLabel))"]
+        if !legend { script.append("set key off") }
         if logY { script.append("set logscale y") }
         script += settings
         if parts.isEmpty {

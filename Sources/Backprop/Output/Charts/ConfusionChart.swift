@@ -12,14 +12,13 @@ public struct ConfusionChart: Chart {
     /// Test-set confusion matrix of each run's first seed as a heat map.
     public func draw(_ result: ExperimentResult) -> ChartFiles? {
         guard result.runs.contains(where: { $0.test?.confusion != nil }) else { return nil }
-        let labels = result.labels.filter { result.results(for: $0).first?.test?.confusion != nil }
-        let columns = min(2, max(labels.count, 1))
-        let rows = (labels.count + columns - 1) / columns
+        let panels = Panels(result.labels.filter { result.results(for: $0).first?.test?.confusion != nil }, columns: 2)
+        let (labels, columns, rows) = (panels.labels, panels.columns, panels.rows)
         let names = result.classNames ?? []
         var blocks: [[String]] = []
         var script = Gnuplot.header(output: "confusion.png", width: 620 * columns + 40, height: 560 * rows + 60, curves: 1)
         let tics = names.enumerated().map { "\(Gnuplot.quoted($0.element)) \($0.offset)" }.joined(separator: ", ")
-        script += ["set multiplot layout \(rows),\(columns) title \(Gnuplot.quoted("\(result.plan.name): test-set confusion matrix (first seed)"))",
+        script += ["set multiplot layout \(rows),\(columns) title \(Gnuplot.quoted("\(result.plan.name): test-set confusion matrix (first seed)" + panels.note))",
                    "unset key", "set palette defined (0 '#ffffff', 1 '#6baed6', 2 '#08306b')", "set size ratio -1",
                    "set xlabel 'predicted class'", "set ylabel 'actual class'",
                    "set xtics (\(tics)) rotate by 45 right", "set ytics (\(tics))", "set cblabel 'fraction of the actual class'"]

@@ -17,9 +17,8 @@ public struct DecisionBoundaryChart: Chart {
     /// One panel per run: the predicted class over the plane, with the training points.
     public func draw(_ result: ExperimentResult) -> ChartFiles? {
         guard result.runs.contains(where: { $0.decisionGrid != nil }) else { return nil }
-        let labels = result.labels
-        let columns = min(3, max(labels.count, 1))
-        let rows = (labels.count + columns - 1) / columns
+        let panels = Panels(result.labels, columns: 3)
+        let (labels, columns, rows) = (panels.labels, panels.columns, panels.rows)
         let classes = max(result.classNames?.count ?? 2, 2)
         var files: [(String, String)] = []
         let points = result.points.map { point -> String in
@@ -29,7 +28,7 @@ public struct DecisionBoundaryChart: Chart {
         files.append(("points.dat", "# x y colour of the training points\n" + points.joined(separator: "\n") + "\n"))
         var script = Gnuplot.header(output: "decision_boundary.png", width: 420 * columns + 40, height: 400 * rows + 60, curves: 1)
         let palette = (0..<classes).map { "\($0) '\(Self.regionColors[$0 % Self.regionColors.count])'" }.joined(separator: ", ")
-        script += ["set multiplot layout \(rows),\(columns) title \(Gnuplot.quoted("\(result.plan.name): decision boundary after training (first seed)"))",
+        script += ["set multiplot layout \(rows),\(columns) title \(Gnuplot.quoted("\(result.plan.name): decision boundary after training (first seed)" + panels.note))",
                    "set palette maxcolors \(classes)", "set palette defined (\(palette))",
                    "set cbrange [-0.5:\(Double(classes) - 0.5)]", "unset colorbox", "unset key", "set size ratio -1",
                    "set xlabel \(Gnuplot.quoted(result.featureNames.first ?? "x1"))",

@@ -7,14 +7,13 @@ public struct GradientNormChart: Chart {
     /// norm of each layer by epoch (first seed), on a log scale, so vanishing
     /// gradients show as lower layers sinking below the top ones.
     public func draw(_ result: ExperimentResult) -> ChartFiles? {
-        let labels = result.labels
-        let columns = min(3, max(labels.count, 1))
-        let rows = (labels.count + columns - 1) / columns
+        let panels = Panels(result.labels, columns: 3)
+        let (labels, columns, rows) = (panels.labels, panels.columns, panels.rows)
         let layerCount = result.runs.map { $0.history.layerNames.count }.max() ?? 1
         var blocks: [[String]] = []
         let keyRows = (layerCount + 1) / 2
         var script = Gnuplot.header(output: "grad_norm.png", width: 500 * columns + 40, height: (380 + 22 * keyRows) * rows + 60, curves: layerCount)
-        script += ["set multiplot layout \(rows),\(columns) title \(Gnuplot.quoted("\(result.plan.name): gradient norm per layer (first seed, log scale)"))",
+        script += ["set multiplot layout \(rows),\(columns) title \(Gnuplot.quoted("\(result.plan.name): gradient norm per layer (first seed, log scale)" + panels.note))",
                    "set logscale y", "set format y '%.0e'", "set xlabel 'epoch'", "set ylabel 'mean gradient norm'",
                    // A fixed bottom margin for the legend: gnuplot's own puts a tall legend over the
                    // x label, and panels with fewer layers would be taller than the rest.

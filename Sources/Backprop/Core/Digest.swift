@@ -1,0 +1,27 @@
+/// A 64-bit FNV-1a digest of numbers, as 16 hex digits: enough to notice that
+/// data changed (a checkpoint's data against the data found later), not a
+/// cryptographic hash.
+public struct Digest: Sendable {
+    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    public init() {}
+
+    public mutating func add<Scalar: BLASScalar>(_ matrix: Matrix<Scalar>) {
+        add(UInt64(matrix.rows))
+        add(UInt64(matrix.columns))
+        for value in matrix.storage { add(Double(value).bitPattern) }
+    }
+
+    public mutating func add(_ value: UInt64) {
+        var remaining = value
+        for _ in 0..<8 {
+            state = (state ^ (remaining & 0xff)) &* 0x100_0000_01b3
+            remaining >>= 8
+        }
+    }
+
+    public var hex: String {
+        let digits = String(state, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
