@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks that a change left training behaviour alone.
 
-Run: python3 scripts/compare_metrics.py --base REV [--keep DIR]
+Run: python3 scripts/compare_metrics.py --base REV [--keep DIR] [--added-metrics]
      python3 scripts/compare_metrics.py --before DIR/before   (outputs of REV kept earlier)
 
 Builds REV (the commit before the change) in a temporary git worktree and the
@@ -13,6 +13,10 @@ all are equal, 1 with the first differences otherwise, 2 when something could
 not be built or run.
 
 A refactoring that claims "behaviour unchanged" runs this before it lands.
+A change that adds metrics (new rows in metrics.csv, new fields in
+summary.json) but must not change training runs it with --added-metrics:
+only the rows of metrics REV already wrote are compared, summary.json is not.
+Only experiments that exist in both trees are run.
 """
 import argparse
 import csv
@@ -40,23 +44,29 @@ def build(directory):
     return os.path.join(directory, ".build", "release", "backprop")
 
 
-def experiments():
-    names = sorted(name[:-5] for name in os.listdir(os.path.join(ROOT, "experiments")) if name.endswith(".yaml"))
+def experiments(root=ROOT):
+    names = sorted(name[:-5] for name in os.listdir(os.path.join(root, "experiments")) if name.endswith(".yaml"))
     return [name for name in names if not name.startswith(SKIPPED)]
 
 
-def train(binary, output):
-    for name in experiments():
+def train(binary, output, names):
+    for name in names:
         run([binary, "run", os.path.join(ROOT, "experiments", name + ".yaml"), "--plots", output])
 
 
-def rows(path):
-    """metrics.csv rows without the seconds column (index 4)."""
+def rows(path, metrics=None):
+    """metrics.csv rows without the seconds column, only of `metrics` when given."""
     with open(path, newline="") as file:
         reader = csv.reader(file)
         header = next(reader)
-        seconds = header.index("seconds")
-        return [[field for index, field in enumerate(row) if index != seconds] for row in reader]
+        seconds, metric = header.index("seconds"), header.index("metric")
+        return [[field for index, field in enumerate(row) if index != seconds]
+                for row in reader if metrics is None or row[metric] in metrics]
+
+
+def metric_names(path):
+    with open(path, newline="") as file:
+        return {row["metric"] for row in csv.DictReader(file)}
 
 
 def without_timings(value):
@@ -73,14 +83,16 @@ def summaries_equal(before, after, name):
         return without_timings(json.load(old)) == without_timings(json.load(new))
 
 
-def compare(before, after):
+def compare(before, after, names, added_metrics):
     failures = 0
-    for name in experiments():
-        if not summaries_equal(before, after, name):
+    for name in names:
+        if not added_metrics and not summaries_equal(before, after, name):
             failures += 1
             print(f"DIFFERENT {name}: summary.json (apart from timings)")
-        old = rows(os.path.join(before, name, "metrics.csv"))
-        new = rows(os.path.join(after, name, "metrics.csv"))
+        old_path = os.path.join(before, name, "metrics.csv")
+        kept = metric_names(old_path) if added_metrics else None
+        old = rows(old_path, kept)
+        new = rows(os.path.join(after, name, "metrics.csv"), kept)
         if old == new:
             print(f"same      {name} ({len(new)} rows)")
             continue
@@ -99,6 +111,8 @@ def main():
     parser.add_argument("--base", help="git revision to compare against: the commit before the change")
     parser.add_argument("--keep", help="keep both output folders under this folder")
     parser.add_argument("--before", help="outputs of the base made earlier (a --keep folder's before/): skips building the base")
+    parser.add_argument("--added-metrics", action="store_true",
+                        help="compare only the metrics the base wrote; the change may add metrics and summary fields")
     args = parser.parse_args()
     base = args.base
     if base is None and args.before is None:
@@ -110,11 +124,14 @@ def main():
         after = (args.keep and os.path.join(args.keep, "after")) or os.path.join(scratch, "after")
         if not args.before:
             run(["git", "-C", ROOT, "worktree", "add", "--detach", worktree, base])
+            names = [name for name in experiments(worktree) if name in experiments()]
             print(f"building {base} (release)...", flush=True)
-            train(build(worktree), before)
+            train(build(worktree), before, names)
+        else:
+            names = [name for name in experiments() if os.path.isdir(os.path.join(before, name))]
         print("building the working tree (release)...", flush=True)
-        train(build(ROOT), after)
-        failures = compare(before, after)
+        train(build(ROOT), after, names)
+        failures = compare(before, after, names, args.added_metrics)
     finally:
         subprocess.run(["git", "-C", ROOT, "worktree", "remove", "--force", worktree], capture_output=True)
         shutil.rmtree(scratch, ignore_errors=True)
