@@ -29,8 +29,13 @@ let package = Package(
                 "CBLAS", "CZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "RealModule", package: "swift-numerics"),
-            ]
+            ],
+            plugins: ["SourceDigestPlugin"]
         ),
+        // Build-time tool and plugin: the digest of the library's sources, which
+        // names the code that made a sweep's trials (Version.sourceDigest).
+        .executableTarget(name: "source-digest"),
+        .plugin(name: "SourceDigestPlugin", capability: .buildTool(), dependencies: ["source-digest"]),
         .executableTarget(
             name: "backprop",
             dependencies: [

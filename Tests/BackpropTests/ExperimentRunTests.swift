@@ -166,33 +166,6 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
         #expect(summary.runs[0].diverged == 2)
         #expect(Report.render(result, summary: summary, charts: []).contains("yes, 2/2 (epoch"))
     }
-
-    @Test func shardsMergeIntoTheWholeSweep() throws {
-        let root = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        let path = root + "/sweep.yaml"
-        try (validExperiment.replacingOccurrences(of: "name: check", with: "name: sweepy") + "\nsweep:\n  grid: {optimizer.lr: [0.1, 0.03, 0.01]}\n")
-            .write(toFile: path, atomically: true, encoding: .utf8)
-        let shards = [root + "/plots/sweepy/shards/1-of-2", root + "/plots/sweepy/shards/2-of-2"]
-        for (index, folder) in shards.enumerated() {
-            let outcome = try Commands.run(path: path, outputRoot: root + "/plots", shard: Shard("\(index + 1)/2"), requireSweep: true,
-                                           progress: SilentProgress())
-            #expect(outcome.output == ["report: \(folder)/report.md"])
-        }
-        #expect(try ResultsFile.read(directory: shards[0]).runs.map(\.label) == ["adam lr=0.1", "adam lr=0.01"])
-        #expect(try ResultsFile.read(directory: shards[1]).runs.map(\.label) == ["adam lr=0.03"])
-        let merged = try Commands.merge(directories: shards, outputRoot: root + "/plots")
-        #expect(merged.output == ["report: \(root)/plots/sweepy/report.md"])
-        let summary = try Summary.decode(try Data(contentsOf: URL(fileURLWithPath: root + "/plots/sweepy/summary.json")))
-        #expect(summary.runs.map(\.label) == ["adam lr=0.1", "adam lr=0.03", "adam lr=0.01"])
-        #expect(throws: OutputError.self) {
-            try Commands.merge(directories: [shards[0], shards[0]], outputRoot: root + "/plots")
-        }
-        #expect(throws: ExperimentError.self) {
-            try Commands.run(path: path.replacingOccurrences(of: "sweep.yaml", with: "none.yaml"), outputRoot: root, progress: SilentProgress())
-        }
-        #expect(Shard("0/2") == nil && Shard("3/2") == nil && Shard("1/0") == nil && Shard("1/2/3") == nil && Shard("x/2") == nil)
-    }
 }
 
 @Suite struct FeatureScalingTests {
@@ -299,7 +272,7 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
         let cases: [(String, () throws -> Any)] = [
             ("run, missing file", { try Commands.run(path: root + "/none.yaml", outputRoot: root, progress: SilentProgress()) }),
             ("run, --plots is a file", { try Commands.run(path: good, outputRoot: root + "/file", progress: SilentProgress()) }),
-            ("sweep without a sweep", { try Commands.run(path: good, outputRoot: root, requireSweep: true, progress: SilentProgress()) }),
+            ("sweep without a sweep", { try Commands.run(path: good, outputRoot: root, sweep: Commands.SweepOptions(), progress: SilentProgress()) }),
             ("plot, no results", { try Commands.plot(directory: root + "/nowhere") }),
             ("merge, no results", { try Commands.merge(directories: [root + "/nowhere"], outputRoot: root) }),
             ("validate, missing file", { try Commands.validate(path: root + "/none.yaml") }),

@@ -1,24 +1,63 @@
+import Foundation
+
 extension Commands {
-    /// `backprop merge DIR...`: combines the results of sweep shards into one
-    /// report under OUTPUT_ROOT/NAME.
-    public static func merge(directories: [String], outputRoot: String) throws -> CommandOutcome {
+    /// `backprop merge DIR...`: the union of the trial files of sweep shards
+    /// (or of any output folders of one experiment), as one report under
+    /// OUTPUT_ROOT/NAME. Folders of another experiment or another program
+    /// version are refused; trials that no folder has make it exit 1, listing
+    /// them, unless `partial` writes what there is.
+    public static func merge(directories: [String], outputRoot: String, partial: Bool = false) throws -> CommandOutcome {
         let stored = try directories.map { try ResultsFile.read(directory: $0) }
         guard var result = stored.first else { throw OutputError(path: ".", message: "merge needs at least one folder") }
-        for (index, other) in stored.enumerated() where other.plan.source != result.plan.source {
-            throw OutputError(path: directories[index], message: "these results come from a different experiment file than \(directories[0])")
+        guard !result.trials.isEmpty else {
+            throw OutputError(path: directories[0], message: "made by backprop \(result.version), which kept no trial list; run the sweep again with this version")
         }
-        result.runs = stored.flatMap(\.runs)
-        var seen = Set<String>()
-        for run in result.runs where !seen.insert("\(run.label)\u{0}\(run.seed)").inserted {
-            throw OutputError(path: directories.joined(separator: " "), message: "run '\(run.label)' seed \(run.seed) appears in more than one folder; give each shard once")
+        for (index, other) in stored.enumerated() {
+            if other.version != result.version {
+                throw OutputError(path: directories[index], message: "made by backprop \(other.version), but \(directories[0]) by \(result.version): merge only results of one program (run the older shards again)")
+            }
+            if other.experimentDigest != result.experimentDigest {
+                throw OutputError(path: directories[index], message: "holds experiment '\(other.plan.name)' (\(other.experimentDigest)), but \(directories[0]) holds '\(result.plan.name)' (\(result.experimentDigest)): merge only shards of one experiment file")
+            }
         }
-        let missing = result.plan.runs.map(\.label).filter { label in !result.runs.contains { $0.label == label } }
-        let lacking = missing.isEmpty ? [] : ["merged results lack \(missing.count) run(s) of the sweep (a shard missing?): \(missing.joined(separator: ", "))"]
-        result.warnings += lacking
-        let order = Dictionary(uniqueKeysWithValues: result.plan.runs.enumerated().map { ($1.label, $0) })
-        result.runs.sort { (order[$0.label] ?? 0, $0.seed) < (order[$1.label] ?? 0, $1.seed) }
+        var files: [String: (path: String, file: TrialFolder.File)] = [:]
+        for directory in directories {
+            let folder = directory + "/" + TrialFolder.folderName
+            for (key, file) in TrialFolder.all(in: folder) where file.version == result.version && files[key] == nil {
+                files[key] = (folder + "/" + key + ".json", file)
+            }
+        }
+        var runs: [RunResult] = []
+        var missing: [PlannedTrial] = []
+        for trial in result.trials {
+            guard var run = files[trial.key]?.file.result else {
+                missing.append(trial)
+                continue
+            }
+            (run.label, run.seed) = (trial.label, trial.seed)
+            runs.append(run)
+        }
+        let missingText = missing.prefix(20).map { "'\($0.label)' seed \($0.seed)" }.joined(separator: ", ")
+            + (missing.count > 20 ? " and \(missing.count - 20) more" : "")
+        let lacking = "\(missing.count) of \(result.trials.count) trial(s) are in none of these folders: \(missingText)"
+        if !missing.isEmpty && !partial {
+            return CommandOutcome(messages: ["error: \(lacking) (a shard missing or unfinished? run it, or give --partial to merge what there is)"], status: 1)
+        }
+        result.runs = runs
         result.wallSeconds = stored.map(\.wallSeconds).reduce(0, +)
-        try OutputWriter.checkWritable(outputRoot + "/" + result.plan.name)
-        return written(try OutputWriter.write(result, to: outputRoot + "/" + result.plan.name), warnings: lacking)
+        result.reused = 0
+        let directory = outputRoot + "/" + result.plan.name
+        try OutputWriter.checkWritable(directory)
+        // The trial files come along, so the merged folder resumes and merges like any other.
+        let trials = directory + "/" + TrialFolder.folderName
+        try OutputWriter.makeDirectory(trials)
+        for trial in result.trials {
+            guard let source = files[trial.key], source.path != trials + "/" + trial.key + ".json",
+                  let data = FileManager.default.contents(atPath: source.path) else { continue }
+            try AtomicFile.write(data, to: trials + "/" + trial.key + ".json")
+        }
+        let warnings = missing.isEmpty ? result.warnings : result.warnings + ["partial merge: \(lacking)"]
+        result.warnings = warnings
+        return written(try OutputWriter.write(result, to: directory), warnings: warnings)
     }
 }

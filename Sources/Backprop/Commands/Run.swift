@@ -1,25 +1,49 @@
 extension Commands {
-    /// `backprop run FILE` and `backprop sweep FILE [--shard K/N]`: trains
-    /// every run x seed (of the shard) and writes OUTPUT_ROOT/NAME/ (a shard's
-    /// into OUTPUT_ROOT/NAME/shards/K-of-N/).
-    public static func run(path: String, outputRoot: String, shard: Shard? = nil, requireSweep: Bool = false,
-                           progress: any RunProgress) throws -> CommandOutcome {
-        var experiment = try LoadedExperiment(path: path)
-        if requireSweep && experiment.plan.sweepAxes.isEmpty {
+    /// How `backprop sweep` runs: which shard, and whether finished trials are reused.
+    public struct SweepOptions: Sendable {
+        public var shard: ShardRequest?
+        /// `--shards N`: the number of shards, for `--shard auto` under a
+        /// scheduler that gives only the task's index.
+        public var shardCount: Int?
+        /// The process's environment, where `--shard auto` looks.
+        public var environment: [String: String]
+        /// `--force`: train every trial, even finished ones.
+        public var force: Bool
+
+        public init(shard: ShardRequest? = nil, shardCount: Int? = nil, environment: [String: String] = [:], force: Bool = false) {
+            self.shard = shard
+            self.shardCount = shardCount
+            self.environment = environment
+            self.force = force
+        }
+    }
+
+    /// `backprop run FILE` (`sweep` nil: trains everything) and `backprop
+    /// sweep FILE` (reuses finished trials unless forced, one shard if asked):
+    /// trains every run x seed (of the shard) and writes OUTPUT_ROOT/NAME/ (a
+    /// shard's into OUTPUT_ROOT/NAME/shards/K-of-N/), each trial into its
+    /// `trials/` as it finishes.
+    public static func run(path: String, outputRoot: String, sweep: SweepOptions? = nil, progress: any RunProgress) throws -> CommandOutcome {
+        let experiment = try LoadedExperiment(path: path)
+        if sweep != nil && experiment.plan.sweepAxes.isEmpty {
             throw ExperimentError(file: path, message: "this experiment has no 'sweep:' section; use `backprop run`")
         }
-        var directory = outputRoot + "/" + experiment.plan.name
+        let shard = try sweep?.shard?.resolve(environment: sweep?.environment ?? [:], count: sweep?.shardCount)
+        let root = outputRoot + "/" + experiment.plan.name
+        let directory = shard.map { root + "/" + $0.folder } ?? root
         try OutputWriter.checkWritable(directory)
-        if let shard {
-            experiment.plan.runs = shard.select(experiment.plan.runs)
-            guard !experiment.plan.runs.isEmpty else {
-                throw ExperimentError(file: path, message: "shard \(shard.index)/\(shard.count) has no runs (the experiment has fewer runs than shards)")
-            }
-            directory += "/" + shard.folder
-        }
-        let result = try ExperimentRunner.run(experiment.plan, progress: progress,
-                                              options: experiment.runnerOptions(checkpoints: directory + "/checkpoints"))
+        let trials = TrialFolder(directory: directory + "/" + TrialFolder.folderName, readFrom: TrialFolder.folders(inExperiment: root),
+                                 experiment: experiment.plan.name)
+        trials.removeAbandonedTemporaries()
+        var options = experiment.runnerOptions(checkpoints: directory + "/checkpoints")
+        options.trials = trials
+        options.force = sweep?.force ?? true
+        options.shard = shard
+        let result = try ExperimentRunner.run(experiment.plan, progress: progress, options: options)
         var outcome = written(try OutputWriter.write(result, to: directory), warnings: result.warnings)
+        if result.reused > 0 {
+            outcome.messages.insert("reused \(result.reused) finished trial(s) of \(result.runs.count) (--force trains them again)", at: 0)
+        }
         if result.plan.failOnDivergence, result.runs.contains(where: { $0.history.diverged }) {
             outcome.messages.append("error: a run diverged and the experiment sets fail_on_divergence")
             outcome.status = 1

@@ -1,6 +1,6 @@
-/// A 64-bit FNV-1a digest of numbers, as 16 hex digits: enough to notice that
-/// data changed (a checkpoint's data against the data found later), not a
-/// cryptographic hash.
+/// A 64-bit FNV-1a digest of numbers and text, as 16 hex digits: enough to
+/// notice that data changed (a checkpoint's data against the data found
+/// later) and to name a sweep's trials, not a cryptographic hash.
 public struct Digest: Sendable {
     private var state: UInt64 = 0xcbf2_9ce4_8422_2325
 
@@ -18,6 +18,12 @@ public struct Digest: Sendable {
             state = (state ^ (remaining & 0xff)) &* 0x100_0000_01b3
             remaining >>= 8
         }
+    }
+
+    /// The text's UTF-8 bytes, then its length (so "ab","c" and "a","bc" differ).
+    public mutating func add(_ text: String) {
+        for byte in text.utf8 { state = (state ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        add(UInt64(text.utf8.count))
     }
 
     public var hex: String {

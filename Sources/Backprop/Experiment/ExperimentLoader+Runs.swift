@@ -5,7 +5,7 @@ extension ExperimentLoader {
 
     /// The contenders: each entry of `runs:` (or a single run from `train:`),
     /// its keys over `train:`'s, repeated for every combination of the sweep
-    /// grid. Returns the runs and the sweep's key paths.
+    /// space. Returns the runs and the sweep's key paths.
     static func parseRuns(train trainValue: ConfigValue?, runs runsValue: ConfigValue?, sweep: ConfigValue?,
                           document: ConfigValue, hasValidation: Bool) throws -> (runs: [RunPlan], sweepAxes: [String]) {
         let train = try trainValue.map { try $0.mapping(allowed: trainKeys, what: "train") } ?? [:]
@@ -32,25 +32,31 @@ extension ExperimentLoader {
             }
             entries.append((try optimizer.component(kind: "optimizer").name, document.position, [:]))
         }
-        let grid = try sweep.map(SweepGrid.init) ?? SweepGrid()
-        _ = try grid.runCount(contenders: entries.count)
+        let contenders = entries.map(\.label)
+        let space = try sweep.map { try SweepSpace($0, contenders: contenders) } ?? SweepSpace()
+        _ = try space.runCount(contenders: contenders)
+        let documentModel = try document.mapping(allowed: topLevelKeys, what: "the experiment")["model"] ?? document.position
         var runs: [RunPlan] = []
         var labels = Set<String>()
         for entry in entries {
-            for combination in grid.combinations {
+            for combination in space.combinations(for: entry.label) {
                 var settings = train.merging(entry.overrides) { _, override in override }
                 var label = entry.label
                 for (axis, value) in combination {
-                    settings = try grid.override(settings, axis, with: value, run: entry.label)
-                    label += " \(axis.path.last ?? "")=\(value.text)"
+                    settings = try space.override(settings, axis, with: value, run: entry.label, model: documentModel)
+                    label += " \(axis.shortName)=\(value.text)"
                 }
-                if !labels.insert(label).inserted, let axis = grid.axes.first {
+                if !labels.insert(label).inserted, let axis = combination.first?.axis ?? space.axes.first {
                     throw axis.key.error("the sweep makes two runs labelled '\(label)': give the values different names")
                 }
-                runs.append(try parseRun(label: label, settings: settings, at: entry.position, hasValidation: hasValidation))
+                var run = try parseRun(label: label, settings: settings, at: entry.position, hasValidation: hasValidation)
+                run.contender = entry.label
+                run.sweepValues = combination.map { SweepValue(axis: $0.axis.name, value: $0.value.text) }
+                run.identity = "{" + settings.map { "\($0.key):\($0.value.canonical)" }.sorted().joined(separator: ",") + "}"
+                runs.append(run)
             }
         }
-        return (runs, grid.axisNames)
+        return (runs, space.axisNames)
     }
 
     static func parseRun(label: String, settings: [String: ConfigValue], at position: ConfigValue, hasValidation: Bool) throws -> RunPlan {
@@ -65,7 +71,7 @@ extension ExperimentLoader {
             return epochs
         } ?? 100
         return RunPlan(
-            label: label, model: try settings["model"].map(parseModel), epochs: epochs,
+            label: label, contender: label, model: try settings["model"].map(parseModel), epochs: epochs,
             batch: try settings["batch"].map(parseBatch) ?? .samples(32),
             shuffle: try settings["shuffle"]?.bool() ?? true,
             stopping: try settings["stop"].map(parseStop) ?? StoppingCriteria(),

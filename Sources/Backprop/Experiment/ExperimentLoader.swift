@@ -16,7 +16,7 @@ public enum ExperimentLoader {
             throw ExperimentError(file: path, message: "the experiment file is not UTF-8 text")
         }
         // Absolute, so checkpoints and results.json find the data from any folder.
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = parentFolder(of: path)
         let absolute = directory.hasPrefix("/") ? directory
             : FileManager.default.currentDirectoryPath + (directory.isEmpty ? "" : "/" + directory)
         return try parse(text, file: path, baseDirectory: absolute)
@@ -57,6 +57,7 @@ public enum ExperimentLoader {
             split: data.split, featureScaling: data.scaling, targetScaling: data.targetScaling, model: model, loss: loss,
             lossName: try lossValue.component(kind: "loss").name, metrics: metrics, runs: runs, plots: plots, sweepAxes: sweepAxes,
             failOnDivergence: try keys["fail_on_divergence"]?.bool() ?? false, checkpointEvery: checkpointEvery,
+            identity: "{dtype:\(dtype.rawValue),dataset:\(datasetValue.canonical),model:\(try required("model").canonical),loss:\(lossValue.canonical)}",
             source: text, file: file, baseDirectory: baseDirectory)
     }
 

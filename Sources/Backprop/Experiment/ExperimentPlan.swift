@@ -31,6 +31,11 @@ public struct ExperimentPlan: Sendable {
     /// Exit with status 1 when a run diverges (for CI sweeps that must stay stable).
     public var failOnDivergence: Bool
     public var checkpointEvery: Int?
+    /// What the file sets for every run (dtype, dataset with its split and
+    /// scaling, model, loss) in canonical form; a run's own part is
+    /// `RunPlan.identity`. Names, descriptions, charts and the order of
+    /// things are not part of it: they change no number.
+    public var identity: String
     /// The experiment file's text, echoed in the report.
     public var source: String
     public var file: String

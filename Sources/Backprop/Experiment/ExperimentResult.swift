@@ -21,6 +21,13 @@ public struct ExperimentResult: Sendable, Codable {
     public var testSource: TestSource?
     /// Whether regression targets were scaled (`scale_target`) for training.
     public var targetsScaled: Bool
+    /// Every job of the experiment (all shards'), by label, seed and trial key:
+    /// what a merge must find.
+    public var trials: [PlannedTrial]
+    /// The program that made the results (`Version.description`).
+    public var version: String
+    /// How many of `runs` were finished trials reused rather than trained.
+    public var reused: Int
 
     /// Labels of the runs that have results, in the file's order (a shard has some).
     public var labels: [String] {
@@ -31,12 +38,16 @@ public struct ExperimentResult: Sendable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case source, file, baseDirectory, runs, featureNames, classNames, trainingSamples, validationSamples, testSamples
-        case points, warnings, wallSeconds, splits, testSource, targetsScaled
+        case points, warnings, wallSeconds, splits, testSource, targetsScaled, trials, version, reused
     }
 
     public init(plan: ExperimentPlan, runs: [RunResult], featureNames: [String], classNames: [String]?, trainingSamples: Int,
                 validationSamples: Int, testSamples: Int, points: [LabeledPoint], warnings: [String], wallSeconds: Double,
-                splits: SplitRows? = nil, testSource: TestSource? = nil, targetsScaled: Bool = false) {
+                splits: SplitRows? = nil, testSource: TestSource? = nil, targetsScaled: Bool = false, trials: [PlannedTrial] = [],
+                version: String = Version.description, reused: Int = 0) {
+        self.trials = trials
+        self.version = version
+        self.reused = reused
         self.splits = splits
         self.testSource = testSource
         self.targetsScaled = targetsScaled
@@ -69,6 +80,9 @@ public struct ExperimentResult: Sendable, Codable {
         splits = try container.decodeIfPresent(SplitRows.self, forKey: .splits)
         testSource = try container.decodeIfPresent(TestSource.self, forKey: .testSource)
         targetsScaled = try container.decodeIfPresent(Bool.self, forKey: .targetsScaled) ?? false
+        trials = try container.decodeIfPresent([PlannedTrial].self, forKey: .trials) ?? []
+        version = try container.decodeIfPresent(String.self, forKey: .version) ?? "0.1.0"
+        reused = try container.decodeIfPresent(Int.self, forKey: .reused) ?? 0
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -88,7 +102,17 @@ public struct ExperimentResult: Sendable, Codable {
         try container.encodeIfPresent(splits, forKey: .splits)
         try container.encodeIfPresent(testSource, forKey: .testSource)
         try container.encode(targetsScaled, forKey: .targetsScaled)
+        try container.encode(trials, forKey: .trials)
+        try container.encode(version, forKey: .version)
+        try container.encode(reused, forKey: .reused)
     }
+}
+
+/// One job of an experiment: a run's label, a seed and the trial's key.
+public struct PlannedTrial: Codable, Sendable, Equatable {
+    public var label: String
+    public var seed: UInt64
+    public var key: String
 }
 
 /// Where an experiment's test set came from.

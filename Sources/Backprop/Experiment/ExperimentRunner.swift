@@ -19,12 +19,23 @@ public enum ExperimentRunner {
         /// optimizer every N epochs and at the end (from the training threads).
         public var saveCheckpoint: (@Sendable (Checkpoint) throws -> Void)?
         public var cores: Int
+        /// Finished trials: reused instead of trained (unless `force`), and
+        /// each newly finished one saved there at once.
+        public var trials: (any TrialStore)?
+        /// Train every trial, even those the store has.
+        public var force: Bool
+        /// Run only this shard's jobs.
+        public var shard: Shard?
 
         public init(decisionGrid: Bool = false, saveCheckpoint: (@Sendable (Checkpoint) throws -> Void)? = nil,
-                    cores: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                    cores: Int = ProcessInfo.processInfo.activeProcessorCount, trials: (any TrialStore)? = nil, force: Bool = false,
+                    shard: Shard? = nil) {
             self.decisionGrid = decisionGrid
             self.saveCheckpoint = saveCheckpoint
             self.cores = cores
+            self.trials = trials
+            self.force = force
+            self.shard = shard
         }
     }
 
@@ -54,19 +65,37 @@ public enum ExperimentRunner {
         let clock = ContinuousClock()
         let start = clock.now
         let data = try PreparedData<Scalar>(plan)
-        let jobs = plan.runs.flatMap { run in plan.seeds.map { TrainingJob(plan: plan, run: run, seed: $0, options: options) } }
-        let results = try JobPool(cores: options.cores).run(jobs.count) { index in
-            let job = jobs[index]
-            progress.jobStarted(label: job.run.label, seed: job.seed, job: index, of: jobs.count)
+        let all = plan.runs.flatMap { run in
+            plan.seeds.map { TrainingJob(plan: plan, run: run, seed: $0, options: options, dataDigest: data.dataDigest) }
+        }
+        let jobs = options.shard.map { shard in
+            shard.select(all.map { Shard.Job(key: $0.key, cost: $0.estimatedCost(on: data)) }).map { all[$0] }
+        } ?? all
+        if let shard = options.shard {
+            guard !jobs.isEmpty else {
+                throw ExperimentError(file: plan.file, message: "shard \(shard.index)/\(shard.count) has no jobs: the experiment has \(all.count) (runs x seeds), fewer than \(shard.count) shards")
+            }
+        }
+        let reused = jobs.map { job in options.force ? nil : job.reuse(from: options.trials) }
+        progress.jobsPlanned(total: jobs.count, reused: reused.compactMap { $0 }.count)
+        let toTrain = jobs.indices.filter { reused[$0] == nil }
+        let trained = try JobPool(cores: options.cores).run(toTrain.count) { position in
+            let job = jobs[toTrain[position]]
+            progress.jobStarted(label: job.run.label, seed: job.seed, job: position, of: toTrain.count)
             let result = try job.train(on: data, progress: progress)
-            progress.jobFinished(result, job: index, of: jobs.count)
+            try options.trials?.save(result)
+            progress.jobFinished(result, job: position, of: toTrain.count)
             return result
         }
+        var results = reused
+        for (position, index) in toTrain.enumerated() { results[index] = trained[position] }
+        let runs = results.compactMap { $0 }
         return ExperimentResult(
-            plan: plan, runs: results, featureNames: data.featureNames, classNames: data.classNames,
+            plan: plan, runs: runs, featureNames: data.featureNames, classNames: data.classNames,
             trainingSamples: data.train.count, validationSamples: data.validation?.count ?? 0, testSamples: data.test?.count ?? 0,
-            points: data.points, warnings: data.warnings + divergenceHints(plan, results, data), wallSeconds: (clock.now - start).inSeconds,
-            splits: data.splitRows, testSource: data.testSource, targetsScaled: data.targetScaling != nil)
+            points: data.points, warnings: data.warnings + divergenceHints(plan, runs, data), wallSeconds: (clock.now - start).inSeconds,
+            splits: data.splitRows, testSource: data.testSource, targetsScaled: data.targetScaling != nil,
+            trials: all.map { PlannedTrial(label: $0.run.label, seed: $0.seed, key: $0.key) }, reused: reused.compactMap { $0 }.count)
     }
 
     /// A regression that diverged with unscaled targets: the likely cause, said once.

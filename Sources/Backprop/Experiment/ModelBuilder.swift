@@ -26,6 +26,16 @@ public enum ModelBuilder {
         return Sequential(inputSize: inputSize, layers: layers)
     }
 
+    /// How many weights the model has on `inputSize` features (Int.max past any limit).
+    static func parameterCount(_ entries: [ModelEntry], inputSize: Int) -> Int {
+        var width = inputSize, parameters = 0
+        for entry in entries {
+            parameters = ModelSize.product(1, parameters, plus: entry.spec.parameterCount(inputSize: width)) ?? Int.max
+            width = entry.spec.outputSize(inputSize: width)
+        }
+        return parameters
+    }
+
     /// The model of one run (its own `model:` or the experiment's).
     public static func build<Scalar: BLASScalar>(
         _ plan: ExperimentPlan, run: RunPlan? = nil, inputSize: Int, random: inout RandomGenerator, as scalar: Scalar.Type = Scalar.self

@@ -1,6 +1,14 @@
 /// One contender: its label and its training settings after overrides.
 public struct RunPlan: Sendable {
     public var label: String
+    /// The run as listed in the file, before the sweep: `Adam` for `Adam lr=0.01`.
+    public var contender: String
+    /// The sweep's values of this run, in the sweep's order.
+    public var sweepValues: [SweepValue] = []
+    /// What the file sets for this run (train keys over `train:`, its own
+    /// model, the sweep's values) in canonical form: with the experiment's
+    /// identity and the seed, it names the run's numbers (`TrialKey`).
+    public var identity: String = ""
     /// The run's own model, replacing the experiment's (to compare architectures).
     public var model: [ModelEntry]?
     public var epochs: Int
@@ -25,4 +33,14 @@ public struct RunPlan: Sendable {
         if let restoreBest { parts.append("restore best \(restoreBest.rawValue)") }
         return parts.joined(separator: ", ")
     }
+}
+
+/// One swept setting of a run: `optimizer.lr` = `0.01`.
+public struct SweepValue: Sendable, Equatable {
+    /// The key path as the sweep writes it.
+    public var axis: String
+    /// The value as written (or drawn).
+    public var value: String
+    /// The value as a number, when it is one (for sensitivity charts).
+    public var number: Double? { Double(value.replacingOccurrences(of: "_", with: "")).flatMap { $0.isFinite ? $0 : nil } }
 }

@@ -9,4 +9,6 @@ public struct RunResult: Codable, Sendable {
     public var decisionGrid: DecisionGrid?
     /// Metrics on the dataset's own test set, when it has one.
     public var test: TestMetrics?
+    /// The trial's identity (`TrialKey`); nil in results of versions before 0.2.
+    public var trialKey: String?
 }

@@ -5,6 +5,34 @@ struct TrainingJob: Sendable {
     let run: RunPlan
     let seed: UInt64
     let options: ExperimentRunner.Options
+    /// The trial's identity (`TrialKey`).
+    let key: String
+
+    init(plan: ExperimentPlan, run: RunPlan, seed: UInt64, options: ExperimentRunner.Options, dataDigest: String) {
+        (self.plan, self.run, self.seed, self.options) = (plan, run, seed, options)
+        key = TrialKey.make(plan: plan, run: run, seed: seed, dataDigest: dataDigest)
+    }
+
+    /// Whether this job draws a decision grid (the first seed, when a chart wants one).
+    var drawsDecisionGrid: Bool { options.decisionGrid && seed == plan.seeds.first }
+
+    /// The finished trial from `store`, under this run's label, if it has
+    /// everything this job would compute.
+    func reuse(from store: (any TrialStore)?) -> RunResult? {
+        guard var result = store?.load(key: key), result.seed == seed, !drawsDecisionGrid || result.decisionGrid != nil else { return nil }
+        result.label = run.label
+        return result
+    }
+
+    /// Work in multiply-adds, roughly: each sample passes forward and back
+    /// through every weight, and every step has a fixed overhead (the
+    /// optimizer's update, bookkeeping) worth some thousands of them.
+    func estimatedCost<Scalar>(on data: PreparedData<Scalar>) -> Double {
+        let samples = data.train.count
+        let parameters = ModelBuilder.parameterCount(run.model ?? plan.model, inputSize: data.train.features)
+        let steps = (samples + run.batch.resolved(datasetSize: samples) - 1) / run.batch.resolved(datasetSize: samples)
+        return Double(run.epochs) * (3 * Double(samples) * Double(parameters) + Double(steps) * (2000 + Double(parameters)))
+    }
 
     func train<Scalar: BLASScalar>(on data: PreparedData<Scalar>, progress: any RunProgress) throws -> RunResult {
         let clock = ContinuousClock()
@@ -48,8 +76,8 @@ struct TrainingJob: Sendable {
             TestMetrics(model: model, loss: plan.loss, split: $0, classes: data.classNames?.count, targetScaling: data.targetScaling,
                         epoch: history.restoredEpoch ?? history.last?.epoch)
         }
-        let grid = options.decisionGrid && seed == plan.seeds.first ? DecisionGrid(model: model, loss: plan.loss, data: data) : nil
+        let grid = drawsDecisionGrid ? DecisionGrid(model: model, loss: plan.loss, data: data) : nil
         return RunResult(label: run.label, seed: seed, history: history, wallSeconds: (clock.now - start).inSeconds,
-                         decisionGrid: grid, test: test)
+                         decisionGrid: grid, test: test, trialKey: key)
     }
 }

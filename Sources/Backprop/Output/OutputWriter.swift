@@ -105,7 +105,7 @@ public enum OutputWriter {
                 }
                 return
             }
-            let parent = (path as NSString).deletingLastPathComponent
+            let parent = parentFolder(of: path)
             if parent.isEmpty || parent == path { return }
             path = parent
         }

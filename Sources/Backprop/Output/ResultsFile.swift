@@ -5,10 +5,22 @@ public enum ResultsFile {
     public static let name = "results.json"
 
     public static func encode(_ result: ExperimentResult) throws -> Data {
+        try encoder.encode(result)
+    }
+
+    /// JSON with sorted keys, NaN and infinities as strings; Doubles are
+    /// written so they read back bit for bit (a reused trial equals a trained one).
+    static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return try encoder.encode(result)
+        return encoder
+    }
+
+    static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return decoder
     }
 
     public static func read(directory: String) throws -> ExperimentResult {
@@ -16,8 +28,6 @@ public enum ResultsFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw OutputError(path: path, message: "no results here (run the experiment first)")
         }
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let result: ExperimentResult
         do {
             result = try decoder.decode(ExperimentResult.self, from: data)

@@ -64,6 +64,13 @@ public struct Summary: Codable, Sendable {
     public var wallSeconds: Double
     public var runs: [Run]
     public var verdict: Verdict?
+    /// The program that made the results (`Version.description`).
+    public var version: String
+    /// `ExperimentResult.experimentDigest`: the resolved experiment.
+    public var experimentDigest: String
+    /// `ExperimentResult.resultsDigest`: every number but timing; equal
+    /// digests mean bit-identical results.
+    public var resultsDigest: String
 
     public init(_ result: ExperimentResult) {
         experiment = result.plan.name
@@ -74,6 +81,9 @@ public struct Summary: Codable, Sendable {
         validationSamples = result.validationSamples
         testSamples = result.testSamples
         wallSeconds = result.wallSeconds
+        version = result.version
+        experimentDigest = result.experimentDigest
+        resultsDigest = result.resultsDigest
         runs = result.plan.runs.compactMap { plan in
             let results = result.results(for: plan.label)
             guard !results.isEmpty else { return nil }

@@ -1,0 +1,20 @@
+import Foundation
+import PackagePlugin
+
+/// Gives the Backprop library a digest of its own Swift sources
+/// (`Version.sourceDigest`), computed at build time. A sweep's trials are
+/// keyed on it, so results made by other code are never reused or merged.
+@main
+struct SourceDigestPlugin: BuildToolPlugin {
+    func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+        guard let target = target as? SourceModuleTarget else { return [] }
+        let sources = target.sourceFiles(withSuffix: "swift").map(\.url).sorted { $0.path < $1.path }
+        let output = context.pluginWorkDirectoryURL.appendingPathComponent("SourceDigest.swift")
+        return [.buildCommand(
+            displayName: "Digest of \(target.name)'s sources",
+            executable: try context.tool(named: "source-digest").url,
+            arguments: [output.path, target.directoryURL.path] + sources.map(\.path),
+            inputFiles: sources,
+            outputFiles: [output])]
+    }
+}

@@ -1,0 +1,18 @@
+extension ConfigValue {
+    /// The value's content in one normal form, for identities that must not
+    /// change with how a file is written: mapping keys sorted, numbers as
+    /// numbers (`0.10`, `1e-1` and `0.1` agree), no positions. Lists keep
+    /// their order, which means something (a model's layers, Adam's betas).
+    public var canonical: String {
+        switch content {
+        case .scalar(let text, let plain):
+            if plain && isNull { return "~" }
+            if let number = Double(text.replacingOccurrences(of: "_", with: "")), number.isFinite { return "\(number)" }
+            return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        case .sequence(let items):
+            return "[" + items.map(\.canonical).joined(separator: ",") + "]"
+        case .mapping(let pairs):
+            return "{" + pairs.map { $0.key.canonical + ":" + $0.value.canonical }.sorted().joined(separator: ",") + "}"
+        }
+    }
+}

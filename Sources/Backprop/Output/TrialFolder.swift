@@ -1,0 +1,84 @@
+import Foundation
+
+/// A sweep's finished trials as files: `OUTPUT/NAME/trials/KEY.json`, one per
+/// run x seed, each written atomically the moment the job finishes (to a
+/// temporary name, then renamed). A killed sweep leaves whole files and, at
+/// worst, a temporary one that is never read; run again, it trains only the
+/// trials that have no file. No database, no lock: shards write into folders
+/// of their own, and a merge is the union of the files.
+public struct TrialFolder: TrialStore {
+    public static let folderName = "trials"
+
+    /// One trial on disk.
+    struct File: Codable {
+        static let format = "backprop-trial/1"
+        var format: String
+        var version: String
+        var experiment: String
+        var key: String
+        var result: RunResult
+    }
+
+    /// Where new trials are written.
+    public let directory: String
+    /// Where finished ones are looked for, `directory` first.
+    public let readFrom: [String]
+    let experiment: String
+
+    /// Trials of `experiment` in `directory`, reusing any also found in `readFrom`.
+    public init(directory: String, readFrom: [String] = [], experiment: String) {
+        self.directory = directory
+        self.readFrom = [directory] + readFrom.filter { $0 != directory }
+        self.experiment = experiment
+    }
+
+    /// The trial folders of an experiment's output folder: its own, and its shards'.
+    public static func folders(inExperiment root: String) -> [String] {
+        let shards = (try? FileManager.default.contentsOfDirectory(atPath: root + "/shards")) ?? []
+        return [root + "/" + folderName] + shards.sorted().map { root + "/shards/\($0)/" + folderName }
+    }
+
+    public func load(key: String) -> RunResult? {
+        for folder in readFrom {
+            if let file = Self.read(folder + "/" + key + ".json"), file.key == key, file.version == Version.description {
+                return file.result
+            }
+        }
+        return nil
+    }
+
+    public func save(_ result: RunResult) throws {
+        guard let key = result.trialKey else { return }
+        try OutputWriter.makeDirectory(directory)
+        let file = File(format: File.format, version: Version.description, experiment: experiment, key: key, result: result)
+        try AtomicFile.write(try ResultsFile.encoder.encode(file), to: directory + "/" + key + ".json")
+    }
+
+    /// A trial file, or nil when it is missing or not whole (a damaged file
+    /// is a trial to train again, not an error).
+    static func read(_ path: String) -> File? {
+        guard let data = FileManager.default.contents(atPath: path),
+              let file = try? ResultsFile.decoder.decode(File.self, from: data), file.format == File.format else { return nil }
+        return file
+    }
+
+    /// Every readable trial in `folder`, by key.
+    static func all(in folder: String) -> [String: File] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        var files: [String: File] = [:]
+        for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
+            if let file = read(folder + "/" + name) { files[file.key] = file }
+        }
+        return files
+    }
+
+    /// Removes the temporary files of writers that no longer run (a sweep
+    /// killed while writing), so they do not pile up; a live writer's stay.
+    public func removeAbandonedTemporaries() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in names where name.hasPrefix(".") {
+            guard let range = name.range(of: ".tmp-", options: .backwards), let pid = Int32(name[range.upperBound...]) else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(atPath: directory + "/" + name) }
+        }
+    }
+}
