@@ -7,7 +7,7 @@ APT_PACKAGES := gnuplot-nox libopenblas-dev zlib1g-dev dataset-fashion-mnist
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/backprop
 
-.PHONY: deps build test experiment sweep plots bench clean
+.PHONY: deps build test experiment sweep ci-sweep plots bench clean
 
 # Installs only what is missing; a quick no-op when everything is present.
 deps:
@@ -45,6 +45,14 @@ experiment: build
 sweep: build
 	@test -n "$(NAME)" || { echo "usage: make sweep NAME=<experiment with a sweep: section> [SHARD=K/N]"; exit 2; }
 	$(BIN) sweep experiments/$(NAME).yaml $(if $(SHARD),--shard $(SHARD),)
+
+# The CI gate: a small shipped sweep, trained afresh, must converge as its
+# committed baseline does (epochs to target, held-out error; never seconds).
+# After a deliberate change: make ci-sweep UPDATE=1, and commit the baseline.
+CI_SWEEP := learning-rate-sensitivity
+ci-sweep: build
+	$(BIN) sweep experiments/$(CI_SWEEP).yaml --force --plots .build/ci-sweep
+	$(BIN) check .build/ci-sweep/$(CI_SWEEP) --baseline experiments/baselines/$(CI_SWEEP).json $(if $(UPDATE),--update,)
 
 # Re-runs every shipped experiment (their charts are committed under plots/).
 plots: build

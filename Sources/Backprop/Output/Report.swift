@@ -20,6 +20,7 @@ public enum Report {
         lines += table(summary, metrics: plan.metrics, regression: result.classNames == nil, scaledTargets: result.targetsScaled,
                        hasThreshold: plan.runs.contains { $0.stopping.lossBelow != nil })
         lines.append("")
+        lines += sweepSection(result)
         let settings = summary.runs.map { "- **\(escape($0.label))**: \(escape($0.settings))" }
         lines += ["Settings:", ""] + settings + [""]
         let warnings = result.warnings + notDrawn

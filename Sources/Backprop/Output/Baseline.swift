@@ -1,0 +1,75 @@
+import Foundation
+
+/// A committed record of how a sweep converged, for `backprop check`: per
+/// run, per seed, the epochs to the target (`stop.loss_below`; never reached
+/// is infinitely many) and the held-out error (1 − accuracy, or RMSE, on the
+/// test set, else on the validation set at the epoch the run ended with; a
+/// diverged run's is infinite). Quantities that do not depend on the
+/// machine: never seconds.
+public struct Baseline: Codable, Sendable, Equatable {
+    public static let format = "backprop-baseline/1"
+
+    public struct Run: Codable, Sendable, Equatable {
+        public var seeds: [UInt64]
+        /// Epochs until the training loss fell below the run's target; nil without one.
+        public var epochsToTarget: [Double]?
+        public var heldOutError: [Double]?
+    }
+
+    public var format: String
+    public var experiment: String
+    /// The program that made it (informational: the gate compares across versions).
+    public var madeBy: String
+    /// What `heldOutError` measures, e.g. "test error (1 - accuracy)".
+    public var heldOut: String?
+    /// Errors below this are not told apart (one held-out sample's worth of accuracy).
+    public var errorFloor: Double
+    public var runs: [String: Run]
+
+    public init(_ result: ExperimentResult) {
+        format = Self.format
+        experiment = result.plan.name
+        madeBy = result.version
+        let classification = result.classNames != nil
+        let onTest = result.testSamples > 0
+        let samples = onTest ? result.testSamples : result.validationSamples
+        let measure = classification ? "error (1 - accuracy)" : "RMSE"
+        heldOut = samples > 0 ? "\(onTest ? "test" : "validation") \(measure)" : nil
+        errorFloor = classification && samples > 0 ? 1 / Double(samples) : 1e-12
+        var runs: [String: Run] = [:]
+        for plan in result.plan.runs {
+            let results = result.results(for: plan.label)
+            guard !results.isEmpty else { continue }
+            let epochs = plan.stopping.lossBelow.map { _ in results.map { $0.history.thresholdEpoch.map(Double.init) ?? .infinity } }
+            let errors: [Double]? = samples == 0 ? nil : results.map { run in
+                if onTest {
+                    guard let test = run.test else { return .infinity }
+                    return classification ? 1 - (test.accuracy ?? 0) : test.regression?.rmse ?? .infinity
+                }
+                guard let end = Summary.end(run.history) else { return .infinity }
+                return (classification ? end.validationAccuracy.map { 1 - $0 } : end.validationRegression?.rmse) ?? .infinity
+            }
+            runs[plan.label] = Run(seeds: results.map(\.seed), epochsToTarget: epochs, heldOutError: errors)
+        }
+        self.runs = runs
+    }
+
+    public static func read(path: String) throws -> Baseline {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw OutputError(path: path, message: "no baseline here; make one with `backprop check DIR --baseline \(path) --update`")
+        }
+        let decoder = ResultsFile.decoder
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        guard let baseline = try? decoder.decode(Baseline.self, from: data), baseline.format == format else {
+            throw OutputError(path: path, message: "not a backprop baseline (\(format)); make one with --update")
+        }
+        return baseline
+    }
+
+    public func write(path: String) throws {
+        let encoder = ResultsFile.encoder
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        try AtomicFile.write(try encoder.encode(self) + Data("\n".utf8), to: path)
+    }
+}

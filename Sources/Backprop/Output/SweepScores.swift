@@ -1,0 +1,110 @@
+/// The held-out score of each run of a sweep, per seed: what the sensitivity
+/// charts plot and the report's Sweep section ranks. The validation set
+/// when there is one (final: the epoch the run ended with; best: its best
+/// epoch), else the test set (final only), else the training set.
+struct SweepScores {
+    struct Entry {
+        var run: RunPlan
+        /// Per seed; nil for a seed that diverged (no weights to measure).
+        var final: [Double?]
+        var best: [Double?]
+
+        /// The mean over the seeds that have a score.
+        var finalMean: Double? { Self.mean(final) }
+        var bestMean: Double? { Self.mean(best) }
+        var diverged: Int { final.filter { $0 == nil }.count }
+
+        static func mean(_ values: [Double?]) -> Double? {
+            let present = values.compactMap { $0 }
+            return present.isEmpty ? nil : present.reduce(0, +) / Double(present.count)
+        }
+    }
+
+    /// "validation accuracy", "test RMSE", ...
+    var metric: String
+    var higherIsBetter: Bool
+    /// Whether `best` differs from `final` (a held-out curve over epochs).
+    var hasBest: Bool
+    var entries: [Entry]
+    /// The sweep's axes whose values are all numbers, in the sweep's order.
+    var numericAxes: [String]
+
+    init?(_ result: ExperimentResult) {
+        guard !result.plan.sweepAxes.isEmpty else { return nil }
+        let classification = result.classNames != nil
+        higherIsBetter = classification
+        let end = Summary.end
+        let pick: (RunResult) -> (final: Double?, best: Double?)
+        if result.validationSamples > 0 {
+            metric = classification ? "validation accuracy" : "validation RMSE"
+            hasBest = true
+            pick = { run in
+                let records = run.history.records
+                if classification {
+                    return (end(run.history)?.validationAccuracy, records.compactMap(\.validationAccuracy).filter(\.isFinite).max())
+                }
+                return (end(run.history)?.validationRegression?.rmse, records.compactMap(\.validationRegression?.rmse).filter(\.isFinite).min())
+            }
+        } else if result.testSamples > 0 {
+            metric = classification ? "test accuracy" : "test RMSE"
+            hasBest = false
+            pick = { run in
+                let value = classification ? run.test?.accuracy : run.test?.regression?.rmse
+                return (value, value)
+            }
+        } else {
+            metric = classification ? "training accuracy" : "training loss"
+            hasBest = true
+            pick = { run in
+                let records = run.history.records
+                if classification { return (end(run.history)?.accuracy, records.compactMap(\.accuracy).max()) }
+                return (end(run.history)?.loss, records.map(\.loss).filter(\.isFinite).min())
+            }
+        }
+        entries = result.plan.runs.compactMap { run in
+            let results = result.results(for: run.label)
+            guard !results.isEmpty else { return nil }
+            let scores = results.map(pick)
+            return Entry(run: run, final: scores.map { $0.final.flatMap { $0.isFinite ? $0 : nil } },
+                         best: scores.map { $0.best.flatMap { $0.isFinite ? $0 : nil } })
+        }
+        let runs = entries.map(\.run)
+        numericAxes = result.plan.sweepAxes.filter { axis in
+            let values = runs.compactMap { $0.sweepValues.first { $0.axis == axis } }
+            return !values.isEmpty && values.allSatisfy { $0.number != nil } && Set(values.map(\.value)).count > 1
+        }
+    }
+
+    /// Whether score `a` is better than `b` (a missing score is the worst).
+    func isBetter(_ a: Double?, than b: Double?) -> Bool {
+        guard let a else { return false }
+        guard let b else { return true }
+        return higherIsBetter ? a > b : a < b
+    }
+
+    /// The entries in rank order: best mean final score first; ties keep the file's order.
+    var ranked: [Entry] {
+        entries.enumerated().sorted { left, right in
+            if isBetter(left.element.finalMean, than: right.element.finalMean) { return true }
+            if isBetter(right.element.finalMean, than: left.element.finalMean) { return false }
+            return left.offset < right.offset
+        }.map(\.element)
+    }
+
+    var contenders: [String] {
+        var seen = Set<String>()
+        return entries.map(\.run.contender).filter { seen.insert($0).inserted }
+    }
+
+    /// For one contender, the best entry at each value of `axis` (best over
+    /// the other axes), by value.
+    func profile(_ contender: String, along axis: String) -> [(x: Double, entry: Entry)] {
+        var best: [Double: Entry] = [:]
+        for entry in entries where entry.run.contender == contender {
+            guard let x = entry.run.sweepValues.first(where: { $0.axis == axis })?.number else { continue }
+            if let current = best[x], !isBetter(entry.finalMean, than: current.finalMean) { continue }
+            best[x] = entry
+        }
+        return best.keys.sorted().compactMap { x in best[x].map { (x, $0) } }
+    }
+}
