@@ -18,6 +18,14 @@ public struct SensitivityMapChart: Chart {
         func value(_ entry: SweepScores.Entry, _ axis: String) -> Double? { entry.run.sweepValues.first { $0.axis == axis }?.number }
         let xs = Array(Set(scores.entries.compactMap { value($0, xAxis) })).sorted()
         let ys = Array(Set(scores.entries.compactMap { value($0, yAxis) })).sorted()
+        // Tics as the file writes the values (0.001, not 0.00100).
+        var written: [String: [Double: String]] = [:]
+        for entry in scores.entries {
+            for value in entry.run.sweepValues { if let number = value.number { written[value.axis, default: [:]][number] = value.value } }
+        }
+        func tics(_ values: [Double], _ axis: String) -> String {
+            "(" + values.enumerated().map { "\(Gnuplot.quoted(written[axis]?[$1] ?? "\($1)")) \($0)" }.joined(separator: ", ") + ")"
+        }
         let panels = Panels(scores.contenders, columns: 3)
         var files: [(String, String)] = []
         var script = Gnuplot.header(output: "\(Self.name).png", width: 520 * panels.columns + 40, height: 440 * panels.rows + 80, curves: 0)
@@ -27,8 +35,7 @@ public struct SensitivityMapChart: Chart {
                    "set cbrange [\(all.min() ?? 0):\(max(all.max() ?? 1, (all.min() ?? 0) + 1e-9))]",
                    "set xlabel \(Gnuplot.quoted(xAxis))", "set ylabel \(Gnuplot.quoted(yAxis))", "unset key",
                    "set xrange [-0.5:\(Double(xs.count) - 0.5)]", "set yrange [-0.5:\(Double(ys.count) - 0.5)]",
-                   "set xtics (" + xs.enumerated().map { "\(Gnuplot.quoted(formatSignificant($1, digits: 3))) \($0)" }.joined(separator: ", ") + ")",
-                   "set ytics (" + ys.enumerated().map { "\(Gnuplot.quoted(formatSignificant($1, digits: 3))) \($0)" }.joined(separator: ", ") + ")"]
+                   "set xtics " + tics(xs, xAxis), "set ytics " + tics(ys, yAxis)]
         for (index, contender) in panels.labels.enumerated() {
             // Best over the other axes at each cell.
             var cells: [[Double?]] = Array(repeating: Array(repeating: nil, count: xs.count), count: ys.count)
