@@ -11,20 +11,24 @@ extension ExperimentResult {
         return digest.hex
     }
 
-    /// Names the numbers: every run's results with the timing left out (wall
-    /// and training seconds, which no two runs share) and its label (a name),
-    /// by trial key and seed. Equal digests mean bit-identical results, however
-    /// the trials were sharded, resumed or ordered.
+    /// Names the numbers: every run's results without what is not a result
+    /// (its label, its trial key, which names the program too, and the timing,
+    /// which no two runs share), in a canonical order. Equal digests mean
+    /// bit-identical results, however the trials were sharded, resumed or
+    /// ordered, and by whichever version of the program.
     public var resultsDigest: String {
-        var digest = Digest()
         let encoder = ResultsFile.encoder
-        for var run in runs.sorted(by: { ($0.trialKey ?? $0.label, $0.seed) < ($1.trialKey ?? $1.label, $1.seed) }) {
+        let encoded = runs.map { original -> String in
+            var run = original
             run.label = ""
+            run.trialKey = nil
             run.wallSeconds = 0
             run.history.thresholdSeconds = run.history.thresholdSeconds.map { _ in 0 }
             for index in run.history.records.indices { run.history.records[index].seconds = 0 }
-            digest.add(String(decoding: (try? encoder.encode(run)) ?? Data(), as: UTF8.self))
+            return String(decoding: (try? encoder.encode(run)) ?? Data(), as: UTF8.self)
         }
+        var digest = Digest()
+        for text in encoded.sorted() { digest.add(text) }
         return digest.hex
     }
 }
