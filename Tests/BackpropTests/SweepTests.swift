@@ -183,6 +183,13 @@ import Testing
             try Commands.merge(directories: [folders[0], root + "/other/sweepy"], outputRoot: root + "/mixed")
         }
         #expect(refusal?.message.contains("merge only shards of one experiment file") == true)
+        // So is a shard made by another version of the program.
+        let stored = folders[1] + "/results.json"
+        let text = try String(contentsOfFile: stored, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"version\":\"\(Version.description)\"", with: "\"version\":\"0.2.0 (source 0123456789abcdef)\"")
+            .write(toFile: stored, atomically: true, encoding: .utf8)
+        let versions = #expect(throws: OutputError.self) { try Commands.merge(directories: folders, outputRoot: root + "/mixed") }
+        #expect(versions?.message.hasPrefix("made by backprop 0.2.0 (source 0123456789abcdef), but") == true, "\(String(describing: versions))")
     }
 
     @Test func mannWhitneyMatchesSciPyExact() {
