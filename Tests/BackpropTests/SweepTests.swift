@@ -69,6 +69,12 @@ import Testing
         ("random: {trials: 3, space: {batch: {choice: [1, 2]}}}", "exp.yaml:17:20: sweep random space holds only 2 distinct points; ask for at most that many trials"),
         ("grid: {optimizer.lr: [0.1]}\n  zip: {optimizer.lr: [0.2]}", "exp.yaml:18:9: sweep sets 'optimizer.lr' twice"),
         ("{}", "exp.yaml:17:3: sweep needs 'grid:', 'zip:' or 'random:'"),
+        // One value or one setting written two ways is still one: the trials would repeat.
+        ("grid: {optimizer.lr: [0.1, 0.10]}", "exp.yaml:17:30: sweep 'optimizer.lr' lists 0.10 twice"),
+        ("grid: {batch: [1, 2], train.batch: [3]}", "exp.yaml:17:25: sweep sets 'train.batch' twice (also as 'batch')"),
+        ("grid: {runs.*.epochs: [1], runs.adam.epochs: [2]}", "exp.yaml:17:30: sweep sets 'runs.adam.epochs' twice (also as 'runs.*.epochs')"),
+        ("grid: {model.0.dense.units: [1], model.00.dense.units: [2]}", "exp.yaml:17:36: sweep sets 'model.00.dense.units' twice (also as 'model.0.dense.units')"),
+        ("random: {trials: 2, space: {epochs: {int_uniform: [0, 9223372036854775807]}}}", "exp.yaml:17:53: sweep random 'epochs': int_uniform spans at most 4294967295 values"),
     ])
     func badSweepsSayWhereAndWhy(sweep: String, expected: String) {
         let message = parseError(Self.twoRuns + "\nsweep:\n  " + sweep)
@@ -132,6 +138,13 @@ import Testing
         #expect(message { try Shard(parsing: "0/2") }.hasPrefix("shard 0/2 does not exist"))
         #expect(message { try Shard(parsing: "2") }.hasPrefix("shard '2' is not K/N"))
         #expect(message { try Shard(parsing: "1/0") } == "shard count must be at least 1, found 0")
+        #expect(message { try Shard(parsing: "1/100000000000") } == "at most 100000 shards, found 100000000000")
+        #expect(message { try ShardRequest.auto.resolve(environment: ["SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_COUNT": "2",
+                                                                      "SLURM_ARRAY_TASK_MIN": "-9223372036854775808"]) }
+                .hasSuffix("not a whole number of a reasonable size"))
+        #expect(message { try ShardRequest.auto.resolve(environment: ["SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_COUNT": "2",
+                                                                      "SLURM_ARRAY_TASK_STEP": "0"]) }
+                == "--shard auto: SLURM_ARRAY_TASK_STEP is 0; a job array's step is at least 1")
         let auto = ShardRequest.auto
         #expect(try auto.resolve(environment: ["SLURM_ARRAY_TASK_ID": "12", "SLURM_ARRAY_TASK_MIN": "10", "SLURM_ARRAY_TASK_COUNT": "4"])
                 == Shard(index: 3, count: 4))
@@ -144,7 +157,7 @@ import Testing
         #expect(message { try auto.resolve(environment: ["JOB_COMPLETION_INDEX": "5"], count: 5) }
                 == "--shard auto (Kubernetes completion index 5): shard 6/5 does not exist: K in K/N counts from 1 to N (5 shards)")
         #expect(message { try auto.resolve(environment: ["PARALLEL_SEQ": "2"]) }.hasPrefix("--shard auto: PARALLEL_SEQ gives this task's index but not the number of shards"))
-        #expect(message { try auto.resolve(environment: ["SLURM_ARRAY_TASK_ID": "x1"]) } == "--shard auto: SLURM_ARRAY_TASK_ID is 'x1', not a whole number")
+        #expect(message { try auto.resolve(environment: ["SLURM_ARRAY_TASK_ID": "x1"]) } == "--shard auto: SLURM_ARRAY_TASK_ID is 'x1', not a whole number of a reasonable size")
         #expect(message { try auto.resolve(environment: [:]) }.hasPrefix("--shard auto found no scheduler's variables"))
     }
 
@@ -192,6 +205,14 @@ import Testing
         #expect(versions?.message.hasPrefix("made by backprop 0.2.0 (source 0123456789abcdef), but") == true, "\(String(describing: versions))")
     }
 
+    /// Two runs with the same settings are one trial: trained once, reported twice.
+    @Test func identicalRunsAreOneTrial() throws {
+        let text = validExperiment + "\nruns:\n  - {label: a, optimizer: adam}\n  - {label: b, optimizer: adam}\n"
+        let result = try ExperimentRunner.run(try ExperimentLoader.parse(text, file: "same.yaml"))
+        #expect(result.runs.map(\.label) == ["a", "b"])
+        #expect(result.runs[0].trialKey == result.runs[1].trialKey && result.runs[0].history.records.map(\.loss) == result.runs[1].history.records.map(\.loss))
+    }
+
     @Test func mannWhitneyMatchesSciPyExact() {
         // scipy.stats.mannwhitneyu(x, y, alternative='two-sided', method='exact') 1.17.1
         let cases: [([Double], [Double], Int, Double)] = [
@@ -203,6 +224,9 @@ import Testing
             let result = MannWhitney.test(x, y)
             #expect(result.u == u && abs(result.p - p) < 1e-12, "\(x) vs \(y): \(result)")
         }
+        // Beyond 20 a side, the normal approximation (scipy: method='asymptotic', use_continuity=False).
+        let large = MannWhitney.test((0..<25).map(Double.init), (0..<25).map { Double($0) + 6.5 })
+        #expect(large.u == 171 && abs(large.p - 0.006041816435766498) < 1e-12, "\(large)")
         #expect(MannWhitney.test([3, 3, 3], [3, 3, 3]).p == 1)
         #expect(MannWhitney.test([.infinity, .infinity, .infinity, .infinity, .infinity], [1, 2, 3, 4, 5]).p < 0.01)
         #expect(abs(MannWhitney.smallestP(3, 3) - 0.1) < 1e-12)

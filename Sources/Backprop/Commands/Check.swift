@@ -21,6 +21,9 @@ extension Commands {
                              options: CheckOptions = CheckOptions()) throws -> CommandOutcome {
         let result = try ResultsFile.read(directory: directory)
         let current = Baseline(result)
+        guard current.quantities > 0 else {
+            throw OutputError(path: directory, message: "nothing to gate: no run sets stop.loss_below (epochs to target) and the data has no validation or test set (held-out error)")
+        }
         if update {
             try current.write(path: path)
             return CommandOutcome(output: ["baseline: \(path) (\(current.runs.count) runs of \(current.experiment))"])

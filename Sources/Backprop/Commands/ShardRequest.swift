@@ -26,8 +26,9 @@ public enum ShardRequest: Sendable, Equatable {
     static func fromScheduler(_ environment: [String: String], count: Int?) throws -> Shard {
         func number(_ name: String) throws -> Int? {
             guard let text = environment[name] else { return nil }
-            guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
-                throw ComponentError("--shard auto: \(name) is '\(text.prefix(40))', not a whole number")
+            // Bounded, so the arithmetic below cannot overflow.
+            guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value.magnitude <= 1 << 40 else {
+                throw ComponentError("--shard auto: \(name) is '\(text.prefix(40))', not a whole number of a reasonable size")
             }
             return value
         }
@@ -47,7 +48,11 @@ public enum ShardRequest: Sendable, Equatable {
             guard let tasks = try count ?? number("SLURM_ARRAY_TASK_COUNT") else {
                 throw ComponentError("--shard auto: SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is not")
             }
-            let first = try number("SLURM_ARRAY_TASK_MIN") ?? 0, step = max(try number("SLURM_ARRAY_TASK_STEP") ?? 1, 1)
+            let first = try number("SLURM_ARRAY_TASK_MIN") ?? 0, step = try number("SLURM_ARRAY_TASK_STEP") ?? 1
+            guard step >= 1 else { throw ComponentError("--shard auto: SLURM_ARRAY_TASK_STEP is \(step); a job array's step is at least 1") }
+            guard (task - first) % step == 0 else {
+                throw ComponentError("--shard auto: Slurm array task \(task) is not SLURM_ARRAY_TASK_MIN (\(first)) plus a multiple of SLURM_ARRAY_TASK_STEP (\(step))")
+            }
             return try shard((task - first) / step + 1, tasks, from: "Slurm array task \(task)")
         }
         if let index = try number("JOB_COMPLETION_INDEX") {

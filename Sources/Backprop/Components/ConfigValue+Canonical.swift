@@ -1,4 +1,14 @@
 extension ConfigValue {
+    /// The value in one line as YAML's flow style writes it (`adam`,
+    /// `[0.9, 0.99]`, `{adam: {lr: 0.1}}`), for labels.
+    public var flowText: String {
+        switch content {
+        case .scalar(let text, _): return text
+        case .sequence(let items): return "[" + items.map(\.flowText).joined(separator: ", ") + "]"
+        case .mapping(let pairs): return "{" + pairs.map { "\($0.key.flowText): \($0.value.flowText)" }.joined(separator: ", ") + "}"
+        }
+    }
+
     /// The value's content in one normal form, for identities that must not
     /// change with how a file is written: mapping keys sorted, numbers as
     /// numbers (`0.10`, `1e-1` and `0.1` agree), no positions. Lists keep

@@ -44,14 +44,14 @@ extension ExperimentLoader {
                 var label = entry.label
                 for (axis, value) in combination {
                     settings = try space.override(settings, axis, with: value, run: entry.label, model: documentModel)
-                    label += " \(axis.shortName)=\(value.text)"
+                    label += " \(axis.shortName)=\(value.flowText)"
                 }
                 if !labels.insert(label).inserted, let axis = combination.first?.axis ?? space.axes.first {
                     throw axis.key.error("the sweep makes two runs labelled '\(label)': give the values different names")
                 }
                 var run = try parseRun(label: label, settings: settings, at: entry.position, hasValidation: hasValidation)
                 run.contender = entry.label
-                run.sweepValues = combination.map { SweepValue(axis: $0.axis.name, value: $0.value.text) }
+                run.sweepValues = combination.map { SweepValue(axis: $0.axis.name, value: $0.value.flowText) }
                 run.identity = "{" + settings.map { "\($0.key):\($0.value.canonical)" }.sorted().joined(separator: ",") + "}"
                 runs.append(run)
             }

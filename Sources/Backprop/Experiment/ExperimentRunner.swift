@@ -77,8 +77,11 @@ public enum ExperimentRunner {
             }
         }
         let reused = jobs.map { job in options.force ? nil : job.reuse(from: options.trials) }
-        progress.jobsPlanned(total: jobs.count, reused: reused.compactMap { $0 }.count)
-        let toTrain = jobs.indices.filter { reused[$0] == nil }
+        // Two runs with the same settings are one trial: trained once, reported under both labels.
+        var firstWithKey: [String: Int] = [:]
+        for index in jobs.indices where reused[index] == nil && firstWithKey[jobs[index].key] == nil { firstWithKey[jobs[index].key] = index }
+        let toTrain = firstWithKey.values.sorted()
+        progress.jobsPlanned(total: reused.compactMap { $0 }.count + toTrain.count, reused: reused.compactMap { $0 }.count)
         let trained = try JobPool(cores: options.cores).run(toTrain.count) { position in
             let job = jobs[toTrain[position]]
             progress.jobStarted(label: job.run.label, seed: job.seed, job: position, of: toTrain.count)
@@ -87,9 +90,13 @@ public enum ExperimentRunner {
             progress.jobFinished(result, job: position, of: toTrain.count)
             return result
         }
-        var results = reused
-        for (position, index) in toTrain.enumerated() { results[index] = trained[position] }
-        let runs = results.compactMap { $0 }
+        let byKey = Dictionary(zip(toTrain.map { jobs[$0].key }, trained), uniquingKeysWith: { first, _ in first })
+        let runs = jobs.indices.compactMap { index -> RunResult? in
+            if let result = reused[index] { return result }
+            guard var result = byKey[jobs[index].key] else { return nil }
+            result.label = jobs[index].run.label
+            return result
+        }
         return ExperimentResult(
             plan: plan, runs: runs, featureNames: data.featureNames, classNames: data.classNames,
             trainingSamples: data.train.count, validationSamples: data.validation?.count ?? 0, testSamples: data.test?.count ?? 0,

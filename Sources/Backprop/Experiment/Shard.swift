@@ -6,8 +6,12 @@ public struct Shard: Sendable, Equatable {
     public var index: Int
     public var count: Int
 
+    /// More shards than an experiment can have jobs (`SweepSpace.maximumRuns`) is a typo.
+    public static let maximumCount = 100_000
+
     public init(index: Int, count: Int) throws {
         guard count >= 1 else { throw ComponentError("shard count must be at least 1, found \(count)") }
+        guard count <= Self.maximumCount else { throw ComponentError("at most \(Self.maximumCount) shards, found \(count)") }
         guard index >= 1 && index <= count else {
             throw ComponentError("shard \(index)/\(count) does not exist: K in K/N counts from 1 to N (\(count) shard\(count == 1 ? "" : "s"))")
         }

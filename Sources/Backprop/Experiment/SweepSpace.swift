@@ -76,10 +76,12 @@ struct SweepSpace {
                 factors.append(try Self.randomFactor(entry, axis: axis))
             }
         }
-        var seen = Set<String>()
-        for factor in factors {
-            for axis in factor.axes where !seen.insert(axis.name).inserted {
-                throw axis.key.error("sweep sets '\(axis.name)' twice")
+        // One setting may be written several ways (train.batch, runs.*.batch, model.00...): compare what they set.
+        let all = axes
+        for (index, axis) in all.enumerated() {
+            for earlier in all[..<index] where earlier.path == axis.path
+                && (earlier.contender == nil || axis.contender == nil || earlier.contender == axis.contender) {
+                throw axis.key.error("sweep sets '\(axis.name)' twice" + (earlier.name == axis.name ? "" : " (also as '\(earlier.name)')"))
             }
         }
     }
@@ -120,28 +122,34 @@ struct SweepSpace {
     // MARK: Reading
 
     private static func axis(_ key: String, at keyValue: ConfigValue, contenders: [String]) throws -> Axis {
-        var path = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard !path.contains(where: \.isEmpty) else { throw keyValue.error("sweep path '\(key)' has an empty part") }
+        var setting = Substring(key)
         var contender: String?
-        if path.first == "runs" {
-            guard path.count >= 3 else { throw keyValue.error("sweep path '\(key)' needs runs.LABEL.SETTING (or runs.*.SETTING)") }
-            if path[1] != "*" {
-                guard contenders.contains(path[1]) else {
-                    throw keyValue.error(unknownNameMessage("run label in sweep path", path[1], known: contenders))
-                }
-                contender = path[1]
+        if key.hasPrefix("runs.") {
+            // A label may hold dots (`v1.5`): the longest label the path starts with.
+            let rest = key.dropFirst("runs.".count)
+            if rest.hasPrefix("*.") {
+                setting = rest.dropFirst(2)
+            } else if let label = contenders.filter({ rest.hasPrefix($0 + ".") }).max(by: { $0.count < $1.count }) {
+                contender = label
+                setting = rest.dropFirst(label.count + 1)
+            } else {
+                let label = rest.split(separator: ".").first.map(String.init) ?? ""
+                guard rest.contains(".") else { throw keyValue.error("sweep path '\(key)' needs runs.LABEL.SETTING (or runs.*.SETTING)") }
+                throw keyValue.error(unknownNameMessage("run label in sweep path", label, known: contenders))
             }
-            path.removeFirst(2)
         }
+        var path = setting.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard !path.contains(where: \.isEmpty) else { throw keyValue.error("sweep path '\(key)' has an empty part") }
         if path.first == "train" && path.count > 1 { path.removeFirst() }
         guard let first = path.first, ExperimentLoader.trainKeys.contains(first) || first == "model" else {
             throw keyValue.error(unknownKeyMessage(path.first ?? key, in: "sweep (paths start at a train key, model. or runs.)",
                                                    known: ExperimentLoader.trainKeys + ["model", "runs"]))
         }
         if first == "model" {
-            guard path.count == 4, Int(path[1]) != nil else {
+            guard path.count == 4, let index = Int(path[1]) else {
                 throw keyValue.error("sweep path '\(key)' names a layer setting as model.INDEX.LAYER.SETTING, e.g. model.0.dense.units")
             }
+            path[1] = String(index)
         }
         return Axis(path: path, contender: contender, key: keyValue, name: key)
     }
@@ -149,9 +157,10 @@ struct SweepSpace {
     private static func values(_ list: ConfigValue, key: String) throws -> [ConfigValue] {
         let values = try list.sequence()
         guard !values.isEmpty else { throw list.error("sweep '\(key)' has no values") }
+        // As the trials see them: 0.1, 0.10 and 1e-1 are one value.
         var seen = Set<String>()
-        for value in values where value.isScalar && !seen.insert(value.text).inserted {
-            throw value.error("sweep '\(key)' lists \(value.text) twice: its runs would repeat")
+        for value in values where !seen.insert(value.canonical).inserted {
+            throw value.error("sweep '\(key)' lists \(value.flowText) twice: its runs would repeat")
         }
         return values
     }
@@ -185,7 +194,7 @@ struct SweepSpace {
                 throw trialsValue.error("sweep random space holds only \(points.count) distinct points; ask for at most that many trials")
             }
             let point = zip(distributions, entries).map { $0.draw(&random, at: $1.value) }
-            if seen.insert(point.map(\.text)).inserted { points.append(point) }
+            if seen.insert(point.map(\.canonical)).inserted { points.append(point) }
         }
         return Factor(axes: try entries.map { try makeAxis($0.key, $0.keyValue) }, points: points)
     }
@@ -210,11 +219,16 @@ struct SweepSpace {
             if kind == "int_uniform" {
                 let (low, high) = (try bounds[0].int(), try bounds[1].int())
                 guard low <= high else { throw argument.error("sweep random '\(key)': low \(low) is above high \(high)") }
+                let (span, overflow) = high.subtractingReportingOverflow(low)
+                guard !overflow && span < Int(UInt32.max) else {
+                    throw argument.error("sweep random '\(key)': int_uniform spans at most \(UInt32.max) values")
+                }
                 self = .intUniform(low, high)
                 return
             }
             let (low, high) = (try bounds[0].double(), try bounds[1].double())
             guard low < high else { throw argument.error("sweep random '\(key)': low \(bounds[0].text) must be below high \(bounds[1].text)") }
+            guard (high - low).isFinite else { throw argument.error("sweep random '\(key)': the range is too wide to draw from") }
             if kind == "log_uniform" {
                 guard low > 0 else { throw bounds[0].error("sweep random '\(key)': log_uniform needs low > 0, found \(bounds[0].text)") }
                 self = .logUniform(low, high)

@@ -9,8 +9,10 @@ public enum AtomicFile {
 
     public static func write(_ data: Data, to path: String) throws {
         let url = URL(fileURLWithPath: path)
+        // Unique per write, so two threads writing the same file never share one:
+        // `.NAME.tmp-PID-N` (the PID tells a dead writer's leftovers from a live one's).
         let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(counter.next())")
         do {
             try data.write(to: temporary)
             if rename(temporary.path, url.path) != 0 {
@@ -19,6 +21,20 @@ public enum AtomicFile {
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw OutputError(path: path, message: "cannot write the file (\(String(cString: strerror(errno))))")
+        }
+    }
+
+    private static let counter = Counter()
+
+    private final class Counter: @unchecked Sendable {
+        private var value = 0
+        private let lock = NSLock()
+
+        func next() -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            value += 1
+            return value
         }
     }
 }

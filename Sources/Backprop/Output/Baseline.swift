@@ -63,7 +63,20 @@ public struct Baseline: Codable, Sendable, Equatable {
         guard let baseline = try? decoder.decode(Baseline.self, from: data), baseline.format == format else {
             throw OutputError(path: path, message: "not a backprop baseline (\(format)); make one with --update")
         }
+        guard baseline.errorFloor.isFinite && baseline.errorFloor >= 0 else {
+            throw OutputError(path: path, message: "damaged baseline: error_floor must be a number >= 0")
+        }
+        for (label, run) in baseline.runs {
+            for values in [run.epochsToTarget, run.heldOutError].compactMap({ $0 }) where values.isEmpty || values.contains(where: { $0.isNaN || $0 < 0 }) {
+                throw OutputError(path: path, message: "damaged baseline: run '\(label)' has an empty list, a negative value or nan; make it again with --update")
+            }
+        }
         return baseline
+    }
+
+    /// How many quantities it holds: a baseline of none would pass any gate.
+    public var quantities: Int {
+        runs.values.reduce(0) { $0 + ($1.epochsToTarget == nil ? 0 : 1) + ($1.heldOutError == nil ? 0 : 1) }
     }
 
     public func write(path: String) throws {
