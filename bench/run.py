@@ -126,12 +126,9 @@ def machine(args):
         versions = json.loads(versions.splitlines()[-1])
     except (ValueError, IndexError):
         versions = {"python libraries": versions}
-    corename = "?"
-    verbose = dict(environment_for(1), OPENBLAS_VERBOSE="2")
-    for line in capture([args.binary, "bench", "--layers", "2", "2", "--samples", "4", "--batch", "4", "--epochs", "1",
-                         "--repeat", "1"], verbose).splitlines():
-        if line.startswith("Core:"):
-            corename = line.split(":", 1)[1].strip()
+    # The kernel backprop trains with (after it restarted itself onto the one the CPU's flags fit, if needed).
+    corename = next((line.split(":", 1)[1].strip() for line in capture([args.binary, "--version"], environment_for(1)).splitlines()
+                     if line.startswith("BLAS:")), "?")
     openblas = capture(["pkg-config", "--modversion", "openblas"])
     swift = capture(["swift", "--version"]).splitlines()
     return {

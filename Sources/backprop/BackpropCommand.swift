@@ -8,7 +8,7 @@ struct BackpropCommand: ParsableCommand {
         commandName: "backprop",
         abstract: "Train small neural networks with backpropagation and compare how optimizers converge.",
         discussion: "Exit codes: 0 ok, 1 a run failed (or diverged where the file forbids it), 2 bad input.",
-        version: Version.description,
+        version: Version.description + "\nBLAS: " + BLASKernel.description,
         subcommands: [Run.self, Sweep.self, Merge.self, Check.self, Plot.self, List.self, Validate.self, Gradcheck.self, Explain.self,
                       Evaluate.self, Predict.self, Bench.self]
     )
@@ -16,6 +16,8 @@ struct BackpropCommand: ParsableCommand {
     /// Bad input of any kind exits 2 with one line naming the file and place;
     /// ArgumentParser's usage errors (64 by default) are mapped to 2 as well.
     static func main() {
+        // Before any product: a fallback kernel on a CPU that can do better restarts the program with the right one.
+        BLASKernel.restartWithFittingKernel()
         // gnuplot may quit before reading a whole script (a chart it cannot draw): writing to
         // its closed pipe must be an error the tool reports, not a signal that kills it.
         signal(SIGPIPE, SIG_IGN)

@@ -3,14 +3,16 @@ import Testing
 @testable import Backprop
 
 /// The built `backprop` (the test build makes it), run as a user runs it.
-private let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent(".build/release/backprop").path
 
-/// Starts `backprop arguments` in `directory`; standard output and error go to files there.
-private func start(_ arguments: [String], in directory: String) throws -> Process {
+/// Starts `backprop arguments` in `directory` (with `environment` added to
+/// this process's); standard output and error go to files there.
+func start(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> Process {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
     _ = FileManager.default.createFile(atPath: directory + "/stdout", contents: nil)
     _ = FileManager.default.createFile(atPath: directory + "/stderr", contents: nil)
@@ -21,8 +23,9 @@ private func start(_ arguments: [String], in directory: String) throws -> Proces
 }
 
 /// Runs `backprop arguments` to the end: its exit status, standard output and error.
-private func backprop(_ arguments: [String], in directory: String) throws -> (status: Int32, output: String, errors: String) {
-    let process = try start(arguments, in: directory)
+func backprop(_ arguments: [String], in directory: String,
+              environment: [String: String] = [:]) throws -> (status: Int32, output: String, errors: String) {
+    let process = try start(arguments, in: directory, environment: environment)
     process.waitUntilExit()
     return (process.terminationStatus, (try? String(contentsOfFile: directory + "/stdout", encoding: .utf8)) ?? "",
             (try? String(contentsOfFile: directory + "/stderr", encoding: .utf8)) ?? "")

@@ -28,6 +28,8 @@ public struct ExperimentResult: Sendable, Codable {
     public var version: String
     /// How many of `runs` were finished trials reused rather than trained.
     public var reused: Int
+    /// The BLAS kernel and CPU the trained runs used (`BLASKernel.description`).
+    public var blas: String?
 
     /// Labels of the runs that have results, in the file's order (a shard has some).
     public var labels: [String] {
@@ -38,13 +40,14 @@ public struct ExperimentResult: Sendable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case source, file, baseDirectory, runs, featureNames, classNames, trainingSamples, validationSamples, testSamples
-        case points, warnings, wallSeconds, splits, testSource, targetsScaled, trials, version, reused
+        case points, warnings, wallSeconds, splits, testSource, targetsScaled, trials, version, reused, blas
     }
 
     public init(plan: ExperimentPlan, runs: [RunResult], featureNames: [String], classNames: [String]?, trainingSamples: Int,
                 validationSamples: Int, testSamples: Int, points: [LabeledPoint], warnings: [String], wallSeconds: Double,
                 splits: SplitRows? = nil, testSource: TestSource? = nil, targetsScaled: Bool = false, trials: [PlannedTrial] = [],
-                version: String = Version.description, reused: Int = 0) {
+                version: String = Version.description, reused: Int = 0, blas: String? = nil) {
+        self.blas = blas
         self.trials = trials
         self.version = version
         self.reused = reused
@@ -83,6 +86,7 @@ public struct ExperimentResult: Sendable, Codable {
         trials = try container.decodeIfPresent([PlannedTrial].self, forKey: .trials) ?? []
         version = try container.decodeIfPresent(String.self, forKey: .version) ?? "0.1.0"
         reused = try container.decodeIfPresent(Int.self, forKey: .reused) ?? 0
+        blas = try container.decodeIfPresent(String.self, forKey: .blas)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -105,6 +109,7 @@ public struct ExperimentResult: Sendable, Codable {
         try container.encode(trials, forKey: .trials)
         try container.encode(version, forKey: .version)
         try container.encode(reused, forKey: .reused)
+        try container.encodeIfPresent(blas, forKey: .blas)
     }
 }
 

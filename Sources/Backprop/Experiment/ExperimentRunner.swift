@@ -102,7 +102,8 @@ public enum ExperimentRunner {
             trainingSamples: data.train.count, validationSamples: data.validation?.count ?? 0, testSamples: data.test?.count ?? 0,
             points: data.points, warnings: data.warnings + divergenceHints(plan, runs, data), wallSeconds: (clock.now - start).inSeconds,
             splits: data.splitRows, testSource: data.testSource, targetsScaled: data.targetScaling != nil,
-            trials: all.map { PlannedTrial(label: $0.run.label, seed: $0.seed, key: $0.key) }, reused: reused.compactMap { $0 }.count)
+            trials: all.map { PlannedTrial(label: $0.run.label, seed: $0.seed, key: $0.key) }, reused: reused.compactMap { $0 }.count,
+            blas: BLASKernel.description)
     }
 
     /// A regression that diverged with unscaled targets: the likely cause, said once.

@@ -10,7 +10,7 @@ public enum Report {
             "- data: \(escape("\(plan.dataset)")) — \(dataLine(result))",
             "- model: \(plan.model.map(\.name).joined(separator: " → ")), loss \(plan.lossName), \(plan.dtype.rawValue)",
             "- seeds: \(plan.seeds.map(String.init).joined(separator: ", ")) (numbers are mean ± std over seeds, 3 significant digits)",
-            "- total wall time: \(formatSignificant(result.wallSeconds, digits: 3)) s",
+            "- total wall time: \(formatSignificant(result.wallSeconds, digits: 3)) s" + (result.blas.map { " (BLAS kernel \(escape($0)))" } ?? ""),
             "",
         ]
         if let verdict = summary.verdict {
