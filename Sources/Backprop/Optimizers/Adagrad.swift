@@ -37,7 +37,7 @@ public struct Adagrad: OptimizerRule {
         for i in w.indices {
             let g = parameter.gradient(i)
             s[i] += g * g
-            w[i] -= rate * g / (Scalar.sqrt(s[i]) + eps)
+            w[i] -= rate * g / (s[i].squareRoot() + eps)
         }
     }
 }

@@ -53,16 +53,22 @@ public struct Adam: OptimizerRule {
         let b1 = Scalar(beta1), b2 = Scalar(beta2), eps = Scalar(epsilon)
         let stepSize = Scalar(parameter.learningRate / (1 - Double.pow(beta1, parameter.step)))
         let correction2Root = Scalar(Double.sqrt(1 - Double.pow(beta2, parameter.step)))
+        guard amsgrad else {
+            // The common case in a loop of its own, without the branch: it vectorises.
+            for i in w.indices {
+                let g = parameter.gradient(i)
+                m[i] = b1 * m[i] + (1 - b1) * g
+                v[i] = b2 * v[i] + (1 - b2) * g * g
+                w[i] -= stepSize * m[i] / (v[i].squareRoot() / correction2Root + eps)
+            }
+            return
+        }
         for i in w.indices {
             let g = parameter.gradient(i)
             m[i] = b1 * m[i] + (1 - b1) * g
             v[i] = b2 * v[i] + (1 - b2) * g * g
-            var second = v[i]
-            if amsgrad {
-                largest[i] = Swift.max(largest[i], v[i])
-                second = largest[i]
-            }
-            w[i] -= stepSize * m[i] / (Scalar.sqrt(second) / correction2Root + eps)
+            largest[i] = Swift.max(largest[i], v[i])
+            w[i] -= stepSize * m[i] / (largest[i].squareRoot() / correction2Root + eps)
         }
     }
 }

@@ -50,9 +50,9 @@ public struct RMSprop: OptimizerRule {
             var denominator: Scalar
             if centered {
                 average[i] = a * average[i] + (1 - a) * g
-                denominator = Scalar.sqrt(v[i] - average[i] * average[i]) + eps
+                denominator = (v[i] - average[i] * average[i]).squareRoot() + eps
             } else {
-                denominator = Scalar.sqrt(v[i]) + eps
+                denominator = v[i].squareRoot() + eps
             }
             if momentum > 0 {
                 buffer[i] = mu * buffer[i] + g / denominator
