@@ -71,6 +71,7 @@ import Testing
         ("{}", "exp.yaml:17:3: sweep needs 'grid:', 'zip:' or 'random:'"),
         // One value or one setting written two ways is still one: the trials would repeat.
         ("grid: {optimizer.lr: [0.1, 0.10]}", "exp.yaml:17:30: sweep 'optimizer.lr' lists 0.10 twice"),
+        ("grid: {optimizer.lr: [0.1], optimizer: [adam, sgd]}", "exp.yaml:17:31: sweep sets 'optimizer.lr' and, above it, 'optimizer': one would overwrite the other"),
         ("grid: {batch: [1, 2], train.batch: [3]}", "exp.yaml:17:25: sweep sets 'train.batch' twice (also as 'batch')"),
         ("grid: {runs.*.epochs: [1], runs.adam.epochs: [2]}", "exp.yaml:17:30: sweep sets 'runs.adam.epochs' twice (also as 'runs.*.epochs')"),
         ("grid: {model.0.dense.units: [1], model.00.dense.units: [2]}", "exp.yaml:17:36: sweep sets 'model.00.dense.units' twice (also as 'model.0.dense.units')"),
@@ -106,6 +107,9 @@ import Testing
             let lr = parts[1] == "lr=0.1" ? "lr=0.10" : "lr=1e-2"
             #expect(after["\(parts[0]) \(parts[2]) \(lr) \(parts[3])"] == key, "\(label)")
         }
+        func canonical(_ text: String) -> String { ConfigValue(.scalar(text, plain: true)).canonical }
+        #expect(canonical("9007199254740992") != canonical("9007199254740993"), "whole numbers beyond 2^53 stay apart")
+        #expect(canonical("1") == canonical("1.0") && canonical("0.1") == canonical("1e-1") && canonical("1_000") == canonical("1000"))
         let edited = try keys(original.replacingOccurrences(of: "{lr: 0.5}", with: "{lr: 0.5, momentum: 0.9}"))
         #expect(before.filter { edited[$0.key] != $0.value }.keys.allSatisfy { $0.hasPrefix("sgd") })
         #expect(before.filter { edited[$0.key] == $0.value }.keys.allSatisfy { $0.hasPrefix("adam") })

@@ -21,6 +21,9 @@ extension Commands {
                              options: CheckOptions = CheckOptions()) throws -> CommandOutcome {
         let result = try ResultsFile.read(directory: directory)
         let current = Baseline(result)
+        if update && result.runs.count < result.trials.count {
+            throw OutputError(path: directory, message: "holds \(result.runs.count) of the experiment's \(result.trials.count) trials (a partial merge?): a baseline needs them all")
+        }
         guard current.quantities > 0 else {
             throw OutputError(path: directory, message: "nothing to gate: no run sets stop.loss_below (epochs to target) and the data has no validation or test set (held-out error)")
         }
@@ -31,6 +34,9 @@ extension Commands {
         let baseline = try Baseline.read(path: path)
         guard baseline.experiment == current.experiment else {
             throw OutputError(path: path, message: "is the baseline of '\(baseline.experiment)', not of '\(current.experiment)' (\(directory))")
+        }
+        guard baseline.heldOut == nil || current.heldOut == nil || baseline.heldOut == current.heldOut else {
+            throw OutputError(path: path, message: "measures the \(baseline.heldOut ?? "") but \(directory) the \(current.heldOut ?? ""): the experiment's held-out data changed; make a new baseline with --update")
         }
         let order = result.plan.runs.map(\.label)
         let labels = baseline.runs.keys.sorted { (order.firstIndex(of: $0) ?? Int.max, $0) < (order.firstIndex(of: $1) ?? Int.max, $1) }
@@ -48,7 +54,13 @@ extension Commands {
                 ("held-out error", before.heldOutError, now.heldOutError, baseline.errorFloor),
             ]
             for (name, old, new, floor) in quantities {
-                guard let old, let new, !old.isEmpty, !new.isEmpty else { continue }
+                guard let old, !old.isEmpty else { continue }
+                guard let new, !new.isEmpty else {
+                    // The gate must not pass by losing what it checks (no more stop.loss_below, no held-out set).
+                    rows.append([label, name, Self.median(Statistic.median(old)), "-", "-", "-", "MISSING"])
+                    failures.append("'\(label)' \(name) is in the baseline but \(directory) does not measure it")
+                    continue
+                }
                 let comparison = Comparison(baseline: old, current: new, floor: floor, options: options)
                 rows.append([label, name, Self.median(comparison.baselineMedian), Self.median(comparison.currentMedian),
                              comparison.ratioText, comparison.p.map { formatSignificant($0, digits: 2) } ?? "-", comparison.verdict])

@@ -7,23 +7,34 @@ extension Commands {
     /// version are refused; trials that no folder has make it exit 1, listing
     /// them, unless `partial` writes what there is.
     public static func merge(directories: [String], outputRoot: String, partial: Bool = false) throws -> CommandOutcome {
-        let stored = try directories.map { try ResultsFile.read(directory: $0) }
-        guard var result = stored.first else { throw OutputError(path: ".", message: "merge needs at least one folder") }
+        // A shard stopped before its end has trial files but no results.json: its trials still count.
+        let withResults = directories.filter { FileManager.default.fileExists(atPath: $0 + "/" + ResultsFile.name) }
+        guard let first = withResults.first else {
+            _ = try ResultsFile.read(directory: directories.first ?? ".")  // says what is wrong with it, in one line
+            throw OutputError(path: ".", message: "merge needs at least one folder")
+        }
+        let stored = try withResults.map { try ResultsFile.read(directory: $0) }
+        var result = stored[0]
         guard !result.trials.isEmpty else {
-            throw OutputError(path: directories[0], message: "made by backprop \(result.version), which kept no trial list; run the sweep again with this version")
+            throw OutputError(path: first, message: "made by backprop \(result.version), which kept no trial list; run the sweep again with this version")
         }
         for (index, other) in stored.enumerated() {
             if other.version != result.version {
-                throw OutputError(path: directories[index], message: "made by backprop \(other.version), but \(directories[0]) by \(result.version): merge only results of one program (run the older shards again)")
+                throw OutputError(path: withResults[index], message: "made by backprop \(other.version), but \(first) by \(result.version): merge only results of one program (run the older shards again)")
             }
             if other.experimentDigest != result.experimentDigest {
-                throw OutputError(path: directories[index], message: "holds experiment '\(other.plan.name)' (\(other.experimentDigest)), but \(directories[0]) holds '\(result.plan.name)' (\(result.experimentDigest)): merge only shards of one experiment file")
+                throw OutputError(path: withResults[index], message: "holds experiment '\(other.plan.name)' (\(other.experimentDigest)), but \(first) holds '\(result.plan.name)' (\(result.experimentDigest)): merge only shards of one experiment file")
             }
         }
         var files: [String: (path: String, file: TrialFolder.File)] = [:]
         for directory in directories {
             let folder = directory + "/" + TrialFolder.folderName
-            for (key, file) in TrialFolder.all(in: folder) where file.version == result.version && files[key] == nil {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
+                throw OutputError(path: directory, message: "not a folder of results")
+            }
+            for (key, file) in TrialFolder.all(in: folder) where file.version == result.version && file.experiment == result.plan.name
+                && files[key] == nil {
                 files[key] = (folder + "/" + key + ".json", file)
             }
         }

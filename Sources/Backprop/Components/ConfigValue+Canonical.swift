@@ -17,7 +17,11 @@ extension ConfigValue {
         switch content {
         case .scalar(let text, let plain):
             if plain && isNull { return "~" }
-            if let number = Double(text.replacingOccurrences(of: "_", with: "")), number.isFinite { return "\(number)" }
+            let digits = text.replacingOccurrences(of: "_", with: "")
+            // Whole numbers exactly (a seed above 2^53 is not a Double); others as Doubles (0.10 = 1e-1).
+            if let whole = Int(digits) { return "\(whole)" }
+            if let whole = UInt64(digits) { return "\(whole)" }
+            if let number = Double(digits), number.isFinite { return number == number.rounded() && abs(number) < 1e15 ? "\(Int(number))" : "\(number)" }
             return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
         case .sequence(let items):
             return "[" + items.map(\.canonical).joined(separator: ",") + "]"

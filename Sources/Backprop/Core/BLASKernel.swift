@@ -79,13 +79,15 @@ public enum BLASKernel {
     public static func restartWithFittingKernel() {
         let environment = ProcessInfo.processInfo.environment
         guard let kernel = fitting(core: coreName, flags: cpuFlags, environment: environment) else { return }
-        var variables = environment
-        variables["OPENBLAS_CORETYPE"] = kernel
-        variables[restartMarker] = coreName
-        let arguments = CommandLine.arguments
-        let argv = arguments.map { strdup($0) } + [nil]
-        let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        execve("/proc/self/exe", argv, envp)
+        // The arguments and environment as the bytes they are (a path need not be UTF-8), plus two variables.
+        var envp: [UnsafeMutablePointer<CChar>?] = [strdup("OPENBLAS_CORETYPE=\(kernel)"), strdup("\(restartMarker)=\(coreName)")]
+        var entry = environ
+        while let variable = entry.pointee {
+            envp.append(variable)
+            entry += 1
+        }
+        envp.append(nil)
+        execve("/proc/self/exe", CommandLine.unsafeArgv, envp)
         // Only reached when execve failed: train with the kernel there is.
     }
 

@@ -73,7 +73,7 @@ public enum ExperimentRunner {
         } ?? all
         if let shard = options.shard {
             guard !jobs.isEmpty else {
-                throw ExperimentError(file: plan.file, message: "shard \(shard.index)/\(shard.count) has no jobs: the experiment has \(all.count) (runs x seeds), fewer than \(shard.count) shards")
+                throw ExperimentError(file: plan.file, message: "shard \(shard.index)/\(shard.count) has no jobs: the experiment has \(Set(all.map(\.key)).count) distinct trials (runs x seeds), fewer than \(shard.count) shards")
             }
         }
         let reused = jobs.map { job in options.force ? nil : job.reuse(from: options.trials) }

@@ -11,4 +11,6 @@ public struct RunResult: Codable, Sendable {
     public var test: TestMetrics?
     /// The trial's identity (`TrialKey`); nil in results of versions before 0.2.
     public var trialKey: String?
+    /// The BLAS kernel that trained it (`BLASKernel.coreName`): kernels agree to rounding, not to the bit.
+    public var kernel: String?
 }

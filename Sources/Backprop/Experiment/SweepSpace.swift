@@ -79,9 +79,15 @@ struct SweepSpace {
         // One setting may be written several ways (train.batch, runs.*.batch, model.00...): compare what they set.
         let all = axes
         for (index, axis) in all.enumerated() {
-            for earlier in all[..<index] where earlier.path == axis.path
-                && (earlier.contender == nil || axis.contender == nil || earlier.contender == axis.contender) {
-                throw axis.key.error("sweep sets '\(axis.name)' twice" + (earlier.name == axis.name ? "" : " (also as '\(earlier.name)')"))
+            for earlier in all[..<index] where earlier.contender == nil || axis.contender == nil || earlier.contender == axis.contender {
+                if earlier.path == axis.path {
+                    throw axis.key.error("sweep sets '\(axis.name)' twice" + (earlier.name == axis.name ? "" : " (also as '\(earlier.name)')"))
+                }
+                // `optimizer` and `optimizer.lr`: one would overwrite the other.
+                let (shorter, longer) = earlier.path.count < axis.path.count ? (earlier, axis) : (axis, earlier)
+                if longer.path.starts(with: shorter.path) {
+                    throw axis.key.error("sweep sets '\(longer.name)' and, above it, '\(shorter.name)': one would overwrite the other")
+                }
             }
         }
     }

@@ -13,14 +13,17 @@ struct TrainingJob: Sendable {
         key = TrialKey.make(plan: plan, run: run, seed: seed, dataDigest: dataDigest)
     }
 
-    /// Whether this job draws a decision grid (the first seed, when a chart wants one).
-    var drawsDecisionGrid: Bool { options.decisionGrid && seed == plan.seeds.first }
+    /// Whether this job draws a decision grid (the smallest seed, whatever the seeds' order, when a chart wants one).
+    var drawsDecisionGrid: Bool { options.decisionGrid && seed == plan.seeds.min() }
 
     /// The finished trial from `store`, under this run's label, if it has
     /// everything this job would compute.
+    /// A file that asks for checkpoints trains again: a reused trial has none to write.
     func reuse(from store: (any TrialStore)?) -> RunResult? {
-        guard var result = store?.load(key: key), result.seed == seed, !drawsDecisionGrid || result.decisionGrid != nil else { return nil }
+        guard plan.checkpointEvery == nil, var result = store?.load(key: key), result.seed == seed,
+              !drawsDecisionGrid || result.decisionGrid != nil else { return nil }
         result.label = run.label
+        if !drawsDecisionGrid { result.decisionGrid = nil }
         return result
     }
 
@@ -78,6 +81,6 @@ struct TrainingJob: Sendable {
         }
         let grid = drawsDecisionGrid ? DecisionGrid(model: model, loss: plan.loss, data: data) : nil
         return RunResult(label: run.label, seed: seed, history: history, wallSeconds: (clock.now - start).inSeconds,
-                         decisionGrid: grid, test: test, trialKey: key)
+                         decisionGrid: grid, test: test, trialKey: key, kernel: BLASKernel.coreName)
     }
 }

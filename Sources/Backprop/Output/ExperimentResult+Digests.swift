@@ -12,8 +12,8 @@ extension ExperimentResult {
     }
 
     /// Names the numbers: every run's results without what is not a result
-    /// (its label, its trial key, which names the program too, and the timing,
-    /// which no two runs share), in a canonical order. Equal digests mean
+    /// (its label, its trial key, which names the program too, the timing,
+    /// which no two runs share, the decision grid and the BLAS kernel's name), in a canonical order. Equal digests mean
     /// bit-identical results, however the trials were sharded, resumed or
     /// ordered, and by whichever version of the program.
     public var resultsDigest: String {
@@ -23,6 +23,8 @@ extension ExperimentResult {
             run.label = ""
             run.trialKey = nil
             run.wallSeconds = 0
+            run.decisionGrid = nil  // a picture of the weights, drawn only when a chart asks
+            run.kernel = nil
             run.history.thresholdSeconds = run.history.thresholdSeconds.map { _ in 0 }
             for index in run.history.records.indices { run.history.records[index].seconds = 0 }
             return String(decoding: (try? encoder.encode(run)) ?? Data(), as: UTF8.self)

@@ -10,7 +10,8 @@ public enum Report {
             "- data: \(escape("\(plan.dataset)")) — \(dataLine(result))",
             "- model: \(plan.model.map(\.name).joined(separator: " → ")), loss \(plan.lossName), \(plan.dtype.rawValue)",
             "- seeds: \(plan.seeds.map(String.init).joined(separator: ", ")) (numbers are mean ± std over seeds, 3 significant digits)",
-            "- total wall time: \(formatSignificant(result.wallSeconds, digits: 3)) s" + (result.blas.map { " (BLAS kernel \(escape($0)))" } ?? ""),
+            "- total wall time: \(formatSignificant(result.wallSeconds, digits: 3)) s" + (result.blas.map { " (BLAS kernel \(escape($0)))" } ?? "")
+                + kernelsNote(result),
             "",
         ]
         if let verdict = summary.verdict {
@@ -39,6 +40,15 @@ public enum Report {
         }
         lines += ["## Experiment", "", "```yaml", plan.source.trimmingTrailingNewlines(), "```", ""]
         return lines.joined(separator: "\n")
+    }
+
+    /// "; trials trained on kernels Cooperlake (100), Haswell (62)" when merged or reused trials
+    /// came from other kernels than this machine's (they agree to rounding, not to the bit).
+    static func kernelsNote(_ result: ExperimentResult) -> String {
+        var counts: [String: Int] = [:]
+        for run in result.runs { if let kernel = run.kernel { counts[kernel, default: 0] += 1 } }
+        guard counts.count > 1 || (counts.count == 1 && result.blas?.hasPrefix(counts.keys.first ?? "") == false) else { return "" }
+        return "; trials trained on kernels " + counts.sorted { $0.key < $1.key }.map { "\(escape($0.key)) (\($0.value))" }.joined(separator: ", ")
     }
 
     /// "120 training samples, 30 validation, 30 test (held out by split, seed 24301, stratified), 4 features, 3 classes".

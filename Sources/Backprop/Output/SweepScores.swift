@@ -82,9 +82,12 @@ struct SweepScores {
         return higherIsBetter ? a > b : a < b
     }
 
-    /// The entries in rank order: best mean final score first; ties keep the file's order.
+    /// The entries in rank order: fewest diverged seeds first (a mean over the
+    /// survivors flatters a setting that diverged), then the best mean final
+    /// score; ties keep the file's order.
     var ranked: [Entry] {
         entries.enumerated().sorted { left, right in
+            if left.element.diverged != right.element.diverged { return left.element.diverged < right.element.diverged }
             if isBetter(left.element.finalMean, than: right.element.finalMean) { return true }
             if isBetter(right.element.finalMean, than: left.element.finalMean) { return false }
             return left.offset < right.offset

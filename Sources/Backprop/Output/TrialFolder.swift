@@ -72,14 +72,17 @@ public struct TrialFolder: TrialStore {
         return files
     }
 
-    /// Removes the temporary files of writers that no longer run (a sweep
-    /// killed while writing), so they do not pile up; a live writer's stay.
-    public func removeAbandonedTemporaries() {
+    /// Removes temporary files left by writers killed while writing, so they
+    /// do not pile up. By age, not by process id: on a shared folder the
+    /// writer may be another machine's (a live one holds its file for
+    /// milliseconds, so an hour-old one is abandoned).
+    public func removeAbandonedTemporaries(olderThan age: TimeInterval = 3600) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        for name in names where name.hasPrefix(".") {
-            guard let range = name.range(of: ".tmp-", options: .backwards),
-                  let pid = Int32(name[range.upperBound...].prefix { $0 != "-" }) else { continue }
-            if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(atPath: directory + "/" + name) }
+        for name in names where name.hasPrefix(".") && name.contains(".tmp-") {
+            let path = directory + "/" + name
+            guard let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+                  Date().timeIntervalSince(modified) > age else { continue }
+            try? FileManager.default.removeItem(atPath: path)
         }
     }
 }
