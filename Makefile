@@ -51,7 +51,8 @@ sweep: build
 # The CI gate: a small shipped sweep, trained afresh, must converge as its
 # committed baseline does (epochs to target, held-out error; never seconds).
 # After a deliberate change: make ci-sweep UPDATE=1, and commit the baseline.
-# Built as `make test` builds, so after it this is no rebuild.
+# Built with the flags `make test` uses, so it shares that build (in a fresh clone
+# SwiftPM still redoes part of it: about a minute).
 CI_SWEEP := learning-rate-sensitivity
 ci-sweep: deps
 	swift build -c release -Xswiftc -enable-testing --product backprop

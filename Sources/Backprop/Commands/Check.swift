@@ -57,12 +57,12 @@ extension Commands {
                 guard let old, !old.isEmpty else { continue }
                 guard let new, !new.isEmpty else {
                     // The gate must not pass by losing what it checks (no more stop.loss_below, no held-out set).
-                    rows.append([label, name, Self.median(Statistic.median(old)), "-", "-", "-", "MISSING"])
+                    rows.append([label, name, medianText(median(old)), "-", "-", "-", "MISSING"])
                     failures.append("'\(label)' \(name) is in the baseline but \(directory) does not measure it")
                     continue
                 }
                 let comparison = Comparison(baseline: old, current: new, floor: floor, options: options)
-                rows.append([label, name, Self.median(comparison.baselineMedian), Self.median(comparison.currentMedian),
+                rows.append([label, name, medianText(comparison.baselineMedian), medianText(comparison.currentMedian),
                              comparison.ratioText, comparison.p.map { formatSignificant($0, digits: 2) } ?? "-", comparison.verdict])
                 if comparison.isRegression {
                     failures.append("'\(label)' \(name): \(comparison.ratioText) the baseline's (\(comparison.evidence))")
@@ -77,7 +77,7 @@ extension Commands {
         return CommandOutcome(output: output, messages: failures.map { "regression: \($0)" }, status: failures.isEmpty ? 0 : 1)
     }
 
-    static func median(_ value: Double) -> String {
+    static func medianText(_ value: Double) -> String {
         value.isInfinite ? "never" : formatSignificant(value, digits: 3)
     }
 
@@ -93,8 +93,8 @@ extension Commands {
         var evidence: String
 
         init(baseline: [Double], current: [Double], floor: Double, options: CheckOptions) {
-            baselineMedian = Statistic.median(baseline)
-            currentMedian = Statistic.median(current)
+            baselineMedian = median(baseline)
+            currentMedian = median(current)
             let (old, new) = (max(baselineMedian, floor), max(currentMedian, floor))
             ratio = old.isInfinite && new.isInfinite ? 1 : new / old
             let worse = ratio > options.factor, better = ratio < 1 / options.factor

@@ -77,6 +77,8 @@ public enum BLASKernel {
     /// one falls short of the CPU; returns (doing nothing) otherwise, or when
     /// the restart cannot happen. Call it first, before any product.
     public static func restartWithFittingKernel() {
+        // The best kernel already: nothing to read, every start.
+        guard level(ofCore: coreName) < .avx512 else { return }
         let environment = ProcessInfo.processInfo.environment
         guard let kernel = fitting(core: coreName, flags: cpuFlags, environment: environment) else { return }
         // The arguments and environment as the bytes they are (a path need not be UTF-8), plus two variables.

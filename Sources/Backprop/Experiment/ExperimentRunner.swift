@@ -81,7 +81,8 @@ public enum ExperimentRunner {
         var firstWithKey: [String: Int] = [:]
         for index in jobs.indices where reused[index] == nil && firstWithKey[jobs[index].key] == nil { firstWithKey[jobs[index].key] = index }
         let toTrain = firstWithKey.values.sorted()
-        progress.jobsPlanned(total: reused.compactMap { $0 }.count + toTrain.count, reused: reused.compactMap { $0 }.count)
+        let reusedCount = reused.compactMap { $0 }.count
+        progress.jobsPlanned(total: reusedCount + toTrain.count, reused: reusedCount)
         let trained = try JobPool(cores: options.cores).run(toTrain.count) { position in
             let job = jobs[toTrain[position]]
             progress.jobStarted(label: job.run.label, seed: job.seed, job: position, of: toTrain.count)
@@ -102,7 +103,7 @@ public enum ExperimentRunner {
             trainingSamples: data.train.count, validationSamples: data.validation?.count ?? 0, testSamples: data.test?.count ?? 0,
             points: data.points, warnings: data.warnings + divergenceHints(plan, runs, data), wallSeconds: (clock.now - start).inSeconds,
             splits: data.splitRows, testSource: data.testSource, targetsScaled: data.targetScaling != nil,
-            trials: all.map { PlannedTrial(label: $0.run.label, seed: $0.seed, key: $0.key) }, reused: reused.compactMap { $0 }.count,
+            trials: all.map { PlannedTrial(label: $0.run.label, seed: $0.seed, key: $0.key) }, reused: reusedCount,
             blas: BLASKernel.description)
     }
 

@@ -17,8 +17,8 @@ struct TrainingJob: Sendable {
     var drawsDecisionGrid: Bool { options.decisionGrid && seed == plan.seeds.min() }
 
     /// The finished trial from `store`, under this run's label, if it has
-    /// everything this job would compute.
-    /// A file that asks for checkpoints trains again: a reused trial has none to write.
+    /// everything this job would compute (a file that asks for checkpoints
+    /// trains again: a reused trial has none to write).
     func reuse(from store: (any TrialStore)?) -> RunResult? {
         guard plan.checkpointEvery == nil, var result = store?.load(key: key), result.seed == seed,
               !drawsDecisionGrid || result.decisionGrid != nil else { return nil }
@@ -31,9 +31,9 @@ struct TrainingJob: Sendable {
     /// through every weight, and every step has a fixed overhead (the
     /// optimizer's update, bookkeeping) worth some thousands of them.
     func estimatedCost<Scalar>(on data: PreparedData<Scalar>) -> Double {
-        let samples = data.train.count
+        let samples = data.train.count, batch = run.batch.resolved(datasetSize: samples)
         let parameters = ModelBuilder.parameterCount(run.model ?? plan.model, inputSize: data.train.features)
-        let steps = (samples + run.batch.resolved(datasetSize: samples) - 1) / run.batch.resolved(datasetSize: samples)
+        let steps = (samples + batch - 1) / batch
         return Double(run.epochs) * (3 * Double(samples) * Double(parameters) + Double(steps) * (2000 + Double(parameters)))
     }
 

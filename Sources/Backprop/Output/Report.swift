@@ -47,7 +47,9 @@ public enum Report {
     static func kernelsNote(_ result: ExperimentResult) -> String {
         var counts: [String: Int] = [:]
         for run in result.runs { if let kernel = run.kernel { counts[kernel, default: 0] += 1 } }
-        guard counts.count > 1 || (counts.count == 1 && result.blas?.hasPrefix(counts.keys.first ?? "") == false) else { return "" }
+        // `blas` starts with the name of this machine's kernel.
+        let here = result.blas.map { String($0.prefix { $0 != " " }) }
+        guard counts.count > 1 || (here != nil && counts.keys.contains { $0 != here }) else { return "" }
         return "; trials trained on kernels " + counts.sorted { $0.key < $1.key }.map { "\(escape($0.key)) (\($0.value))" }.joined(separator: ", ")
     }
 

@@ -18,15 +18,6 @@ public struct Statistic: Codable, Equatable, Sendable {
         count = finite.count
     }
 
-    /// The middle value (the mean of the middle two), infinities included:
-    /// a run that never reached its target counts as the slowest.
-    public static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        guard !sorted.isEmpty else { return .nan }
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : sorted[middle - 1] / 2 + sorted[middle] / 2
-    }
-
     /// `0.0213 ± 0.0041`: three significant digits each (std left out for one value).
     public var text: String {
         count > 1 ? "\(formatSignificant(mean, digits: 3)) ± \(formatSignificant(std, digits: 3))" : formatSignificant(mean, digits: 3)

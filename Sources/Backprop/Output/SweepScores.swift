@@ -10,14 +10,9 @@ struct SweepScores {
         var best: [Double?]
 
         /// The mean over the seeds that have a score.
-        var finalMean: Double? { Self.mean(final) }
-        var bestMean: Double? { Self.mean(best) }
+        var finalMean: Double? { Statistic(final.compactMap { $0 })?.mean }
+        var bestMean: Double? { Statistic(best.compactMap { $0 })?.mean }
         var diverged: Int { final.filter { $0 == nil }.count }
-
-        static func mean(_ values: [Double?]) -> Double? {
-            let present = values.compactMap { $0 }
-            return present.isEmpty ? nil : present.reduce(0, +) / Double(present.count)
-        }
     }
 
     /// "validation accuracy", "test RMSE", ...

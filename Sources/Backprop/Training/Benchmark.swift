@@ -130,14 +130,6 @@ public enum Benchmark {
             samplesPerSecond: middle > 0 ? Double(samples) / middle : 0, runs: runs, finalLoss: finalLoss)
     }
 
-    /// The median (mean of the two middle values for an even count); NaN when empty.
-    public static func median(_ values: [Double]) -> Double {
-        guard !values.isEmpty else { return .nan }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count.isMultiple(of: 2) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[middle]
-    }
-
     private static func validate(layers: [Int], samples: Int, batch: Int, epochs: Int, threads: Int) throws {
         guard layers.count >= 2, layers.allSatisfy({ $0 > 0 }) else {
             throw ComponentError("bench: --layers needs at least two positive sizes (input, ..., classes), got \(layers)")

@@ -1,0 +1,10 @@
+/// The middle value (the mean of the middle two for an even count; NaN when
+/// empty). Infinities are values like any other: a run that never reached
+/// its target counts as the slowest. Halves are added, so two huge values
+/// do not overflow.
+public func median(_ values: [Double]) -> Double {
+    guard !values.isEmpty else { return .nan }
+    let sorted = values.sorted()
+    let middle = sorted.count / 2
+    return sorted.count.isMultiple(of: 2) ? sorted[middle - 1] / 2 + sorted[middle] / 2 : sorted[middle]
+}
