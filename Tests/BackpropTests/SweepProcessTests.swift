@@ -103,6 +103,8 @@ private func trialFiles(_ folder: String) -> [String] {
         #expect(resumed.status == 0, "\(resumed.errors)")
         #expect(resumed.errors.contains("24 trial(s): \(killedAt) finished earlier and reused, \(24 - killedAt) to train"), "\(resumed.errors)")
         #expect(try metricsWithoutTiming(root + "/killed/resumable") == expected)
+        let resumedReport = try String(contentsOfFile: root + "/killed/resumable/report.md", encoding: .utf8)
+        #expect(resumedReport.contains(" of this invocation, which reused \(killedAt) of 24 finished trials"), "the wall time says it is not the trials'")
         #expect(trialFiles(trials).count == 24)
         #expect(!FileManager.default.fileExists(atPath: abandoned), "an hour-old temporary file is removed")
 

@@ -10,8 +10,8 @@ public enum Report {
             "- data: \(escape("\(plan.dataset)")) — \(dataLine(result))",
             "- model: \(plan.model.map(\.name).joined(separator: " → ")), loss \(plan.lossName), \(plan.dtype.rawValue)",
             "- seeds: \(plan.seeds.map(String.init).joined(separator: ", ")) (numbers are mean ± std over seeds, 3 significant digits)",
-            "- total wall time: \(formatSignificant(result.wallSeconds, digits: 3)) s" + (result.blas.map { " (BLAS kernel \(escape($0)))" } ?? "")
-                + kernelsNote(result),
+            "- total wall time: \(formatSignificant(result.wallSeconds, digits: 3)) s" + reusedNote(result)
+                + (result.blas.map { " (BLAS kernel \(escape($0)))" } ?? "") + kernelsNote(result),
             "",
         ]
         if let verdict = summary.verdict {
@@ -40,6 +40,12 @@ public enum Report {
         }
         lines += ["## Experiment", "", "```yaml", plan.source.trimmingTrailingNewlines(), "```", ""]
         return lines.joined(separator: "\n")
+    }
+
+    /// " of this invocation, which reused 37 of 162 finished trials": a resumed
+    /// sweep's wall time is not the time its trials took (their own seconds are in metrics.csv).
+    static func reusedNote(_ result: ExperimentResult) -> String {
+        result.reused > 0 ? " of this invocation, which reused \(result.reused) of \(result.runs.count) finished trials" : ""
     }
 
     /// "; trials trained on kernels Cooperlake (100), Haswell (62)" when merged or reused trials
