@@ -23,10 +23,12 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // Vector square roots for the optimizers' SIMD loops (header only).
+        .target(name: "CLanes"),
         .target(
             name: "Backprop",
             dependencies: [
-                "CBLAS", "CZlib",
+                "CBLAS", "CZlib", "CLanes",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "RealModule", package: "swift-numerics"),
             ],

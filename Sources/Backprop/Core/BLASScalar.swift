@@ -4,7 +4,7 @@ import RealModule
 ///
 /// `Real` (swift-numerics) supplies `exp`, `log`, `tanh`, `erf`, ... generically;
 /// the BLAS requirements forward to the single- or double-precision routine.
-public protocol BLASScalar: Real, BinaryFloatingPoint, Codable, Sendable, LosslessStringConvertible
+public protocol BLASScalar: Real, BinaryFloatingPoint, SIMDScalar, Codable, Sendable, LosslessStringConvertible
 where Self.RawSignificand: FixedWidthInteger {
     /// C = alpha * op(A) * op(B) + beta * C, row-major.
     static func gemm(
@@ -13,6 +13,10 @@ where Self.RawSignificand: FixedWidthInteger {
         alpha: Self, a: UnsafePointer<Self>, lda: Int,
         b: UnsafePointer<Self>, ldb: Int,
         beta: Self, c: UnsafeMutablePointer<Self>, ldc: Int)
+
+    /// The square root of every lane in one vector instruction (the optimizers'
+    /// SIMD loops; `SIMD8.squareRoot()` takes the lanes one at a time).
+    static func squareRoot(_ lanes: SIMD8<Self>) -> SIMD8<Self>
 
     /// The name used in experiment files and reports (`float32`, `float64`).
     static var dtypeName: String { get }

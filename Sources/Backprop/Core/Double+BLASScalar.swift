@@ -1,5 +1,6 @@
 import RealModule
 import CBLAS
+import CLanes
 
 extension Double: BLASScalar {
     public static var dtypeName: String { "float64" }
@@ -15,4 +16,7 @@ extension Double: BLASScalar {
             CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
             blasint(m), blasint(n), blasint(k), alpha, a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
     }
+
+    @inlinable @inline(__always)
+    public static func squareRoot(_ lanes: SIMD8<Double>) -> SIMD8<Double> { backprop_sqrt_double8(lanes) }
 }

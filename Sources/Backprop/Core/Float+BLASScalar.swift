@@ -1,5 +1,6 @@
 import RealModule
 import CBLAS
+import CLanes
 
 extension Float: BLASScalar {
     public static var dtypeName: String { "float32" }
@@ -15,4 +16,7 @@ extension Float: BLASScalar {
             CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
             blasint(m), blasint(n), blasint(k), alpha, a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
     }
+
+    @inlinable @inline(__always)
+    public static func squareRoot(_ lanes: SIMD8<Float>) -> SIMD8<Float> { backprop_sqrt_float8(lanes) }
 }

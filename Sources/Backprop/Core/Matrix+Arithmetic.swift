@@ -75,10 +75,12 @@ extension Matrix {
         let columns = source.columns
         storage.withUnsafeMutableBufferPointer { target in
             source.storage.withUnsafeBufferPointer { values in
+                // Both are empty only when there is nothing to copy.
+                guard let to = target.baseAddress, let from = values.baseAddress else { return }
                 var offset = 0
                 for row in indices {
-                    let start = row * columns
-                    for column in 0..<columns { target[offset + column] = values[start + column] }
+                    precondition(row >= 0 && row < source.rows, "gatherRows: row \(row) of \(source.rows)")
+                    (to + offset).update(from: from + row * columns, count: columns)
                     offset += columns
                 }
             }
@@ -118,11 +120,26 @@ extension Matrix {
         }
     }
 
-    /// The sum of squared entries.
+    /// The sum of squared entries, added up in eight interleaved partial sums
+    /// (one SIMD lane each, then the lanes in order), since one running sum is
+    /// a chain of dependent additions that leaves the vector units idle.
     public var sumOfSquares: Scalar {
         storage.withUnsafeBufferPointer { values in
+            var lanes = SIMD8<Scalar>()
+            var index = 0
+            if let base = values.baseAddress {
+                while index + 8 <= values.count {
+                    let chunk = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD8<Scalar>.self)
+                    lanes += chunk * chunk
+                    index += 8
+                }
+            }
             var total: Scalar = 0
-            for value in values { total += value * value }
+            for lane in 0..<8 { total += lanes[lane] }
+            while index < values.count {
+                total += values[index] * values[index]
+                index += 1
+            }
             return total
         }
     }

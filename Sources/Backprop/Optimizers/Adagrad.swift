@@ -32,12 +32,11 @@ public struct Adagrad: OptimizerRule {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func update<Scalar: BLASScalar>(_ parameter: ParameterUpdate<Scalar>) {
-        let w = parameter.values, s = parameter.state(0), eps = Scalar(epsilon)
+        let eps = Scalar(epsilon)
         let rate = Scalar(parameter.learningRate / (1 + Double(parameter.step - 1) * learningRateDecay))
-        for i in w.indices {
-            let g = parameter.gradient(i)
-            s[i] += g * g
-            w[i] -= rate * g / (s[i].squareRoot() + eps)
+        parameter.updateLanes(states: 1) { g, w, sum, _, _ in
+            sum += g * g
+            w -= rate * g / (Scalar.squareRoot(sum) + eps)
         }
     }
 }

@@ -39,26 +39,28 @@ public struct RMSprop: OptimizerRule {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func update<Scalar: BLASScalar>(_ parameter: ParameterUpdate<Scalar>) {
-        let w = parameter.values, lr = Scalar(parameter.learningRate)
-        let a = Scalar(alpha), eps = Scalar(epsilon), mu = Scalar(momentum)
-        let v = parameter.state(0)
-        let average = centered ? parameter.state(1) : v
-        let buffer = momentum > 0 ? parameter.state(centered ? 2 : 1) : v
-        for i in w.indices {
-            let g = parameter.gradient(i)
-            v[i] = a * v[i] + (1 - a) * g * g
-            var denominator: Scalar
+        let lr = Scalar(parameter.learningRate), a = Scalar(alpha), eps = Scalar(epsilon), mu = Scalar(momentum)
+        let centered = centered, hasMomentum = momentum > 0
+        // State order: v, then a when centered, then b with momentum (see stateNames).
+        parameter.updateLanes(states: 1 + (centered ? 1 : 0) + (hasMomentum ? 1 : 0)) { g, w, v, second, third in
+            v = a * v + (1 - a) * g * g
+            var denominator: Lanes<Scalar>
             if centered {
-                average[i] = a * average[i] + (1 - a) * g
-                denominator = (v[i] - average[i] * average[i]).squareRoot() + eps
+                second = a * second + (1 - a) * g
+                denominator = Scalar.squareRoot(v - second * second) + eps
             } else {
-                denominator = v[i].squareRoot() + eps
+                denominator = Scalar.squareRoot(v) + eps
             }
-            if momentum > 0 {
-                buffer[i] = mu * buffer[i] + g / denominator
-                w[i] -= lr * buffer[i]
+            if hasMomentum {
+                if centered {
+                    third = mu * third + g / denominator
+                    w -= lr * third
+                } else {
+                    second = mu * second + g / denominator
+                    w -= lr * second
+                }
             } else {
-                w[i] -= lr * g / denominator
+                w -= lr * g / denominator
             }
         }
     }

@@ -40,16 +40,15 @@ public struct SGD: OptimizerRule {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func update<Scalar: BLASScalar>(_ parameter: ParameterUpdate<Scalar>) {
-        let w = parameter.values, lr = Scalar(parameter.learningRate)
+        let lr = Scalar(parameter.learningRate)
         guard momentum > 0 else {
-            for i in w.indices { w[i] -= lr * parameter.gradient(i) }
+            parameter.updateLanes(states: 0) { g, w, _, _, _ in w -= lr * g }
             return
         }
-        let b = parameter.state(0), mu = Scalar(momentum), keep = Scalar(1 - dampening), first = parameter.step == 1
-        for i in w.indices {
-            let g = parameter.gradient(i)
-            b[i] = first ? g : mu * b[i] + keep * g
-            w[i] -= lr * (nesterov ? g + mu * b[i] : b[i])
+        let mu = Scalar(momentum), keep = Scalar(1 - dampening), first = parameter.step == 1, nesterov = nesterov
+        parameter.updateLanes(states: 1) { g, w, b, _, _ in
+            b = first ? g : mu * b + keep * g
+            w -= lr * (nesterov ? g + mu * b : b)
         }
     }
 }

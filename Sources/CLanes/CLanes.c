@@ -1,0 +1,1 @@
+// The target's functions are static inline in include/CLanes.h.
