@@ -4,18 +4,22 @@ import Backprop
 extension BackpropCommand {
     struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Time training on synthetic data (used by make bench).",
+            abstract: "Time training (used by make bench).",
             discussion: """
-                Trains a Dense+ReLU MLP with softmax cross-entropy on the `teacher` dataset (Gaussian inputs \
-                labelled by a random linear teacher), --repeat times, and prints one JSON line: the median over \
-                repetitions of seconds per epoch, and samples per second.
+                Trains a Dense+ReLU MLP with softmax cross-entropy on Fashion-MNIST's training images or on the \
+                synthetic `teacher` dataset (Gaussian inputs labelled by a random linear teacher), --repeat times, \
+                and prints one JSON line: the median over repetitions of seconds per epoch and per step, and \
+                samples per second. --gemm-reference times only the matrix products of the same epochs.
                 """)
 
         @Option(parsing: .upToNextOption, help: "Layer sizes, input first and classes last, e.g. --layers 784 256 128 10.")
         var layers: [Int] = [784, 256, 128, 10]
 
-        @Option(help: "Training samples.")
-        var samples: Int = 10000
+        @Option(help: "The data: fashion-mnist (the real training images) or teacher (synthetic).")
+        var data: Benchmark.DataChoice = .teacher
+
+        @Option(help: "Training samples (fashion-mnist: the first N images; default all 60,000; teacher: default 10,000).")
+        var samples: Int?
 
         @Option(help: "Mini-batch size.")
         var batch: Int = 128
@@ -35,11 +39,21 @@ extension BackpropCommand {
         @Option(help: "Seed for data, weights and shuffling.")
         var seed: UInt64 = 1
 
+        @Flag(help: "Also measure accuracy on Fashion-MNIST's 10,000 test images after training.")
+        var testAccuracy = false
+
+        @Flag(help: "Time only the matrix products of the same epochs (the sgemm reference).")
+        var gemmReference = false
+
         func run() throws {
-            try emit(Commands.bench(layers: layers, samples: samples, batch: batch, epochs: epochs, optimizer: optimizer,
-                                    threads: threads, repetitions: repetitions, seed: seed))
+            let workload = Benchmark.Workload(
+                layers: layers, data: data, samples: samples ?? (data == .teacher ? 10_000 : nil), batch: batch,
+                epochs: epochs, optimizer: optimizer, threads: threads, repetitions: repetitions, seed: seed,
+                testAccuracy: testAccuracy)
+            try emit(Commands.bench(workload, gemmReference: gemmReference))
         }
     }
 }
 
 extension Benchmark.OptimizerChoice: ExpressibleByArgument {}
+extension Benchmark.DataChoice: ExpressibleByArgument {}

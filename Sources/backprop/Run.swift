@@ -11,8 +11,10 @@ extension BackpropCommand {
 
         @OptionGroup var output: OutputOptions
 
+        @OptionGroup var jobs: JobsOption
+
         func run() throws {
-            try emit(Commands.run(path: file, outputRoot: output.outputRoot, progress: ConsoleProgress()))
+            try emit(Commands.run(path: file, outputRoot: output.outputRoot, jobs: jobs.jobs, progress: ConsoleProgress()))
         }
     }
 }

@@ -29,6 +29,8 @@ extension BackpropCommand {
 
         @OptionGroup var output: OutputOptions
 
+        @OptionGroup var jobs: JobsOption
+
         func validate() throws {
             if force && resume { throw ValidationError("--force and --resume contradict each other; give one") }
             if let shards, shards < 1 { throw ValidationError("--shards must be at least 1, found \(shards)") }
@@ -38,7 +40,7 @@ extension BackpropCommand {
         func run() throws {
             let options = Commands.SweepOptions(shard: try shard.map(ShardRequest.init(parsing:)), shardCount: shards,
                                                 environment: ProcessInfo.processInfo.environment, force: force)
-            try emit(Commands.run(path: file, outputRoot: output.outputRoot, sweep: options, progress: ConsoleProgress()))
+            try emit(Commands.run(path: file, outputRoot: output.outputRoot, sweep: options, jobs: jobs.jobs, progress: ConsoleProgress()))
         }
     }
 }

@@ -281,7 +281,10 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
             ("evaluate, damaged checkpoint", { try Commands.evaluate(checkpoint: root + "/bad.checkpoint", data: nil) }),
             ("evaluate, a folder", { try Commands.evaluate(checkpoint: root, data: nil) }),
             ("predict, --data not a dataset", { try Commands.predict(checkpoint: root + "/bad.checkpoint", data: "xro") }),
-            ("bench, impossible layers", { try Commands.bench(layers: [4], samples: 10, batch: 2, epochs: 1, optimizer: .sgd, threads: 1, repetitions: 1, seed: 1) }),
+            ("bench, impossible layers", { try Commands.bench(Self.benchWorkload(layers: [4]), gemmReference: false) }),
+            ("bench, Fashion-MNIST with 3 classes", { try Commands.bench(Self.benchWorkload(layers: [784, 3], data: .fashionMNIST), gemmReference: false) }),
+            ("bench, test accuracy of the teacher", { try Commands.bench(Self.benchWorkload(layers: [4, 2], testAccuracy: true), gemmReference: false) }),
+            ("bench, reference of no layers", { try Commands.bench(Self.benchWorkload(layers: [0, 2]), gemmReference: true) }),
         ]
         for (what, body) in cases {
             let error = try #require(Self.error(body), "\(what): no error")
@@ -290,5 +293,10 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
         }
         let state = OptimizerState(kind: "adam", step: 1, buffers: [:])
         #expect(Self.error { try Optimizer<Double>(try SGD(["lr": 0.1])).restoreState(state) } is any BadInputError)
+    }
+
+    static func benchWorkload(layers: [Int], data: Benchmark.DataChoice = .teacher, testAccuracy: Bool = false) -> Benchmark.Workload {
+        Benchmark.Workload(layers: layers, data: data, samples: 10, batch: 2, epochs: 1, optimizer: .sgd, threads: 1,
+                           repetitions: 1, seed: 1, testAccuracy: testAccuracy)
     }
 }

@@ -1,14 +1,22 @@
 import Foundation
 
 extension Commands {
-    /// `backprop bench`: times training on synthetic data (see `Benchmark`)
-    /// and prints one JSON line, as `make bench` reads it.
-    public static func bench(layers: [Int], samples: Int, batch: Int, epochs: Int, optimizer: Benchmark.OptimizerChoice,
-                             threads: Int, repetitions: Int, seed: UInt64) throws -> CommandOutcome {
-        let report = try Benchmark.run(layers: layers, samples: samples, batch: batch, epochs: epochs, optimizer: optimizer,
-                                       threads: threads, repetitions: repetitions, seed: seed)
+    /// `backprop bench`: times training (see `Benchmark`), or with
+    /// `gemmReference` the bare matrix products of the same epoch (see
+    /// `GEMMReference`), and prints one JSON line, as `make bench` reads it.
+    public static func bench(_ workload: Benchmark.Workload, gemmReference: Bool) throws -> CommandOutcome {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return CommandOutcome(output: [String(decoding: try encoder.encode(report), as: UTF8.self)])
+        let json: Data
+        if gemmReference {
+            guard let samples = workload.samples ?? (workload.data == .fashionMNIST ? 60_000 : nil) else {
+                throw ComponentError("bench: --gemm-reference needs --samples")
+            }
+            json = try encoder.encode(GEMMReference.run(layers: workload.layers, samples: samples, batch: workload.batch,
+                                                        threads: workload.threads, repetitions: workload.repetitions))
+        } else {
+            json = try encoder.encode(Benchmark.run(workload))
+        }
+        return CommandOutcome(output: [String(decoding: json, as: UTF8.self)])
     }
 }

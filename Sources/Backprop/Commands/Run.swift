@@ -22,8 +22,9 @@ extension Commands {
     /// sweep FILE` (reuses finished trials unless forced, one shard if asked):
     /// trains every run x seed (of the shard) and writes OUTPUT_ROOT/NAME/ (a
     /// shard's into OUTPUT_ROOT/NAME/shards/K-of-N/), each trial into its
-    /// `trials/` as it finishes.
-    public static func run(path: String, outputRoot: String, sweep: SweepOptions? = nil, progress: any RunProgress) throws -> CommandOutcome {
+    /// `trials/` as it finishes. `jobs` runs train side by side (nil: one per core).
+    public static func run(path: String, outputRoot: String, sweep: SweepOptions? = nil, jobs: Int? = nil,
+                           progress: any RunProgress) throws -> CommandOutcome {
         let experiment = try LoadedExperiment(path: path)
         if sweep != nil && experiment.plan.sweepAxes.isEmpty {
             throw ExperimentError(file: path, message: "this experiment has no 'sweep:' section; use `backprop run`")
@@ -39,6 +40,7 @@ extension Commands {
         options.trials = trials
         options.force = sweep?.force ?? true
         options.shard = shard
+        if let jobs { options.cores = jobs }
         let result = try ExperimentRunner.run(experiment.plan, progress: progress, options: options)
         var outcome = written(try OutputWriter.write(result, to: directory), warnings: result.warnings)
         if result.reused > 0 {

@@ -18,6 +18,10 @@ where Self.RawSignificand: FixedWidthInteger {
     /// SIMD loops; `SIMD8.squareRoot()` takes the lanes one at a time).
     static func squareRoot(_ lanes: SIMD8<Self>) -> SIMD8<Self>
 
+    /// Applies `rule` to a parameter of this type through its concrete entry
+    /// (`OptimizerRule.update(float:)` or `update(double:)`).
+    static func update(_ parameter: ParameterUpdate<Self>, by rule: any OptimizerRule)
+
     /// The name used in experiment files and reports (`float32`, `float64`).
     static var dtypeName: String { get }
 }

@@ -29,14 +29,19 @@ public struct Adagrad: OptimizerRule {
         "adagrad(lr: \(learningRate), lr_decay: \(learningRateDecay), eps: \(epsilon), weight_decay: \(weightDecay.rate))"
     }
 
+    public func update(float parameter: ParameterUpdate<Float>) { update(parameter) }
+    public func update(double parameter: ParameterUpdate<Double>) { update(parameter) }
+
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func update<Scalar: BLASScalar>(_ parameter: ParameterUpdate<Scalar>) {
         let eps = Scalar(epsilon)
         let rate = Scalar(parameter.learningRate / (1 + Double(parameter.step - 1) * learningRateDecay))
-        parameter.updateLanes(states: 1) { g, w, sum, _, _ in
-            sum += g * g
-            w -= rate * g / (Scalar.squareRoot(sum) + eps)
+        var lanes = parameter.lanes(states: 1)
+        while lanes.next() {
+            let g = lanes.g
+            lanes.state.0 += g * g
+            lanes.w -= rate * g / (Scalar.squareRoot(lanes.state.0) + eps)
         }
     }
 }

@@ -45,6 +45,9 @@ public struct Adam: OptimizerRule {
         "\(name)(lr: \(learningRate), betas: [\(beta1), \(beta2)], eps: \(epsilon), weight_decay: \(weightDecay.rate), amsgrad: \(amsgrad))"
     }
 
+    public func update(float parameter: ParameterUpdate<Float>) { update(parameter) }
+    public func update(double parameter: ParameterUpdate<Double>) { update(parameter) }
+
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func update<Scalar: BLASScalar>(_ parameter: ParameterUpdate<Scalar>) {
@@ -52,15 +55,20 @@ public struct Adam: OptimizerRule {
         let stepSize = Scalar(parameter.learningRate / (1 - Double.pow(beta1, parameter.step)))
         let correction2Root = Scalar(Double.sqrt(1 - Double.pow(beta2, parameter.step)))
         let amsgrad = amsgrad
-        parameter.updateLanes(states: amsgrad ? 3 : 2) { g, w, m, v, largest in
-            m = b1 * m + (1 - b1) * g
-            v = b2 * v + (1 - b2) * g * g
+        var lanes = parameter.lanes(states: amsgrad ? 3 : 2)
+        while lanes.next() {
+            let g = lanes.g
+            let m = b1 * lanes.state.0 + (1 - b1) * g
+            let v = b2 * lanes.state.1 + (1 - b2) * g * g
             var denominator = v
             if amsgrad {
-                largest = largest.replacing(with: v, where: v .>= largest)  // Swift.max(largest, v), NaN included
-                denominator = largest
+                let largest = lanes.state.2
+                lanes.state.2 = largest.replacing(with: v, where: v .>= largest)  // Swift.max(largest, v), NaN included
+                denominator = lanes.state.2
             }
-            w -= stepSize * m / (Scalar.squareRoot(denominator) / correction2Root + eps)
+            lanes.state.0 = m
+            lanes.state.1 = v
+            lanes.w -= stepSize * m / (Scalar.squareRoot(denominator) / correction2Root + eps)
         }
     }
 }

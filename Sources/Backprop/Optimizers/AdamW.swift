@@ -20,6 +20,9 @@ public struct AdamW: OptimizerRule {
     public var stateNames: [String] { adam.stateNames }
     public var description: String { adam.describe(as: Self.name) }
 
+    public func update(float parameter: ParameterUpdate<Float>) { update(parameter) }
+    public func update(double parameter: ParameterUpdate<Double>) { update(parameter) }
+
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func update<Scalar: BLASScalar>(_ parameter: ParameterUpdate<Scalar>) {

@@ -36,31 +36,34 @@ public struct RMSprop: OptimizerRule {
         "rmsprop(lr: \(learningRate), alpha: \(alpha), eps: \(epsilon), momentum: \(momentum), centered: \(centered), weight_decay: \(weightDecay.rate))"
     }
 
+    public func update(float parameter: ParameterUpdate<Float>) { update(parameter) }
+    public func update(double parameter: ParameterUpdate<Double>) { update(parameter) }
+
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func update<Scalar: BLASScalar>(_ parameter: ParameterUpdate<Scalar>) {
         let lr = Scalar(parameter.learningRate), a = Scalar(alpha), eps = Scalar(epsilon), mu = Scalar(momentum)
         let centered = centered, hasMomentum = momentum > 0
         // State order: v, then a when centered, then b with momentum (see stateNames).
-        parameter.updateLanes(states: 1 + (centered ? 1 : 0) + (hasMomentum ? 1 : 0)) { g, w, v, second, third in
-            v = a * v + (1 - a) * g * g
+        var lanes = parameter.lanes(states: 1 + (centered ? 1 : 0) + (hasMomentum ? 1 : 0))
+        while lanes.next() {
+            let g = lanes.g
+            let v = a * lanes.state.0 + (1 - a) * g * g
+            lanes.state.0 = v
             var denominator: Lanes<Scalar>
             if centered {
-                second = a * second + (1 - a) * g
-                denominator = Scalar.squareRoot(v - second * second) + eps
+                let average = a * lanes.state.1 + (1 - a) * g
+                lanes.state.1 = average
+                denominator = Scalar.squareRoot(v - average * average) + eps
             } else {
                 denominator = Scalar.squareRoot(v) + eps
             }
             if hasMomentum {
-                if centered {
-                    third = mu * third + g / denominator
-                    w -= lr * third
-                } else {
-                    second = mu * second + g / denominator
-                    w -= lr * second
-                }
+                let b = mu * (centered ? lanes.state.2 : lanes.state.1) + g / denominator
+                if centered { lanes.state.2 = b } else { lanes.state.1 = b }
+                lanes.w -= lr * b
             } else {
-                w -= lr * g / denominator
+                lanes.w -= lr * g / denominator
             }
         }
     }

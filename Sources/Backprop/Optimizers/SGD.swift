@@ -37,18 +37,25 @@ public struct SGD: OptimizerRule {
         "sgd(lr: \(learningRate), momentum: \(momentum), dampening: \(dampening), nesterov: \(nesterov), weight_decay: \(weightDecay.rate))"
     }
 
+    public func update(float parameter: ParameterUpdate<Float>) { update(parameter) }
+    public func update(double parameter: ParameterUpdate<Double>) { update(parameter) }
+
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func update<Scalar: BLASScalar>(_ parameter: ParameterUpdate<Scalar>) {
         let lr = Scalar(parameter.learningRate)
         guard momentum > 0 else {
-            parameter.updateLanes(states: 0) { g, w, _, _, _ in w -= lr * g }
+            var lanes = parameter.lanes(states: 0)
+            while lanes.next() { lanes.w -= lr * lanes.g }
             return
         }
         let mu = Scalar(momentum), keep = Scalar(1 - dampening), first = parameter.step == 1, nesterov = nesterov
-        parameter.updateLanes(states: 1) { g, w, b, _, _ in
-            b = first ? g : mu * b + keep * g
-            w -= lr * (nesterov ? g + mu * b : b)
+        var lanes = parameter.lanes(states: 1)
+        while lanes.next() {
+            let g = lanes.g
+            let b = first ? g : mu * lanes.state.0 + keep * g
+            lanes.state.0 = b
+            lanes.w -= lr * (nesterov ? g + mu * b : b)
         }
     }
 }

@@ -1,14 +1,15 @@
 import Foundation
 
-/// Training speed on synthetic data, for `backprop bench` and `make bench`.
+/// Training speed, for `backprop bench` and `make bench`.
 ///
 /// The workload is the one `bench/peers.py` runs in PyTorch, JAX and
 /// scikit-learn: an MLP of Dense + ReLU layers (He-uniform weights, zero
 /// biases), softmax cross-entropy, shuffled float32 mini-batches, and one of
-/// the `OptimizerChoice`s, on the `teacher` dataset (standard normal inputs
-/// labelled by the argmax of x·W for a fixed random W).
-/// Only the epochs are timed (the Trainer's own clock, which excludes the
-/// per-epoch evaluation), never data generation or model construction.
+/// the `OptimizerChoice`s, on one of the `DataChoice`s: the real Fashion-MNIST
+/// training images (pixels scaled to [0, 1]) or the synthetic `teacher`
+/// dataset (standard normal inputs labelled by the argmax of x·W for a fixed
+/// random W). Only the epochs are timed (the Trainer's own clock, which
+/// excludes the per-epoch evaluation), never data loading or model construction.
 public enum Benchmark {
     /// The optimizers a benchmark can use, with the settings bench/peers.py
     /// gives PyTorch, JAX and scikit-learn too.
@@ -23,10 +24,21 @@ public enum Benchmark {
         public var summary: String { (try? rule().description) ?? rawValue }
     }
 
-    /// One training run: the seconds of each epoch and the training loss after the last.
+    /// The data a benchmark trains on.
+    public enum DataChoice: String, CaseIterable, Sendable {
+        /// Gaussian inputs labelled by a random linear teacher, `samples` rows.
+        case teacher
+        /// The 60,000 Fashion-MNIST training images (or the first `samples`),
+        /// with the 10,000 test images for `--test-accuracy`.
+        case fashionMNIST = "fashion-mnist"
+    }
+
+    /// One training run: the seconds of each epoch, the training loss after the
+    /// last, and the test accuracy when asked for.
     public struct Measurement: Sendable {
         public var secondsPerEpoch: [Double]
         public var finalLoss: Double
+        public var testAccuracy: Double?
     }
 
     /// What `backprop bench` prints: the median over repetitions of each
@@ -39,24 +51,64 @@ public enum Benchmark {
         public var batch: Int
         public var epochs: Int
         public var optimizer: String
+        public var data: String
         public var learningRate: Double
         public var repetitions: Int
         /// Median over repetitions of (training seconds / epochs).
         public var secondsPerEpoch: Double
+        /// Optimizer steps (mini-batches) per epoch.
+        public var stepsPerEpoch: Int
+        public var secondsPerStep: Double
         public var samplesPerSecond: Double
         /// Each repetition's mean seconds per epoch, in run order.
         public var runs: [Double]
         /// Training loss after the last epoch of the last repetition.
         public var finalLoss: Double
+        /// Accuracy on the test images after the last repetition (Fashion-MNIST with `--test-accuracy`).
+        public var testAccuracy: Double?
+        /// The BLAS kernel and CPU, as `backprop --version` shows them.
+        public var kernel: String
 
         enum CodingKeys: String, CodingKey {
-            case implementation, threads, layers, samples, batch, epochs, optimizer
+            case implementation, threads, layers, samples, batch, epochs, optimizer, data, runs, kernel
             case learningRate = "lr"
             case repetitions = "repeat"
             case secondsPerEpoch = "seconds_per_epoch"
+            case stepsPerEpoch = "steps_per_epoch"
+            case secondsPerStep = "seconds_per_step"
             case samplesPerSecond = "samples_per_second"
-            case runs
             case finalLoss = "final_loss"
+            case testAccuracy = "test_accuracy"
+        }
+    }
+
+    /// What `backprop bench` is asked to time.
+    public struct Workload: Sendable {
+        public var layers: [Int]
+        public var data: DataChoice
+        /// Training rows: all of Fashion-MNIST's 60,000 when nil; the teacher needs a number.
+        public var samples: Int?
+        public var batch: Int
+        public var epochs: Int
+        public var optimizer: OptimizerChoice
+        public var threads: Int
+        public var repetitions: Int
+        public var seed: UInt64
+        /// Also measure accuracy on Fashion-MNIST's 10,000 test images after training.
+        public var testAccuracy: Bool
+
+        public init(layers: [Int], data: DataChoice, samples: Int?, batch: Int, epochs: Int, optimizer: OptimizerChoice,
+                    threads: Int, repetitions: Int, seed: UInt64, testAccuracy: Bool) {
+            self.layers = layers
+            self.data = data
+            self.samples = samples
+            self.batch = batch
+            self.epochs = epochs
+            self.optimizer = optimizer
+            self.threads = threads
+            self.repetitions = repetitions
+            self.seed = seed
+            self.testAccuracy = testAccuracy
         }
     }
 
@@ -67,19 +119,34 @@ public enum Benchmark {
         return try TeacherDataset(settings).load(as: Float.self, context: DatasetContext(baseDirectory: "")).train
     }
 
-    /// Trains a fresh MLP on fresh synthetic data and returns the time of each epoch.
-    public static func trainingThroughput(
-        layers: [Int], samples: Int, batch: Int, epochs: Int, optimizer: OptimizerChoice, threads: Int, seed: UInt64
-    ) throws -> Measurement {
-        try validate(layers: layers, samples: samples, batch: batch, epochs: epochs, threads: threads)
-        let data = try syntheticData(features: layers[0], classes: layers[layers.count - 1], samples: samples, seed: seed)
-        return try trainingThroughput(layers: layers, data: data, batch: batch, epochs: epochs,
-                                      optimizer: optimizer, threads: threads, seed: seed)
+    /// The training rows (and, for Fashion-MNIST, the test images) of `workload`.
+    static func data(for workload: Workload) throws -> (train: DataSplit<Float>, test: DataSplit<Float>?) {
+        let layers = workload.layers
+        switch workload.data {
+        case .teacher:
+            guard let samples = workload.samples else { throw ComponentError("bench: --data teacher needs --samples") }
+            return (try syntheticData(features: layers[0], classes: layers[layers.count - 1], samples: samples, seed: workload.seed), nil)
+        case .fashionMNIST:
+            let loaded = try FashionMNISTDataset(["scaling": "unit"]).load(as: Float.self, context: DatasetContext(baseDirectory: ""))
+            guard layers[0] == loaded.train.features, layers[layers.count - 1] == 10 else {
+                throw ComponentError("bench: Fashion-MNIST needs --layers 784 ... 10 (784 pixels, 10 classes), got \(layers)")
+            }
+            var train = loaded.train
+            if let samples = workload.samples {
+                guard samples <= train.count else {
+                    throw ComponentError("bench: --samples \(samples) is more than Fashion-MNIST's \(train.count) training images")
+                }
+                train = train.subset(0..<samples)
+            }
+            return (train, loaded.test)
+        }
     }
 
-    /// Trains a fresh MLP on `data` and returns the time of each epoch.
+    /// Trains a fresh MLP on `data` and returns the time of each epoch (and the
+    /// accuracy on `test`, when given).
     public static func trainingThroughput(
-        layers: [Int], data: DataSplit<Float>, batch: Int, epochs: Int, optimizer: OptimizerChoice, threads: Int, seed: UInt64
+        layers: [Int], data: DataSplit<Float>, test: DataSplit<Float>? = nil, batch: Int, epochs: Int,
+        optimizer: OptimizerChoice, threads: Int, seed: UInt64
     ) throws -> Measurement {
         try validate(layers: layers, samples: data.count, batch: batch, epochs: epochs, threads: threads)
         guard data.features == layers[0] else {
@@ -94,8 +161,9 @@ public enum Benchmark {
             if index < layers.count - 1 { stack.append(ActivationLayer<ReLU, Float>(ReLU())) }
         }
         let model = Sequential<Float>(inputSize: layers[0], layers: stack)
+        let loss = SoftmaxCrossEntropy()
         let trainer = Trainer(
-            model: model, loss: SoftmaxCrossEntropy(), optimizer: Optimizer<Float>(try optimizer.rule()),
+            model: model, loss: loss, optimizer: Optimizer<Float>(try optimizer.rule()),
             configuration: TrainingConfiguration(epochs: epochs, batchSize: .samples(batch), shuffle: true, seed: seed))
         let history = trainer.train(on: data)
         if history.diverged {
@@ -103,31 +171,40 @@ public enum Benchmark {
         }
         let cumulative = history.records.map(\.seconds)
         let perEpoch = zip(cumulative.dropFirst(), cumulative).map { $0 - $1 }
-        return Measurement(secondsPerEpoch: perEpoch, finalLoss: history.last?.loss ?? .nan)
+        let accuracy = test.map { Evaluator<Float>(countsClasses: true).evaluate(model: model, loss: loss, on: $0).accuracy ?? .nan }
+        return Measurement(secondsPerEpoch: perEpoch, finalLoss: history.last?.loss ?? .nan, testAccuracy: accuracy)
     }
 
     /// Runs `repetitions` fresh trainings on one data set and summarizes them.
-    public static func run(
-        layers: [Int], samples: Int, batch: Int, epochs: Int, optimizer: OptimizerChoice, threads: Int,
-        repetitions: Int, seed: UInt64
-    ) throws -> Timing {
-        try validate(layers: layers, samples: samples, batch: batch, epochs: epochs, threads: threads)
-        guard repetitions > 0 else { throw ComponentError("bench: repeat must be > 0, got \(repetitions)") }
-        let data = try syntheticData(features: layers[0], classes: layers[layers.count - 1], samples: samples, seed: seed)
+    public static func run(_ workload: Workload) throws -> Timing {
+        let layers = workload.layers
+        try validate(layers: layers, samples: workload.samples ?? 1, batch: workload.batch, epochs: workload.epochs,
+                     threads: workload.threads)
+        guard workload.repetitions > 0 else { throw ComponentError("bench: repeat must be > 0, got \(workload.repetitions)") }
+        if workload.testAccuracy && workload.data != .fashionMNIST {
+            throw ComponentError("bench: --test-accuracy needs --data fashion-mnist (the teacher has no test set)")
+        }
+        let data = try data(for: workload)
         var runs: [Double] = []
-        var finalLoss = Double.nan
-        for repetition in 0..<repetitions {
+        var last: Measurement?
+        for repetition in 0..<workload.repetitions {
             let measurement = try trainingThroughput(
-                layers: layers, data: data, batch: batch, epochs: epochs, optimizer: optimizer,
-                threads: threads, seed: seed &+ UInt64(repetition))
+                layers: layers, data: data.train, test: workload.testAccuracy ? data.test : nil, batch: workload.batch,
+                epochs: workload.epochs, optimizer: workload.optimizer, threads: workload.threads,
+                seed: workload.seed &+ UInt64(repetition))
             runs.append(measurement.secondsPerEpoch.reduce(0, +) / Double(max(measurement.secondsPerEpoch.count, 1)))
-            finalLoss = measurement.finalLoss
+            last = measurement
         }
         let middle = median(runs)
+        let samples = data.train.count
+        let steps = (samples + workload.batch - 1) / workload.batch
         return Timing(
-            threads: threads, layers: layers, samples: samples, batch: batch, epochs: epochs, optimizer: optimizer.rawValue,
-            learningRate: try optimizer.rule().learningRate, repetitions: repetitions, secondsPerEpoch: middle,
-            samplesPerSecond: middle > 0 ? Double(samples) / middle : 0, runs: runs, finalLoss: finalLoss)
+            threads: workload.threads, layers: layers, samples: samples, batch: workload.batch, epochs: workload.epochs,
+            optimizer: workload.optimizer.rawValue, data: workload.data.rawValue,
+            learningRate: try workload.optimizer.rule().learningRate, repetitions: workload.repetitions,
+            secondsPerEpoch: middle, stepsPerEpoch: steps, secondsPerStep: middle / Double(steps),
+            samplesPerSecond: middle > 0 ? Double(samples) / middle : 0, runs: runs,
+            finalLoss: last?.finalLoss ?? .nan, testAccuracy: last?.testAccuracy, kernel: BLASKernel.description)
     }
 
     private static func validate(layers: [Int], samples: Int, batch: Int, epochs: Int, threads: Int) throws {
