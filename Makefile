@@ -66,11 +66,14 @@ plots: build
 # Speed against PyTorch, JAX and scikit-learn, measured in one run -> BENCHMARKS.md
 # (about 5 minutes; ROUNDS=N to change the 5 rounds). Uses .venv, made if missing.
 bench: build
-	@.venv/bin/python -c 'import torch, jax, sklearn, numpy' 2>/dev/null || { \
+	@.venv/bin/python -c 'import torch, jax, optax, sklearn, numpy, threadpoolctl' 2>/dev/null || { \
 	  test -x .venv/bin/python || python3 -m venv .venv; \
-	  echo "+ .venv/bin/pip install -q torch jax scikit-learn numpy"; \
-	  .venv/bin/pip install -q torch jax scikit-learn numpy; }
-	BENCH_COMMAND="make bench$(if $(ROUNDS), ROUNDS=$(ROUNDS),)" .venv/bin/python bench/run.py --binary $(BIN) $(if $(ROUNDS),--rounds $(ROUNDS),)
+	  echo "+ .venv/bin/pip install -q torch jax optax scikit-learn numpy threadpoolctl"; \
+	  .venv/bin/pip install -q torch jax optax scikit-learn numpy threadpoolctl; }
+	@test -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz || { \
+	  echo "make bench trains on Fashion-MNIST: install it with make deps (Debian package dataset-fashion-mnist)"; exit 2; }
+	BENCH_COMMAND="make bench$(if $(QUICK), QUICK=1,)$(if $(ROUNDS), ROUNDS=$(ROUNDS),)" .venv/bin/python bench/run.py \
+	  --binary $(BIN) $(if $(QUICK),--quick,) $(if $(ROUNDS),--rounds $(ROUNDS),)
 
 clean:
 	rm -rf .build

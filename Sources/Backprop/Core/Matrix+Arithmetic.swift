@@ -120,26 +120,13 @@ extension Matrix {
         }
     }
 
-    /// The sum of squared entries, added up in eight interleaved partial sums
-    /// (one SIMD lane each, then the lanes in order), since one running sum is
-    /// a chain of dependent additions that leaves the vector units idle.
+    /// The sum of squared entries, added in order. (Eight interleaved partial
+    /// sums measured 3% faster on a 784-256-128-10 epoch but change every
+    /// reported gradient norm in its last digits, and clipping with it.)
     public var sumOfSquares: Scalar {
         storage.withUnsafeBufferPointer { values in
-            var lanes = SIMD8<Scalar>()
-            var index = 0
-            if let base = values.baseAddress {
-                while index + 8 <= values.count {
-                    let chunk = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD8<Scalar>.self)
-                    lanes += chunk * chunk
-                    index += 8
-                }
-            }
             var total: Scalar = 0
-            for lane in 0..<8 { total += lanes[lane] }
-            while index < values.count {
-                total += values[index] * values[index]
-                index += 1
-            }
+            for value in values { total += value * value }
             return total
         }
     }
