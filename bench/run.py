@@ -359,12 +359,23 @@ backprop time: **above 1, backprop is faster**.
 
 {sections}
 
+{profile_notes()}
+
 ## Machine
 
 {machine_lines}
 """
     with open(args.output, "w") as output:
         output.write(text)
+
+
+def profile_notes():
+    """The hand-written profile section (what dominated, what changed), bench/profile.md."""
+    try:
+        with open(os.path.join(HERE, "profile.md")) as notes:
+            return notes.read().strip()
+    except OSError:
+        return "(bench/profile.md is missing)"
 
 
 def main():
