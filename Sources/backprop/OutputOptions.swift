@@ -11,13 +11,3 @@ struct OutputOptions: ParsableArguments {
         }
     }
 }
-
-/// How many runs train side by side.
-struct JobsOption: ParsableArguments {
-    @Option(help: "Runs trained side by side (default: one per core). With one job, BLAS may use every core for it.")
-    var jobs: Int?
-
-    func validate() throws {
-        if let jobs, !(1...1024).contains(jobs) { throw ValidationError("--jobs must be from 1 to 1024, found \(jobs)") }
-    }
-}

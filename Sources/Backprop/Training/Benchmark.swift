@@ -207,7 +207,8 @@ public enum Benchmark {
             finalLoss: last?.finalLoss ?? .nan, testAccuracy: last?.testAccuracy, kernel: BLASKernel.description)
     }
 
-    private static func validate(layers: [Int], samples: Int, batch: Int, epochs: Int, threads: Int) throws {
+    /// The checks every benchmark's sizes pass (the sgemm reference's too).
+    static func validate(layers: [Int], samples: Int, batch: Int, epochs: Int, threads: Int) throws {
         guard layers.count >= 2, layers.allSatisfy({ $0 > 0 }) else {
             throw ComponentError("bench: --layers needs at least two positive sizes (input, ..., classes), got \(layers)")
         }

@@ -41,12 +41,8 @@ public enum GEMMReference {
     }
 
     public static func run(layers: [Int], samples: Int, batch: Int, threads: Int, repetitions: Int) throws -> Timing {
-        guard layers.count >= 2, layers.allSatisfy({ $0 > 0 }), layers.reduce(0, +) <= 1_000_000 else {
-            throw ComponentError("bench: --layers needs at least two positive sizes, got \(layers)")
-        }
-        guard samples > 0, batch > 0, threads > 0, repetitions > 0, samples <= 10_000_000 else {
-            throw ComponentError("bench: samples, batch, threads and repeat must be > 0")
-        }
+        try Benchmark.validate(layers: layers, samples: samples, batch: batch, epochs: 1, threads: threads)
+        guard repetitions > 0 else { throw ComponentError("bench: repeat must be > 0, got \(repetitions)") }
         BLASThreads.set(threads)
         var random = RandomGenerator(seed: 1)
         func filled(_ rows: Int, _ columns: Int) -> Matrix<Float> {
