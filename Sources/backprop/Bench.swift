@@ -39,6 +39,9 @@ extension BackpropCommand {
         @Option(help: "Seed for data, weights and shuffling.")
         var seed: UInt64 = 1
 
+        @Option(name: .customLong("warm-up"), help: "Seconds of untimed training before the timed repetitions.")
+        var warmUpSeconds: Double = 0
+
         @Flag(help: "Also measure accuracy on Fashion-MNIST's 10,000 test images after training.")
         var testAccuracy = false
 
@@ -49,7 +52,7 @@ extension BackpropCommand {
             let workload = Benchmark.Workload(
                 layers: layers, data: data, samples: samples ?? (data == .teacher ? 10_000 : nil), batch: batch,
                 epochs: epochs, optimizer: optimizer, threads: threads, repetitions: repetitions, seed: seed,
-                testAccuracy: testAccuracy)
+                testAccuracy: testAccuracy, warmUpSeconds: warmUpSeconds)
             try emit(Commands.bench(workload, gemmReference: gemmReference))
         }
     }

@@ -285,6 +285,8 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
             ("bench, Fashion-MNIST with 3 classes", { try Commands.bench(Self.benchWorkload(layers: [784, 3], data: .fashionMNIST), gemmReference: false) }),
             ("bench, test accuracy of the teacher", { try Commands.bench(Self.benchWorkload(layers: [4, 2], testAccuracy: true), gemmReference: false) }),
             ("bench, reference of no layers", { try Commands.bench(Self.benchWorkload(layers: [0, 2]), gemmReference: true) }),
+            ("bench, negative warm-up", { try Commands.bench(Self.benchWorkload(layers: [4, 2], warmUpSeconds: -1), gemmReference: false) }),
+            ("bench, endless warm-up", { try Commands.bench(Self.benchWorkload(layers: [4, 2], warmUpSeconds: .infinity), gemmReference: false) }),
         ]
         for (what, body) in cases {
             let error = try #require(Self.error(body), "\(what): no error")
@@ -295,8 +297,9 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
         #expect(Self.error { try Optimizer<Double>(try SGD(["lr": 0.1])).restoreState(state) } is any BadInputError)
     }
 
-    static func benchWorkload(layers: [Int], data: Benchmark.DataChoice = .teacher, testAccuracy: Bool = false) -> Benchmark.Workload {
+    static func benchWorkload(layers: [Int], data: Benchmark.DataChoice = .teacher, testAccuracy: Bool = false,
+                              warmUpSeconds: Double = 0) -> Benchmark.Workload {
         Benchmark.Workload(layers: layers, data: data, samples: 10, batch: 2, epochs: 1, optimizer: .sgd, threads: 1,
-                           repetitions: 1, seed: 1, testAccuracy: testAccuracy)
+                           repetitions: 1, seed: 1, testAccuracy: testAccuracy, warmUpSeconds: warmUpSeconds)
     }
 }

@@ -3,6 +3,8 @@ import CBLAS
 import CLanes
 
 extension Double: BLASScalar {
+    @inlinable public var truncatedToInt: Int { Int(self) }
+
     public static var dtypeName: String { "float64" }
 
     public static func gemm(

@@ -3,6 +3,8 @@ import CBLAS
 import CLanes
 
 extension Float: BLASScalar {
+    @inlinable public var truncatedToInt: Int { Int(self) }
+
     public static var dtypeName: String { "float32" }
 
     public static func gemm(

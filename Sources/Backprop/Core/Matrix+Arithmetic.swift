@@ -142,7 +142,7 @@ extension Matrix {
     /// The class of each row of a target matrix: the value itself when there is
     /// one column (a class index), the argmax of a one-hot row otherwise.
     public func classPerRow() -> [Int] {
-        columns == 1 ? storage.map { Int($0) } : argmaxPerRow()
+        columns == 1 ? storage.map(\.truncatedToInt) : argmaxPerRow()
     }
 
     /// Index of the largest value in each row (the predicted class for logits).

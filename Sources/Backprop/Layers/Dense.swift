@@ -6,7 +6,7 @@
 public final class Dense<Scalar: BLASScalar>: Layer {
     public let weight: Parameter<Scalar>
     public let bias: Parameter<Scalar>
-    private var biasGradientScratch: [Scalar]
+    @exclusivity(unchecked) private var biasGradientScratch: [Scalar]  // see Parameter.value
 
     public var inputSize: Int { weight.value.columns }
     public var units: Int { weight.value.rows }

@@ -8,9 +8,9 @@
 public final class Sequential<Scalar: BLASScalar> {
     public let layers: [any Layer<Scalar>]
     public let inputSize: Int
-    public private(set) var outputs: [Matrix<Scalar>]
+    @exclusivity(unchecked) public private(set) var outputs: [Matrix<Scalar>]  // see Parameter.value
     /// `inputGradients[i]` is ∂loss/∂(input of layer i) after the last backward.
-    public private(set) var inputGradients: [Matrix<Scalar>]
+    @exclusivity(unchecked) public private(set) var inputGradients: [Matrix<Scalar>]
 
     public init(inputSize: Int, layers: [any Layer<Scalar>]) {
         self.inputSize = inputSize

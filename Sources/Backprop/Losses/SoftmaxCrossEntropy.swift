@@ -30,7 +30,7 @@ public struct SoftmaxCrossEntropy: Loss {
         guard prediction.rows > 0 else { return 0 }
         var total: Scalar = 0
         for row in 0..<prediction.rows {
-            let label = Int(target.storage[row])
+            let label = target.storage[row].truncatedToInt
             total += logSumExp(prediction, row: row) - prediction.storage[row * prediction.columns + label]
         }
         return total / Scalar(prediction.rows)
@@ -45,7 +45,7 @@ public struct SoftmaxCrossEntropy: Loss {
         let rows = Scalar(Swift.max(prediction.rows, 1))
         for row in 0..<prediction.rows {
             let normaliser = logSumExp(prediction, row: row)
-            let label = Int(target.storage[row])
+            let label = target.storage[row].truncatedToInt
             for column in 0..<columns {
                 let index = row * columns + column
                 let probability = Scalar.exp(prediction.storage[index] - normaliser)

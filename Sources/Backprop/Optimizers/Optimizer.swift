@@ -14,7 +14,7 @@ public final class Optimizer<Scalar: BLASScalar>: CustomStringConvertible {
     public private(set) var steps = 0
     private let stateNames: [String]
     /// Per parameter, its state buffers one after another in `stateNames` order.
-    private var state: [[Scalar]] = []
+    @exclusivity(unchecked) private var state: [[Scalar]] = []  // see Parameter.value
 
     public init(_ rule: any OptimizerRule) {
         self.rule = rule

@@ -96,9 +96,13 @@ public enum Benchmark {
         public var seed: UInt64
         /// Also measure accuracy on Fashion-MNIST's 10,000 test images after training.
         public var testAccuracy: Bool
+        /// Untimed training before the timed repetitions. OpenBLAS's idle workers
+        /// spin for about 0.1 s after the library loads; a workload that takes
+        /// milliseconds would otherwise be timed beside them.
+        public var warmUpSeconds: Double
 
         public init(layers: [Int], data: DataChoice, samples: Int?, batch: Int, epochs: Int, optimizer: OptimizerChoice,
-                    threads: Int, repetitions: Int, seed: UInt64, testAccuracy: Bool) {
+                    threads: Int, repetitions: Int, seed: UInt64, testAccuracy: Bool, warmUpSeconds: Double = 0) {
             self.layers = layers
             self.data = data
             self.samples = samples
@@ -109,6 +113,7 @@ public enum Benchmark {
             self.repetitions = repetitions
             self.seed = seed
             self.testAccuracy = testAccuracy
+            self.warmUpSeconds = warmUpSeconds
         }
     }
 
@@ -184,7 +189,16 @@ public enum Benchmark {
         if workload.testAccuracy && workload.data != .fashionMNIST {
             throw ComponentError("bench: --test-accuracy needs --data fashion-mnist (the teacher has no test set)")
         }
+        guard workload.warmUpSeconds.isFinite, (0...60).contains(workload.warmUpSeconds) else {
+            throw ComponentError("bench: warm-up must be between 0 and 60 seconds, got \(workload.warmUpSeconds)")
+        }
         let data = try data(for: workload)
+        let clock = ContinuousClock()
+        let warmUpEnd = clock.now + .seconds(workload.warmUpSeconds)
+        while clock.now < warmUpEnd {
+            _ = try trainingThroughput(layers: layers, data: data.train, batch: workload.batch, epochs: 1,
+                                       optimizer: workload.optimizer, threads: workload.threads, seed: workload.seed)
+        }
         var runs: [Double] = []
         var last: Measurement?
         for repetition in 0..<workload.repetitions {

@@ -20,9 +20,10 @@ public final class Trainer<Scalar: BLASScalar> {
     private let layerParameters: [(name: String, parameters: [Parameter<Scalar>])]
     private let baseLearningRate: Double
     private let evaluator: Evaluator<Scalar>
-    private var batchInputs = Matrix<Scalar>(rows: 0, columns: 0)
-    private var batchTargets = Matrix<Scalar>(rows: 0, columns: 0)
-    private var lossGradient = Matrix<Scalar>(rows: 0, columns: 0)
+    // Unchecked for speed, as Parameter.value.
+    @exclusivity(unchecked) private var batchInputs = Matrix<Scalar>(rows: 0, columns: 0)
+    @exclusivity(unchecked) private var batchTargets = Matrix<Scalar>(rows: 0, columns: 0)
+    @exclusivity(unchecked) private var lossGradient = Matrix<Scalar>(rows: 0, columns: 0)
     private var layerNormSums: [Double]
 
     public init(model: Sequential<Scalar>, loss: any Loss, optimizer: Optimizer<Scalar>,
