@@ -7,7 +7,7 @@ APT_PACKAGES := gnuplot-nox libopenblas-dev zlib1g-dev dataset-fashion-mnist
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/backprop
 
-.PHONY: deps build test experiment sweep ci-sweep plots bench clean
+.PHONY: deps build test experiment sweep suite ci-sweep ci-suite plots bench clean
 
 # Installs only what is missing; a quick no-op when everything is present.
 deps:
@@ -48,6 +48,12 @@ sweep: build
 	@test -n "$(NAME)" || { echo "usage: make sweep NAME=<experiment with a sweep: section> [SHARD=K/N]"; exit 2; }
 	$(BIN) sweep experiments/$(NAME).yaml $(if $(SHARD),--shard $(SHARD),)
 
+# make suite NAME=small [SHARD=K/N]  ->  plots/suites/small/report.md
+suite: build
+	@test -n "$(NAME)" || { echo "usage: make suite NAME=<one of: $$(ls experiments/suites | sed 's/\.yaml$$//' | tr '\n' ' ')> [SHARD=K/N]"; exit 2; }
+	@test -f experiments/suites/$(NAME).yaml || { echo "no experiments/suites/$(NAME).yaml; shipped: $$(ls experiments/suites | sed 's/\.yaml$$//' | tr '\n' ' ')"; exit 2; }
+	$(BIN) suite experiments/suites/$(NAME).yaml $(if $(SHARD),--shard $(SHARD),)
+
 # The CI gate: a small shipped sweep, trained afresh, must converge as its
 # committed baseline does (epochs to target, held-out error; never seconds).
 # After a deliberate change: make ci-sweep UPDATE=1, and commit the baseline.
@@ -58,6 +64,20 @@ ci-sweep: deps
 	swift build -c release -Xswiftc -enable-testing --product backprop
 	$(BIN) sweep experiments/$(CI_SWEEP).yaml --force --plots .build/ci-sweep
 	$(BIN) check .build/ci-sweep/$(CI_SWEEP) --baseline experiments/baselines/$(CI_SWEEP).json $(if $(UPDATE),--update,)
+
+# The suite's CI gate: the tiny suite (about 2 s of training) run afresh; each
+# problem's reruns must converge as their committed baselines do.
+# After a deliberate change: make ci-suite UPDATE=1, and commit the baselines.
+CI_SUITE := tiny
+ci-suite: deps
+	swift build -c release -Xswiftc -enable-testing --product backprop
+	$(BIN) suite experiments/suites/$(CI_SUITE).yaml --force --plots .build/ci-suite
+	@mkdir -p experiments/baselines/suites/$(CI_SUITE)
+	@for folder in .build/ci-suite/suites/$(CI_SUITE)/*/rerun; do \
+	  problem=$$(basename $$(dirname $$folder)); \
+	  echo "+ $(BIN) check $$folder --baseline experiments/baselines/suites/$(CI_SUITE)/$$problem.json $(if $(UPDATE),--update,)"; \
+	  $(BIN) check $$folder --baseline experiments/baselines/suites/$(CI_SUITE)/$$problem.json $(if $(UPDATE),--update,) || exit 1; \
+	done
 
 # Re-runs every shipped experiment (their charts are committed under plots/).
 plots: build

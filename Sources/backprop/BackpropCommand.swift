@@ -9,7 +9,7 @@ struct BackpropCommand: ParsableCommand {
         abstract: "Train small neural networks with backpropagation and compare how optimizers converge.",
         discussion: "Exit codes: 0 ok, 1 a run failed (or diverged where the file forbids it), 2 bad input.",
         version: Version.description + "\nBLAS: " + BLASKernel.description,
-        subcommands: [Run.self, Sweep.self, Merge.self, Check.self, Plot.self, List.self, Validate.self, Gradcheck.self, Explain.self,
+        subcommands: [Run.self, Sweep.self, Suite.self, Merge.self, Check.self, Plot.self, List.self, Validate.self, Gradcheck.self, Explain.self,
                       Evaluate.self, Predict.self, Bench.self]
     )
 

@@ -15,11 +15,7 @@ extension BackpropCommand {
         @Argument(help: "The experiment file (YAML) with a sweep: section.")
         var file: String
 
-        @Option(help: ArgumentHelp("Run only shard K of N, e.g. --shard 2/4 (into plots/NAME/shards/K-of-N), or 'auto': from Slurm array, Kubernetes Indexed Job or GNU parallel variables.", valueName: "K/N|auto"))
-        var shard: String?
-
-        @Option(help: "With --shard auto: the number of shards, for schedulers that give only the task's index (Kubernetes, GNU parallel); or set BACKPROP_SHARDS.")
-        var shards: Int?
+        @OptionGroup var sharding: ShardOptions
 
         @Flag(help: "Train every trial again, even finished ones.")
         var force = false
@@ -33,14 +29,10 @@ extension BackpropCommand {
 
         func validate() throws {
             if force && resume { throw ValidationError("--force and --resume contradict each other; give one") }
-            if let shards, shards < 1 { throw ValidationError("--shards must be at least 1, found \(shards)") }
-            if shards != nil && shard != "auto" { throw ValidationError("--shards goes with --shard auto") }
         }
 
         func run() throws {
-            let options = Commands.SweepOptions(shard: try shard.map(ShardRequest.init(parsing:)), shardCount: shards,
-                                                environment: ProcessInfo.processInfo.environment, force: force)
-            try emit(Commands.run(path: file, outputRoot: output.outputRoot, sweep: options, jobs: jobs.jobs, progress: ConsoleProgress()))
+            try emit(Commands.run(path: file, outputRoot: output.outputRoot, sweep: try sharding.sweepOptions(force: force), jobs: jobs.jobs, progress: ConsoleProgress()))
         }
     }
 }

@@ -8,6 +8,9 @@ public struct FashionMNISTDataset: Dataset {
     public static let summary = "Zalando's Fashion-MNIST (Debian package dataset-fashion-mnist): 60k training and 10k test images"
     public let directory: String
     public let scaling: PixelScaling
+    /// The first N training (and test) images only: a small problem that trains in seconds.
+    public let samples: Int?
+    public let testSamples: Int?
 
     public static let defaultDirectory = "/usr/share/datasets/fashion-mnist"
     public static let classNames = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
@@ -18,9 +21,16 @@ public struct FashionMNISTDataset: Dataset {
     public init(settings: Settings) throws {
         directory = try settings.string("directory", default: Self.defaultDirectory)
         scaling = try PixelScaling(settings)
+        samples = try settings.optionalInt("samples", .count)
+        testSamples = try settings.optionalInt("test_samples", .count)
+        if let samples, samples > 60_000 { throw settings.problem("samples", "Fashion-MNIST has 60000 training images, asked for \(samples)") }
+        if let testSamples, testSamples > 10_000 { throw settings.problem("test_samples", "Fashion-MNIST has 10000 test images, asked for \(testSamples)") }
     }
 
-    public var description: String { "fashion_mnist(directory: \(directory), scaling: \(scaling.rawValue))" }
+    public var description: String {
+        "fashion_mnist(directory: \(directory), scaling: \(scaling.rawValue)"
+            + (samples.map { ", samples: \($0)" } ?? "") + (testSamples.map { ", test_samples: \($0)" } ?? "") + ")"
+    }
 
     public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
         let folder = context.resolve(directory)
@@ -32,6 +42,9 @@ public struct FashionMNISTDataset: Dataset {
         let files = IDXDataset(trainImages: paths[0], trainLabels: paths[1], testImages: paths[2], testLabels: paths[3],
                                scaling: scaling, classNames: Self.classNames)
         // The paths are resolved already.
-        return try files.load(as: scalar, context: DatasetContext(baseDirectory: ""))
+        var loaded = try files.load(as: scalar, context: DatasetContext(baseDirectory: ""))
+        if let samples { loaded.train = loaded.train.subset(0..<min(samples, loaded.train.count)) }
+        if let testSamples, let test = loaded.test { loaded.test = test.subset(0..<min(testSamples, test.count)) }
+        return loaded
     }
 }

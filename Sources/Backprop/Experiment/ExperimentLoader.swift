@@ -31,6 +31,12 @@ public enum ExperimentLoader {
         guard let document = try YAMLReader.read(text, file: file) else {
             throw ExperimentError(file: file, message: "the experiment file is empty")
         }
+        return try parse(document: document, text: text, file: file, baseDirectory: baseDirectory)
+    }
+
+    /// An experiment from a document already read; a suite builds one per
+    /// problem from parts of its file, which keep their positions for errors.
+    static func parse(document: ConfigValue, text: String, file: String, baseDirectory: String) throws -> ExperimentPlan {
         let keys = try document.mapping(allowed: topLevelKeys, what: "the experiment")
         func required(_ key: String) throws -> ConfigValue {
             guard let value = keys[key] else {

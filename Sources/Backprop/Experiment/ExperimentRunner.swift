@@ -26,6 +26,8 @@ public enum ExperimentRunner {
         public var force: Bool
         /// Run only this shard's jobs.
         public var shard: Shard?
+        /// A shard with no jobs is normal (a suite's small phases), not a mistake.
+        public var allowsEmptyShard = false
 
         public init(decisionGrid: Bool = false, saveCheckpoint: (@Sendable (Checkpoint) throws -> Void)? = nil,
                     cores: Int = ProcessInfo.processInfo.activeProcessorCount, trials: (any TrialStore)? = nil, force: Bool = false,
@@ -71,7 +73,7 @@ public enum ExperimentRunner {
         let jobs = options.shard.map { shard in
             shard.select(all.map { Shard.Job(key: $0.key, cost: $0.estimatedCost(on: data)) }).map { all[$0] }
         } ?? all
-        if let shard = options.shard {
+        if let shard = options.shard, !options.allowsEmptyShard {
             guard !jobs.isEmpty else {
                 throw ExperimentError(file: plan.file, message: "shard \(shard.index)/\(shard.count) has no jobs: the experiment has \(Set(all.map(\.key)).count) distinct trials (runs x seeds), fewer than \(shard.count) shards")
             }

@@ -19,7 +19,8 @@ public final class ConsoleProgress: RunProgress, @unchecked Sendable {
     public func jobsPlanned(total: Int, reused: Int) {
         lock.lock()
         defer { lock.unlock() }
-        (toTrain, self.reused, started) = (total - reused, reused, ContinuousClock.now)
+        // A suite plans one batch of jobs per problem and phase: each counts from zero.
+        (toTrain, self.reused, finished, started) = (total - reused, reused, 0, ContinuousClock.now)
         if reused > 0 { write("\(total) trial(s): \(reused) finished earlier and reused, \(total - reused) to train\n") }
     }
 

@@ -1,0 +1,28 @@
+extension Commands {
+    /// `backprop suite FILE`: the suite's protocol (tune, rerun, score) into
+    /// OUTPUT_ROOT/suites/NAME, resuming from finished trials. With a shard,
+    /// trains only its share of each phase; the scores and report come from a
+    /// run without --shard once every shard's trials are in the tree.
+    public static func suite(path: String, outputRoot: String, sweep: SweepOptions = SweepOptions(), jobs: Int? = nil,
+                             progress: any RunProgress) throws -> CommandOutcome {
+        let suite = try SuiteLoader.load(path: path)
+        let shard = try sweep.shard?.resolve(environment: sweep.environment, count: sweep.shardCount)
+        let root = outputRoot + "/suites"
+        let outcome = try SuiteRunner.run(suite, outputRoot: root, options: SuiteRunner.Options(shard: shard, force: sweep.force, jobs: jobs),
+                                          progress: progress)
+        var messages = ["trained \(outcome.trained) trial(s), reused \(outcome.reused) finished one(s)"]
+        messages += outcome.waiting.map { "waiting: \($0)" }
+        guard let scores = outcome.scores else {
+            let next = shard == nil ? "" : "; when every shard has finished this round, run the shards again (the reruns need all the tuning), then once without --shard for the report"
+            return CommandOutcome(output: [], messages: messages + ["suite not complete: no scores yet" + next], status: 0)
+        }
+        if shard != nil {
+            return CommandOutcome(messages: messages + ["every trial is finished: run without --shard to write the report"])
+        }
+        let written = try SuiteReport.write(scores, suite: suite, to: root + "/" + suite.name)
+        var result = Commands.written(written)
+        result.messages = messages + result.messages
+        result.output += scores.ranked.map { "score \(formatSignificant($0.score, digits: 3))  \($0.contender) (targets reached: \($0.reached) of \(scores.problems.count))" }
+        return result
+    }
+}

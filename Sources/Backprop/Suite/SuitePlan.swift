@@ -1,0 +1,75 @@
+/// A validated suite file: problems, contenders, the tuning search and the
+/// reruns, ready for `SuiteRunner`.
+public struct SuitePlan: Sendable {
+    /// How time to target is counted in the profiles.
+    public enum TimeUnit: String, Sendable {
+        /// Epochs: the same on every machine (the default).
+        case epochs
+        /// Training seconds: machine-dependent.
+        case seconds
+    }
+
+    public var name: String
+    public var description: String
+    public var problems: [SuiteProblem]
+    /// The contenders' labels, in the file's order.
+    public var contenders: [String]
+    /// Seeds of the reruns of each chosen setting, judged on the test split.
+    public var rerunSeeds: [UInt64]
+    public var timeUnit: TimeUnit
+    /// Tuning trials per contender and problem: the same for every contender.
+    public var budget: Int
+    /// The tuning search as written, for the report.
+    public var tuningText: String
+    public var source: String
+    public var file: String
+}
+
+/// One problem of a suite.
+public struct SuiteProblem: Sendable {
+    public var name: String
+    /// The problem as an experiment document: its data, model, loss and
+    /// training, the contenders as runs, the tuning space as its sweep.
+    var document: [(key: String, value: ConfigValue)]
+    /// The suite file, which the experiments made from it name.
+    var file: String
+    var baseDirectory: String
+    public var target: ProblemTarget
+    /// The tuning experiment: every contender over the tuning space, with the
+    /// tuning seed, judged on the validation split.
+    public var tuning: ExperimentPlan
+
+    /// The same problem with `tuning` parsed from its own experiment text.
+    func withTuningPlan() throws -> SuiteProblem {
+        var problem = self
+        problem.tuning = try experiment(document)
+        return problem
+    }
+
+    /// The rerun experiment: each contender at the setting tuning chose
+    /// (`chosen`, one run per contender), with `seeds`. A rerun with the
+    /// tuning seed is the tuning trial itself, so it is reused, not trained.
+    func rerunPlan(chosen: [RunPlan], seeds: [UInt64]) throws -> ExperimentPlan {
+        var grid: [(key: String, value: ConfigValue)] = []
+        for run in chosen {
+            for swept in run.sweepValues {
+                let setting = swept.axis.hasPrefix("runs.*.") ? String(swept.axis.dropFirst("runs.*.".count)) : swept.axis
+                let key = setting.hasPrefix("runs.") ? setting : "runs.\(run.contender).\(setting)"
+                guard let value = try YAMLReader.read(swept.value, file: file) else {
+                    throw ExperimentError(file: file, message: "problem '\(name)': cannot read back the tuned value '\(swept.value)' of \(swept.axis)")
+                }
+                grid.append((key, ConfigValue(.sequence([value]))))
+            }
+        }
+        var rerun = document.filter { !["seeds", "sweep", "plots"].contains($0.key) }
+        rerun.insert(("seeds", ConfigValue(.sequence(seeds.map { ConfigValue(.scalar(String($0), plain: true)) }))), at: 2)
+        if !grid.isEmpty { rerun.append(("sweep", ConfigValue(entries: [("grid", ConfigValue(entries: grid))]))) }
+        rerun.append(("plots", ConfigValue(.sequence(["loss"].map { ConfigValue(.scalar($0, plain: true)) }))))
+        return try experiment(rerun)
+    }
+
+    private func experiment(_ document: [(key: String, value: ConfigValue)]) throws -> ExperimentPlan {
+        let text = "# Made by `backprop suite` from \(file), problem '\(name)'.\n" + ConfigValue(entries: document).yamlText + "\n"
+        return try ExperimentLoader.parse(text, file: "\(file) (problem '\(name)')", baseDirectory: baseDirectory)
+    }
+}

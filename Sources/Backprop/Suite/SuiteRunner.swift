@@ -1,0 +1,116 @@
+import Foundation
+
+/// Runs a suite's protocol on the sweep engine: per problem, the tuning
+/// trials (every contender over the tuning space, the tuning seed), the
+/// choice of each contender's setting by validation score, and the reruns of
+/// that setting with the rerun seeds, judged on the test split. Every trial
+/// is content-addressed in the problem's `trials/` folder, so a killed suite
+/// resumes where it stopped, and shards write folders of their own whose
+/// union is the whole suite.
+public enum SuiteRunner {
+    public struct Options: Sendable {
+        public var shard: Shard?
+        public var force: Bool
+        /// Jobs side by side; nil: one per core.
+        public var jobs: Int?
+
+        public init(shard: Shard? = nil, force: Bool = false, jobs: Int? = nil) {
+            self.shard = shard
+            self.force = force
+            self.jobs = jobs
+        }
+    }
+
+    public struct Outcome: Sendable {
+        /// Nil until every problem's reruns are finished (a shard's are not, alone).
+        public var scores: SuiteScores?
+        /// Each problem's tuning and rerun results, where they are complete.
+        public var phases: [(problem: SuiteProblem, tuning: ExperimentResult, rerun: ExperimentResult)]
+        /// What is still missing, one line per problem and phase.
+        public var waiting: [String]
+        public var trained: Int
+        public var reused: Int
+    }
+
+    /// The output folder of `problem`: OUTPUT_ROOT/SUITE/PROBLEM.
+    public static func folder(of problem: String, suite: String, outputRoot: String) -> String {
+        outputRoot + "/" + suite + "/" + problem
+    }
+
+    public static func run(_ suite: SuitePlan, outputRoot: String, options: Options = Options(),
+                           progress: any RunProgress = SilentProgress()) throws -> Outcome {
+        var outcome = Outcome(scores: nil, phases: [], waiting: [], trained: 0, reused: 0)
+        for problem in suite.problems {
+            let root = folder(of: problem.name, suite: suite.name, outputRoot: outputRoot)
+            let directory = options.shard.map { root + "/" + $0.folder } ?? root
+            try OutputWriter.checkWritable(directory + "/" + TrialFolder.folderName)
+            let trials = TrialFolder(directory: directory + "/" + TrialFolder.folderName,
+                                     readFrom: TrialFolder.folders(inExperiment: root), experiment: problem.name)
+            trials.removeAbandonedTemporaries()
+            func phase(_ plan: ExperimentPlan, _ name: String) throws -> ExperimentResult? {
+                var runner = ExperimentRunner.Options(trials: trials, force: options.force, shard: options.shard)
+                runner.allowsEmptyShard = true
+                if let jobs = options.jobs { runner.cores = jobs }
+                let result = try ExperimentRunner.run(plan, progress: progress, options: runner)
+                outcome.reused += result.reused
+                outcome.trained += result.runs.count - result.reused
+                let missing = result.trials.filter { trials.load(key: $0.key) == nil }.count
+                guard missing == 0 else {
+                    outcome.waiting.append("\(problem.name) \(name): \(missing) of \(result.trials.count) trial(s) are other shards'")
+                    return nil
+                }
+                // A shard's result holds its own trials; the whole phase, all reused, holds every one.
+                var whole = result
+                if options.shard != nil {
+                    runner.shard = nil
+                    runner.force = false
+                    whole = try ExperimentRunner.run(plan, options: runner)
+                }
+                _ = try OutputWriter.write(whole, to: directory + "/" + name)
+                return whole
+            }
+            guard let tuning = try phase(problem.tuning, "tuning") else { continue }
+            guard tuning.testSamples > 0 else {
+                throw ExperimentError(file: suite.file, message: "problem '\(problem.name)' has no test set: give its dataset split: {validation: ..., test: ...} (the reruns are judged on it)")
+            }
+            let rerunPlan = try problem.rerunPlan(chosen: chosenRuns(tuning, target: problem.target), seeds: suite.rerunSeeds)
+            guard let rerun = try phase(rerunPlan, "rerun") else { continue }
+            outcome.phases.append((problem, tuning, rerun))
+        }
+        if outcome.phases.count == suite.problems.count {
+            outcome.scores = try SuiteScores(suite: suite, phases: outcome.phases)
+        }
+        return outcome
+    }
+
+    /// Each contender's best tuning run, on the validation split only: fewest
+    /// diverged seeds, then the best mean final validation score; among equal
+    /// scores (an easy problem's accuracy is often 1.0 at several rates), the
+    /// one that reached the validation target first, then the lower final
+    /// validation loss, then the file's order.
+    static func chosenRuns(_ tuning: ExperimentResult, target: ProblemTarget) -> [RunPlan] {
+        guard let scores = SweepScores(tuning) else {
+            // No tuning space: each contender has one run, which is its setting.
+            return tuning.plan.runs
+        }
+        func tieBreak(_ entry: SweepScores.Entry) -> (epochs: Double, loss: Double) {
+            let results = tuning.results(for: entry.run.label)
+            let epochs = results.map { target.firstReached(in: $0.history).map { Double($0.epoch) } ?? .infinity }
+            let losses = results.map { Summary.end($0.history)?.validationLoss ?? .infinity }
+            return (epochs.isEmpty ? .infinity : median(epochs), losses.isEmpty ? .infinity : median(losses))
+        }
+        return scores.contenders.compactMap { contender in
+            let candidates = scores.entries.enumerated().filter { $0.element.run.contender == contender }
+            return candidates.min { left, right in
+                let (a, b) = (left.element, right.element)
+                if a.diverged != b.diverged { return a.diverged < b.diverged }
+                if scores.isBetter(a.finalMean, than: b.finalMean) { return true }
+                if scores.isBetter(b.finalMean, than: a.finalMean) { return false }
+                let (tieA, tieB) = (tieBreak(a), tieBreak(b))
+                if tieA.epochs != tieB.epochs { return tieA.epochs < tieB.epochs }
+                if tieA.loss != tieB.loss { return tieA.loss < tieB.loss }
+                return left.offset < right.offset
+            }?.element.run
+        }
+    }
+}

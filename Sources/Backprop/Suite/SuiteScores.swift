@@ -1,0 +1,104 @@
+/// A suite's scores: per problem, DeepOBS's performance (final test metric,
+/// mean ± std over the rerun seeds) and speed (epochs and seconds to the
+/// validation target); across problems, AlgoPerf's performance-profile score.
+public struct SuiteScores: Codable, Sendable, Equatable {
+    public struct Contender: Codable, Sendable, Equatable {
+        public var contender: String
+        /// The chosen setting's run label (`Adam lr=0.001`) and its tuned values.
+        public var chosen: String
+        public var tunedValues: [String: String]
+        /// The chosen setting's mean validation score in tuning.
+        public var tuningScore: Double?
+        /// Final test metric over the rerun seeds; nil when every seed diverged.
+        public var testMean: Double?
+        public var testStandardDeviation: Double?
+        public var seeds: Int
+        public var diverged: Int
+        /// Per rerun seed, the first epoch that met the target (nil: never).
+        public var epochsToTarget: [Int?]
+        /// Per rerun seed, training seconds to that epoch (machine-dependent).
+        public var secondsToTarget: [Double?]
+        /// The median over seeds in the suite's time unit, ∞ when most seeds never reach the target.
+        public var time: Double
+        /// time / the problem's best time; ∞ for a contender that misses the target.
+        public var ratio: Double
+    }
+
+    public struct Problem: Codable, Sendable, Equatable {
+        public var name: String
+        public var target: String
+        /// "test accuracy" or "test RMSE".
+        public var testMetric: String
+        public var higherIsBetter: Bool
+        /// "validation accuracy", ...: what tuning chose by.
+        public var tuningMetric: String
+        public var contenders: [Contender]
+    }
+
+    public struct Overall: Codable, Sendable, Equatable {
+        public var contender: String
+        /// One ratio per problem, in problem order.
+        public var ratios: [Double]
+        /// ∫₁⁴ ρ(τ) dτ / 3.
+        public var score: Double
+        /// Problems whose target it reached.
+        public var reached: Int
+    }
+
+    public var suite: String
+    public var timeUnit: String
+    public var budget: Int
+    public var rerunSeeds: [UInt64]
+    public var problems: [Problem]
+    public var overall: [Overall]
+
+    /// Scores from each problem's tuning and rerun results.
+    init(suite: SuitePlan, phases: [(problem: SuiteProblem, tuning: ExperimentResult, rerun: ExperimentResult)]) throws {
+        self.suite = suite.name
+        timeUnit = suite.timeUnit.rawValue
+        budget = suite.budget
+        rerunSeeds = suite.rerunSeeds
+        var problems: [Problem] = []
+        for (problem, tuning, rerun) in phases {
+            let classification = rerun.classNames != nil
+            let tuningScores = SweepScores(tuning)
+            var contenders: [Contender] = []
+            for run in rerun.plan.runs {
+                let results = rerun.results(for: run.label)
+                let finals = results.map { result -> Double? in
+                    guard !result.history.diverged else { return nil }
+                    let value = classification ? result.test?.accuracy : result.test?.regression?.rmse
+                    return value.flatMap { $0.isFinite ? $0 : nil }
+                }
+                let statistic = Statistic(finals.compactMap { $0 })
+                let reached = results.map { problem.target.firstReached(in: $0.history) }
+                let epochs = reached.map { $0?.epoch }
+                let seconds = reached.map { $0?.seconds }
+                let times = suite.timeUnit == .epochs ? epochs.map { $0.map(Double.init) ?? .infinity } : seconds.map { $0 ?? .infinity }
+                contenders.append(Contender(
+                    contender: run.contender, chosen: run.label,
+                    tunedValues: Dictionary(run.sweepValues.map { ($0.axis, $0.value) }, uniquingKeysWith: { first, _ in first }),
+                    tuningScore: tuningScores?.entries.first { $0.run.label == run.label }?.finalMean,
+                    testMean: statistic?.mean, testStandardDeviation: statistic?.std, seeds: results.count,
+                    diverged: results.filter(\.history.diverged).count, epochsToTarget: epochs, secondsToTarget: seconds,
+                    time: times.isEmpty ? .infinity : median(times), ratio: .infinity))
+            }
+            let ratios = PerformanceProfile.ratios(times: [contenders.map(\.time)])[0]
+            for index in contenders.indices { contenders[index].ratio = ratios[index] }
+            problems.append(Problem(name: problem.name, target: problem.target.description,
+                                    testMetric: classification ? "test accuracy" : "test RMSE", higherIsBetter: classification,
+                                    tuningMetric: tuningScores?.metric ?? "validation score", contenders: contenders))
+        }
+        self.problems = problems
+        overall = suite.contenders.map { contender in
+            let ratios = problems.map { problem in problem.contenders.first { $0.contender == contender }?.ratio ?? .infinity }
+            return Overall(contender: contender, ratios: ratios, score: PerformanceProfile.score(ratios),
+                           reached: ratios.filter(\.isFinite).count)
+        }
+    }
+
+    /// The contenders by score, best first; ties keep the file's order.
+    public var ranked: [Overall] {
+        overall.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.map(\.element)
+    }
+}
