@@ -142,6 +142,7 @@ import Testing
         (suite(seeds: "seeds: 0"), "s.yaml:3:8: seeds must be from 1 to 1000 reruns, found 0"),
         (suite(contenders: "  - {label: SGD, batch: 8, optimizer: sdg}"), "s.yaml:22:39: unknown optimizer 'sdg' (did you mean 'sgd'?)"),
         (suite() + "\ntime: hours", "s.yaml:24:7: time must be epochs or seconds, found 'hours'"),
+        (validExperiment, "s.yaml:3:1: this is an experiment file ('dataset:' is an experiment's key): `backprop run` or `backprop sweep` takes it"),
     ])
     func badSuitesSayWhereAndWhy(text: String, expected: String) {
         do {

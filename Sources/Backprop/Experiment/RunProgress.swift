@@ -6,6 +6,12 @@ public protocol RunProgress: Sendable {
     func jobStarted(label: String, seed: UInt64, job: Int, of total: Int)
     func epochFinished(label: String, seed: UInt64, record: EpochRecord, epochs: Int)
     func jobFinished(_ result: RunResult, job: Int, of total: Int)
+    /// A suite's next batch of jobs, e.g. "xor: tuning", before its jobsPlanned.
+    func phaseStarted(_ title: String)
+}
+
+extension RunProgress {
+    public func phaseStarted(_ title: String) {}
 }
 
 /// Says nothing (tests, library use).

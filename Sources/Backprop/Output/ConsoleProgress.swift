@@ -26,6 +26,12 @@ public final class ConsoleProgress: RunProgress, @unchecked Sendable {
 
     public func jobStarted(label: String, seed: UInt64, job: Int, of total: Int) {}
 
+    public func phaseStarted(_ title: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        write((isTerminal ? "\r\u{1B}[K" : "") + "== \(title)\n")
+    }
+
     public func epochFinished(label: String, seed: UInt64, record: EpochRecord, epochs: Int) {
         guard isTerminal else { return }
         lock.lock()

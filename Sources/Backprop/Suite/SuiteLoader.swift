@@ -37,6 +37,9 @@ public enum SuiteLoader {
         guard let document = try YAMLReader.read(text, file: file) else {
             throw ExperimentError(file: file, message: "the suite file is empty")
         }
+        if let entries = try? document.entries(), let key = entries.first(where: { ["dataset", "model", "runs", "sweep"].contains($0.key) }) {
+            throw key.keyValue.error("this is an experiment file ('\(key.key):' is an experiment's key): `backprop run` or `backprop sweep` takes it; `backprop suite` takes a suite file such as experiments/suites/small.yaml")
+        }
         let keys = try document.mapping(allowed: topLevelKeys, what: "the suite")
         func required(_ key: String) throws -> ConfigValue {
             guard let value = keys[key] else {

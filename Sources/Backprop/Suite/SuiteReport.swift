@@ -25,18 +25,11 @@ public enum SuiteReport {
     }
 
     public static func json(_ scores: SuiteScores) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return try encoder.encode(scores)
+        try SnakeCaseJSON.encode(scores)
     }
 
     public static func decode(_ data: Data) throws -> SuiteScores {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return try decoder.decode(SuiteScores.self, from: data)
+        try SnakeCaseJSON.decode(SuiteScores.self, from: data)
     }
 
     /// One row per problem and contender.

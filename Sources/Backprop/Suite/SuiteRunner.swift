@@ -51,6 +51,7 @@ public enum SuiteRunner {
                 var runner = ExperimentRunner.Options(trials: trials, force: options.force, shard: options.shard)
                 runner.allowsEmptyShard = true
                 if let jobs = options.jobs { runner.cores = jobs }
+                progress.phaseStarted("\(problem.name): \(name)")
                 let result = try ExperimentRunner.run(plan, progress: progress, options: runner)
                 outcome.reused += result.reused
                 outcome.trained += result.runs.count - result.reused
