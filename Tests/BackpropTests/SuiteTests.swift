@@ -154,6 +154,78 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        // Each contender's tuned values are addressed as runs.LABEL.SETTING in the reruns.
+        (suite(contenders: "  - {label: '*', optimizer: sgd}"), "s.yaml:22:13: a contender cannot be labelled '*'"),
+        (suite(contenders: "  - {label: a, optimizer: sgd}\n  - {label: a.optimizer, optimizer: adam}"),
+         "s.yaml:23:13: labels 'a' and 'a.optimizer' clash"),
+        // Keys and values of a problem keep their place and their path.
+        (suite(problems: problem + "\n    train: {bogus: 1}"), "s.yaml:13:13: unknown key 'bogus' in train"),
+        (suite(problems: problem.replacingOccurrences(of: "epochs: 8", with: "epochs: many")), "s.yaml:11:13: 'problems.0.epochs' must be a whole number"),
+    ])
+    func contenderLabelsAndTrainKeysAreCheckedWhereWritten(text: String, expected: String) {
+        do {
+            _ = try SuiteLoader.parse(text, file: "s.yaml")
+            Issue.record("no error; expected \(expected)")
+        } catch {
+            #expect("\(error)".hasPrefix(expected), "got: \(error)")
+        }
+    }
+
+    /// What only the data can tell is checked before anything trains.
+    @Test(arguments: [
+        (problem.replacingOccurrences(of: "val_accuracy: 0.8", with: "val_rmse: 0.5"), "s.yaml:12:13: target val_rmse needs a regression problem"),
+        (problem.replacingOccurrences(of: ", test: 0.25", with: ""), "s.yaml:7:7: problem 'xor' has no test set"),
+    ])
+    func targetsAndTestSetsMustFitTheData(problem: String, expected: String) throws {
+        let root = try temporaryDirectory()
+        let suite = try SuiteLoader.parse(Self.suite(problems: problem), file: "s.yaml")
+        do {
+            _ = try SuiteRunner.run(suite, outputRoot: root)
+            Issue.record("no error; expected \(expected)")
+        } catch {
+            #expect("\(error)".hasPrefix(expected), "got: \(error)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: root + "/t"), "trained or wrote before the check")
+    }
+
+    @Test func problemsFromOneExperimentFileNeedNamesAndMergeItsTrainKeys() throws {
+        let root = try temporaryDirectory()
+        try (validExperiment.replacingOccurrences(of: "inline: {inputs: [[0, 0], [0, 1], [1, 0], [1, 1]], targets: [0, 1, 1, 0]}",
+                                                  with: "xor: {samples: 40}\n  split: {validation: 0.25, test: 0.25}")
+             .replacingOccurrences(of: "epochs: 5", with: "epochs: 5\n  shuffle: false"))
+            .write(toFile: root + "/e.yaml", atomically: true, encoding: .utf8)
+        let twice = """
+            name: t
+            tuning: {grid: {optimizer.lr: [0.1]}}
+            problems:
+              - {experiment: e.yaml, target: {val_accuracy: 0.6}}
+              - {experiment: e.yaml, target: {val_accuracy: 0.7}}
+            contenders:
+              - {label: sgd, optimizer: sgd}
+            """
+        #expect(throws: ExperimentError.self) { try SuiteLoader.parse(twice, file: root + "/s.yaml", baseDirectory: root) }
+        // The problem's train keys go over the experiment's: its epochs and shuffle stay.
+        let merged = try SuiteLoader.parse(twice.replacingOccurrences(of: "  - {experiment: e.yaml, target: {val_accuracy: 0.7}}\n", with: "")
+            .replacingOccurrences(of: "{experiment: e.yaml,", with: "{experiment: e.yaml, train: {batch: 2},"),
+            file: root + "/s.yaml", baseDirectory: root)
+        let run = try #require(merged.problems.first?.tuning.runs.first)
+        #expect(run.epochs == 5 && !run.shuffle && "\(run.batch)" == "2")
+    }
+
+    @Test func aTargetMetByTheStartingWeightsCountsAsOneEpochNotAnInfiniteRatio() throws {
+        let root = try temporaryDirectory()
+        let suite = try SuiteLoader.parse(Self.suite(problems: Self.problem.replacingOccurrences(of: "val_accuracy: 0.8", with: "val_accuracy: 0")),
+                                          file: "s.yaml")
+        let scores = try #require(try SuiteRunner.run(suite, outputRoot: root).scores)
+        let xor = scores.problems[0]
+        #expect(xor.startsAtTarget == 4)
+        #expect(xor.contenders.map(\.ratio) == [1, 1])
+        #expect(scores.overall.allSatisfy { $0.reached == 2 })
+        let report = SuiteReport.render(scores, suite: suite)
+        #expect(report.contains("**Note:** the starting weights of 4 rerun(s) already meet the target"))
+    }
+
     @Test func eachProblemIsAnExperimentFileOfItsOwn() throws {
         let suite = try SuiteLoader.parse(Self.suite(), file: "s.yaml")
         #expect(suite.contenders == ["SGD", "Adam"])
@@ -184,6 +256,11 @@ import Testing
         #expect(wine.split?.test != nil && FileManager.default.fileExists(atPath: wine.baseDirectory + "/data/wine.csv"))
         let tiny = try SuiteLoader.load(path: folder + "/tiny.yaml")
         #expect(tiny.problems.count == 2 && tiny.budget == 4)
+    }
+
+    /// A description or label with ``` would open a code block that swallows the report.
+    @Test func markdownInUserTextIsEscaped() {
+        #expect(Report.escape("```\n# hi | x") == "\\`\\`\\` # hi \\| x")
     }
 
     @Test func yamlTextReadsBackToTheSameValues() throws {

@@ -28,6 +28,9 @@ public struct ExperimentResult: Sendable, Codable {
     public var version: String
     /// How many of `runs` were finished trials reused rather than trained.
     public var reused: Int
+    /// How many distinct trials this invocation trained (two runs with one
+    /// key are one trial); not kept in results.json.
+    public var trainedTrials = 0
     /// The BLAS kernel and CPU the trained runs used (`BLASKernel.description`).
     public var blas: String?
 

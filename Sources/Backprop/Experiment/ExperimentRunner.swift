@@ -100,13 +100,15 @@ public enum ExperimentRunner {
             result.label = jobs[index].run.label
             return result
         }
-        return ExperimentResult(
+        var result = ExperimentResult(
             plan: plan, runs: runs, featureNames: data.featureNames, classNames: data.classNames,
             trainingSamples: data.train.count, validationSamples: data.validation?.count ?? 0, testSamples: data.test?.count ?? 0,
             points: data.points, warnings: data.warnings + divergenceHints(plan, runs, data), wallSeconds: (clock.now - start).inSeconds,
             splits: data.splitRows, testSource: data.testSource, targetsScaled: data.targetScaling != nil,
             trials: all.map { PlannedTrial(label: $0.run.label, seed: $0.seed, key: $0.key) }, reused: reusedCount,
             blas: BLASKernel.description)
+        result.trainedTrials = toTrain.count
+        return result
     }
 
     /// A regression that diverged with unscaled targets: the likely cause, said once.

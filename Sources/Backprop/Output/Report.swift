@@ -147,6 +147,7 @@ public enum Report {
         for character in text {
             switch character {
             case "|": result += "\\|"
+            case "`": result += "\\`"  // a ``` would open a code block that swallows the rest
             case "\n", "\r": result += " "
             case "<": result += "&lt;"
             case ">": result += "&gt;"

@@ -63,14 +63,18 @@ public enum SuiteLoader {
         let problemsValue = try required("problems")
         let problemEntries = try problemsValue.sequence()
         guard !problemEntries.isEmpty else { throw problemsValue.error("'problems' is empty: list at least one") }
+        try checkLabels(contenders)
         var problems: [SuiteProblem] = []
         for entry in problemEntries {
             let problem = try parseProblem(entry, contenders: contendersValue, sweep: sweep, tuningSeed: tuningSeed,
                                            suite: name, text: text, file: file, baseDirectory: baseDirectory)
-            if let nameValue = try? entry.mapping(allowed: problemKeys, what: "a problem")["name"],
-               problems.contains(where: { $0.name == problem.name }) {
-                throw nameValue.error("two problems are named '\(problem.name)'; names name their folders and must differ")
+            if problems.contains(where: { $0.name == problem.name }) {
+                throw entry.error("two problems are named '\(problem.name)'; names name their folders and must differ (give one a 'name:')")
             }
+            // The reruns' experiment, built now from the first setting of each contender, so its errors come before any training.
+            var firsts: [RunPlan] = []
+            for run in problem.tuning.runs where !firsts.contains(where: { $0.contender == run.contender }) { firsts.append(run) }
+            _ = try problem.rerunPlan(chosen: firsts, seeds: rerunSeeds)
             problems.append(problem)
         }
         let labels = problems[0].tuning.runs.reduce(into: [String]()) { labels, run in
@@ -83,6 +87,21 @@ public enum SuiteLoader {
         }
         return SuitePlan(name: name, description: description, problems: problems, contenders: labels, rerunSeeds: rerunSeeds,
                          timeUnit: timeUnit, budget: counts.first ?? 0, tuningText: tuningText, source: text, file: file)
+    }
+
+    /// The reruns address each contender's tuned values as `runs.LABEL.SETTING`:
+    /// a label must name one contender there.
+    static func checkLabels(_ contenders: [ConfigValue]) throws {
+        let labels = try contenders.compactMap { entry -> (String, ConfigValue)? in
+            guard let value = try? entry.entries().first(where: { $0.key == "label" })?.value else { return nil }
+            return (try value.string(), value)
+        }
+        for (label, value) in labels {
+            if label == "*" { throw value.error("a contender cannot be labelled '*' (runs.*. means every contender)") }
+            if let longer = labels.first(where: { $0.0.hasPrefix(label + ".") }) {
+                throw longer.1.error("labels '\(label)' and '\(longer.0)' clash in the paths runs.LABEL.SETTING that name a contender's tuned values; rename one")
+            }
+        }
     }
 
     /// `tuning:` as the problems' `sweep:` (its grid, zip or random section),
@@ -149,9 +168,9 @@ public enum SuiteLoader {
             problemBase = absoluteFolder(of: path)
             source = (experimentText, path)
         }
-        for part in experimentParts {
+        for part in experimentParts where part != "train" {
             if let value = keys[part] {
-                if keys["experiment"] != nil && part != "train" {
+                if keys["experiment"] != nil {
                     throw value.error("'\(part)' comes from the experiment file this problem names; write the problem inline to change it")
                 }
                 parts[part] = value
@@ -161,11 +180,15 @@ public enum SuiteLoader {
         for part in ["dataset", "model", "loss"] where parts[part] == nil {
             throw entry.error("problem '\(problemName)' needs '\(part)' (or an 'experiment' file that has it)")
         }
-        // The problem's train keys, then its epoch budget; the contenders override them.
-        var train = try parts["train"].map { try $0.entries().map { (key: $0.key, value: $0.value) } } ?? []
-        if let epochs = keys["epochs"] {
-            train.removeAll { $0.key == "epochs" }
-            train.append((key: "epochs", value: epochs))
+        // The experiment file's train keys, the problem's over them, then its epoch budget; the contenders override all.
+        var train: [(key: String, keyValue: ConfigValue, value: ConfigValue)] = try parts["train"]?.entries() ?? []
+        var overrides = try keys["train"]?.entries() ?? []
+        if let epochs = keys["epochs"], let keyValue = try entry.entries().first(where: { $0.key == "epochs" })?.keyValue {
+            overrides.append(("epochs", keyValue, epochs))
+        }
+        for override in overrides {
+            train.removeAll { $0.key == override.key }
+            train.append(override)
         }
         guard train.contains(where: { $0.key == "epochs" }) else {
             throw entry.error("problem '\(problemName)' needs an epoch budget: 'epochs: N'")
@@ -176,18 +199,27 @@ public enum SuiteLoader {
             ("seeds", ConfigValue(.sequence([ConfigValue(.scalar(String(tuningSeed), plain: true))]))),
         ]
         for part in ["dtype", "dataset", "model", "loss"] { if let value = parts[part] { document.append((part, value)) } }
-        document += [("train", ConfigValue(entries: train)), ("runs", contenders), ("sweep", sweep),
+        let trainValue = (keys["train"] ?? entry).replacing(.mapping(train.map { ($0.keyValue, $0.value) }))
+        document += [("train", trainValue), ("runs", contenders), ("sweep", sweep),
                      ("plots", ConfigValue(.sequence([ConfigValue(.scalar("sensitivity", plain: true))])))]
         // Checked as written, so errors point into the suite (or experiment) file ...
-        let checked = try ExperimentLoader.parse(document: ConfigValue(entries: document), text: source.text, file: source.file,
+        let checked = try ExperimentLoader.parse(document: composed(document, at: entry), text: source.text, file: source.file,
                                                  baseDirectory: problemBase)
         guard checked.split?.validation != nil else {
             throw (parts["dataset"] ?? entry).error("problem '\(problemName)' needs a validation split to tune on: dataset: {..., split: {validation: 0.2, test: 0.2}}")
         }
         // ... and run as an experiment file of its own, which results.json keeps and `plot` and `check` read.
         let problem = SuiteProblem(name: problemName, document: document, file: file, baseDirectory: problemBase, target: target,
-                                   tuning: checked)
+                                   tuning: checked, checked: checked, entry: entry.position, targetPosition: targetValue.position)
         return try problem.withTuningPlan()
+    }
+
+    /// A mapping of parts of files, each value keeping its own path and
+    /// position (`ConfigValue(entries:)` would move them under the new keys).
+    static func composed(_ entries: [(key: String, value: ConfigValue)], at position: ConfigValue) -> ConfigValue {
+        position.replacing(.mapping(entries.map { key, value in
+            (ConfigValue(.scalar(key, plain: true), file: value.file, path: value.path, line: value.line, column: value.column), value)
+        }))
     }
 
     static func absoluteFolder(of path: String) -> String {

@@ -38,6 +38,12 @@ public struct SuiteProblem: Sendable {
     /// The tuning experiment: every contender over the tuning space, with the
     /// tuning seed, judged on the validation split.
     public var tuning: ExperimentPlan
+    /// The same experiment as the suite file writes it, for errors found when
+    /// its data is loaded (they name the suite's lines, not the generated file's).
+    var checked: ExperimentPlan
+    /// Where the problem and its target are written.
+    var entry: ConfigValue
+    var targetPosition: ConfigValue
 
     /// The same problem with `tuning` parsed from its own experiment text.
     func withTuningPlan() throws -> SuiteProblem {

@@ -75,7 +75,9 @@ public enum SuiteReport {
         for problem in scores.problems {
             lines += ["## Problem \(escape(problem.name))", "",
                       "Target: \(escape(problem.target)). Tuning chose by \(problem.tuningMetric); performance is the \(problem.testMetric) "
-                        + "(\(problem.higherIsBetter ? "higher" : "lower") is better).", "",
+                        + "(\(problem.higherIsBetter ? "higher" : "lower") is better)."
+                        + (problem.startsAtTarget > 0 ? " **Note:** the starting weights of \(problem.startsAtTarget) rerun(s) already meet the target "
+                           + "(counted as reaching it after epoch 1): a harder target would tell the contenders apart better." : ""), "",
                       "| contender | chosen setting | \(problem.tuningMetric) in tuning | \(problem.testMetric) | epochs to target | seconds to target | r |",
                       Report.separator(7)]
             for contender in problem.contenders {

@@ -39,22 +39,25 @@ public enum SuiteRunner {
 
     public static func run(_ suite: SuitePlan, outputRoot: String, options: Options = Options(),
                            progress: any RunProgress = SilentProgress()) throws -> Outcome {
+        try checkData(suite)
         var outcome = Outcome(scores: nil, phases: [], waiting: [], trained: 0, reused: 0)
         for problem in suite.problems {
             let root = folder(of: problem.name, suite: suite.name, outputRoot: outputRoot)
             let directory = options.shard.map { root + "/" + $0.folder } ?? root
             try OutputWriter.checkWritable(directory + "/" + TrialFolder.folderName)
-            let trials = TrialFolder(directory: directory + "/" + TrialFolder.folderName,
+            let folder = TrialFolder(directory: directory + "/" + TrialFolder.folderName,
                                      readFrom: TrialFolder.folders(inExperiment: root), experiment: problem.name)
-            trials.removeAbandonedTemporaries()
+            folder.removeAbandonedTemporaries()
+            // --force trains every trial once: the reruns still reuse the tuning trials trained a moment ago.
+            let trials: any TrialStore = options.force ? TrialsOfThisRun(folder) : folder
             func phase(_ plan: ExperimentPlan, _ name: String) throws -> ExperimentResult? {
-                var runner = ExperimentRunner.Options(trials: trials, force: options.force, shard: options.shard)
+                var runner = ExperimentRunner.Options(trials: trials, shard: options.shard)
                 runner.allowsEmptyShard = true
                 if let jobs = options.jobs { runner.cores = jobs }
                 progress.phaseStarted("\(problem.name): \(name)")
                 let result = try ExperimentRunner.run(plan, progress: progress, options: runner)
                 outcome.reused += result.reused
-                outcome.trained += result.runs.count - result.reused
+                outcome.trained += result.trainedTrials
                 let missing = result.trials.filter { trials.load(key: $0.key) == nil }.count
                 guard missing == 0 else {
                     outcome.waiting.append("\(problem.name) \(name): \(missing) of \(result.trials.count) trial(s) are other shards'")
@@ -64,16 +67,12 @@ public enum SuiteRunner {
                 var whole = result
                 if options.shard != nil {
                     runner.shard = nil
-                    runner.force = false
                     whole = try ExperimentRunner.run(plan, options: runner)
                 }
                 _ = try OutputWriter.write(whole, to: directory + "/" + name)
                 return whole
             }
             guard let tuning = try phase(problem.tuning, "tuning") else { continue }
-            guard tuning.testSamples > 0 else {
-                throw ExperimentError(file: suite.file, message: "problem '\(problem.name)' has no test set: give its dataset split: {validation: ..., test: ...} (the reruns are judged on it)")
-            }
             let rerunPlan = try problem.rerunPlan(chosen: chosenRuns(tuning, target: problem.target), seeds: suite.rerunSeeds)
             guard let rerun = try phase(rerunPlan, "rerun") else { continue }
             outcome.phases.append((problem, tuning, rerun))
@@ -82,6 +81,26 @@ public enum SuiteRunner {
             outcome.scores = try SuiteScores(suite: suite, phases: outcome.phases)
         }
         return outcome
+    }
+
+    /// Loads every problem's data before anything trains: a missing file, a
+    /// missing test set or a target that does not fit the problem is an error
+    /// at its place in the suite file, not a failure after tuning.
+    static func checkData(_ suite: SuitePlan) throws {
+        for problem in suite.problems {
+            let shape = try ExperimentRunner.validate(problem.checked).shape
+            guard shape.testSamples > 0 else {
+                throw problem.checked.datasetPosition.error("problem '\(problem.name)' has no test set to judge the reruns on: give its dataset split: {validation: ..., test: ...}")
+            }
+            switch (problem.target.metric, shape.classes) {
+            case (.validationAccuracy, nil):
+                throw problem.targetPosition.error("target val_accuracy needs a classification problem; '\(problem.name)' is a regression: use val_rmse or val_loss")
+            case (.validationRMSE, .some):
+                throw problem.targetPosition.error("target val_rmse needs a regression problem; '\(problem.name)' is a classification: use val_accuracy or val_loss")
+            default:
+                break
+            }
+        }
     }
 
     /// Each contender's best tuning run, on the validation split only: fewest
@@ -113,5 +132,30 @@ public enum SuiteRunner {
                 return left.offset < right.offset
             }?.element.run
         }
+    }
+}
+
+/// A trial store that reuses only trials saved through it, so `--force`
+/// trains each trial once per invocation (never again for the reruns) and
+/// still ignores what earlier invocations left.
+final class TrialsOfThisRun: TrialStore, @unchecked Sendable {
+    private let folder: TrialFolder
+    private let lock = NSLock()
+    private var saved = Set<String>()
+
+    init(_ folder: TrialFolder) { self.folder = folder }
+
+    func load(key: String) -> RunResult? {
+        lock.lock()
+        let isOurs = saved.contains(key)
+        lock.unlock()
+        return isOurs ? folder.load(key: key) : nil
+    }
+
+    func save(_ result: RunResult) throws {
+        try folder.save(result)
+        lock.lock()
+        defer { lock.unlock() }
+        if let key = result.trialKey { saved.insert(key) }
     }
 }

@@ -33,6 +33,9 @@ public struct SuiteScores: Codable, Sendable, Equatable {
         /// "validation accuracy", ...: what tuning chose by.
         public var tuningMetric: String
         public var contenders: [Contender]
+        /// Reruns whose starting weights already meet the target (counted as
+        /// reaching it after one epoch): a target too easy to tell contenders apart.
+        public var startsAtTarget: Int
     }
 
     public struct Overall: Codable, Sendable, Equatable {
@@ -41,7 +44,7 @@ public struct SuiteScores: Codable, Sendable, Equatable {
         public var ratios: [Double]
         /// ∫₁⁴ ρ(τ) dτ / 3.
         public var score: Double
-        /// Problems whose target it reached.
+        /// Problems whose target it reached (a finite time, however slow).
         public var reached: Int
     }
 
@@ -63,6 +66,7 @@ public struct SuiteScores: Codable, Sendable, Equatable {
             let classification = rerun.classNames != nil
             let tuningScores = SweepScores(tuning)
             var contenders: [Contender] = []
+            var startsAtTarget = 0
             for run in rerun.plan.runs {
                 let results = rerun.results(for: run.label)
                 let finals = results.map { result -> Double? in
@@ -71,7 +75,14 @@ public struct SuiteScores: Codable, Sendable, Equatable {
                     return value.flatMap { $0.isFinite ? $0 : nil }
                 }
                 let statistic = Statistic(finals.compactMap { $0 })
-                let reached = results.map { problem.target.firstReached(in: $0.history) }
+                let reached = results.map { result -> EpochRecord? in
+                    guard let record = problem.target.firstReached(in: result.history) else { return nil }
+                    // Met by the starting weights: counted as met after the first epoch, the measure's
+                    // resolution; a time of 0 would make every other contender's ratio infinite.
+                    guard record.epoch == 0 else { return record }
+                    startsAtTarget += 1
+                    return result.history.records.first { $0.epoch == 1 } ?? record
+                }
                 let epochs = reached.map { $0?.epoch }
                 let seconds = reached.map { $0?.seconds }
                 let times = suite.timeUnit == .epochs ? epochs.map { $0.map(Double.init) ?? .infinity } : seconds.map { $0 ?? .infinity }
@@ -87,13 +98,15 @@ public struct SuiteScores: Codable, Sendable, Equatable {
             for index in contenders.indices { contenders[index].ratio = ratios[index] }
             problems.append(Problem(name: problem.name, target: problem.target.description,
                                     testMetric: classification ? "test accuracy" : "test RMSE", higherIsBetter: classification,
-                                    tuningMetric: tuningScores?.metric ?? "validation score", contenders: contenders))
+                                    tuningMetric: tuningScores?.metric ?? "validation score", contenders: contenders,
+                                    startsAtTarget: startsAtTarget))
         }
         self.problems = problems
         overall = suite.contenders.map { contender in
-            let ratios = problems.map { problem in problem.contenders.first { $0.contender == contender }?.ratio ?? .infinity }
+            let entries = problems.map { problem in problem.contenders.first { $0.contender == contender } }
+            let ratios = entries.map { $0?.ratio ?? .infinity }
             return Overall(contender: contender, ratios: ratios, score: PerformanceProfile.score(ratios),
-                           reached: ratios.filter(\.isFinite).count)
+                           reached: entries.filter { $0?.time.isFinite == true }.count)
         }
     }
 
