@@ -142,6 +142,13 @@ import Testing
         (suite(seeds: "seeds: 0"), "s.yaml:3:8: seeds must be from 1 to 1000 reruns, found 0"),
         (suite(contenders: "  - {label: SGD, batch: 8, optimizer: sdg}"), "s.yaml:22:39: unknown optimizer 'sdg' (did you mean 'sgd'?)"),
         (suite() + "\ntime: hours", "s.yaml:24:7: time must be epochs or seconds, found 'hours'"),
+        // Each contender's tuned values are addressed as runs.LABEL.SETTING in the reruns.
+        (suite(contenders: "  - {label: '*', optimizer: sgd}"), "s.yaml:22:13: a contender cannot be labelled '*'"),
+        (suite(contenders: "  - {label: a, optimizer: sgd}\n  - {label: a.optimizer, optimizer: adam}"),
+         "s.yaml:23:13: labels 'a' and 'a.optimizer' clash"),
+        // Keys and values of a problem keep their place and their path.
+        (suite(problems: problem + "\n    train: {bogus: 1}"), "s.yaml:13:13: unknown key 'bogus' in train"),
+        (suite(problems: problem.replacingOccurrences(of: "epochs: 8", with: "epochs: many")), "s.yaml:11:13: 'problems.0.epochs' must be a whole number"),
         (validExperiment, "s.yaml:3:1: this is an experiment file ('dataset:' is an experiment's key): `backprop run` or `backprop sweep` takes it"),
     ])
     func badSuitesSayWhereAndWhy(text: String, expected: String) {
@@ -151,24 +158,6 @@ import Testing
         } catch {
             #expect("\(error)".hasPrefix(expected), "got: \(error)")
             #expect(error is any BadInputError)
-        }
-    }
-
-    @Test(arguments: [
-        // Each contender's tuned values are addressed as runs.LABEL.SETTING in the reruns.
-        (suite(contenders: "  - {label: '*', optimizer: sgd}"), "s.yaml:22:13: a contender cannot be labelled '*'"),
-        (suite(contenders: "  - {label: a, optimizer: sgd}\n  - {label: a.optimizer, optimizer: adam}"),
-         "s.yaml:23:13: labels 'a' and 'a.optimizer' clash"),
-        // Keys and values of a problem keep their place and their path.
-        (suite(problems: problem + "\n    train: {bogus: 1}"), "s.yaml:13:13: unknown key 'bogus' in train"),
-        (suite(problems: problem.replacingOccurrences(of: "epochs: 8", with: "epochs: many")), "s.yaml:11:13: 'problems.0.epochs' must be a whole number"),
-    ])
-    func contenderLabelsAndTrainKeysAreCheckedWhereWritten(text: String, expected: String) {
-        do {
-            _ = try SuiteLoader.parse(text, file: "s.yaml")
-            Issue.record("no error; expected \(expected)")
-        } catch {
-            #expect("\(error)".hasPrefix(expected), "got: \(error)")
         }
     }
 
