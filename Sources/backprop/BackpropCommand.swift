@@ -45,7 +45,7 @@ struct BackpropCommand: ParsableCommand {
     }
 
     static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
+        FileHandle.standardError.write(Data(("error: " + terminalSafe(message) + "\n").utf8))
         Foundation.exit(2)
     }
 }
@@ -53,7 +53,7 @@ struct BackpropCommand: ParsableCommand {
 /// Prints what a command produced: messages on standard error, then its
 /// output; a status other than 0 ends the process with that status.
 func emit(_ outcome: CommandOutcome) throws {
-    for message in outcome.messages { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+    for message in outcome.messages { FileHandle.standardError.write(Data((terminalSafe(message) + "\n").utf8)) }
     for line in outcome.output { print(line) }
     if outcome.status != 0 { throw ExitCode(outcome.status) }
 }

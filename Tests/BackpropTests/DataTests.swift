@@ -316,6 +316,18 @@ private func expectCSVError(_ text: String, target: String = "y", line: Int?, _ 
         expectCSVError("a,b,y\n1,NA,x\n", line: 2, "column 'b' is missing ('NA'); add `missing: drop` to skip rows with missing values")
     }
 
+    /// Only plain decimals are numbers: C's wider syntax would read hex, inf
+    /// and nan, and stop at a NUL byte, giving a value the file never wrote.
+    @Test(arguments: ["4\u{0}xyz", "0x10", "inf", "1e", "--1", "1.2.3", "1e5e5", "+", ".", "1_000", "١٢"])
+    func cellsThatAreNotPlainDecimalsAreErrors(cell: String) {
+        expectCSVError("a,b,y\n1,\(cell),x\n", line: 2, "column 'b' is '\(CSVDataset.shortened(cell))', not a number (for a categorical column, list it in one_hot)")
+    }
+
+    @Test func plainDecimalsInEveryFormRead() throws {
+        let loaded = try loadCSV("a,y\n-1.5,x\n+2e-3,y\n.5,x\n7.,y\n1E2,x\n", target: "y")
+        #expect(loaded.train.inputs.storage == [-1.5, 0.002, 0.5, 7, 100])
+    }
+
     @Test func wrongFieldCountNamesBothCounts() {
         expectCSVError("a,b,y\n1,2,x\n3,4\n", line: 3, "expected 3 fields, found 2")
         expectCSVError("a,b,y\n1,2,x,9\n", line: 2, "expected 3 fields, found 4")

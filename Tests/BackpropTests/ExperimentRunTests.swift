@@ -107,7 +107,7 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
         #expect(!FileManager.default.fileExists(atPath: directory + "/INJECTED"))
         let script = try String(contentsOfFile: directory + "/loss.gp", encoding: .utf8)
         // (YAML turned the \\n into a line break, which gnuplot's quoting turned into a space.)
-        #expect(script.contains("title 'it''s `touch INJECTED`   plot x'"))
+        #expect(script.contains("title ('it'.\"'\".'s `touch INJECTED`   plot x')"))
         // Nothing left behind but the outputs (no temporary files).
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty)

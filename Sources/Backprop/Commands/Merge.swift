@@ -58,6 +58,7 @@ extension Commands {
         result.wallSeconds = stored.map(\.wallSeconds).reduce(0, +)
         result.reused = 0
         let directory = outputRoot + "/" + result.plan.name
+        try OutputWriter.refuseLinks(inside: directory)
         try OutputWriter.checkWritable(directory)
         // The trial files come along, so the merged folder resumes and merges like any other.
         let trials = directory + "/" + TrialFolder.folderName

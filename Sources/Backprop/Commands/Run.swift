@@ -32,6 +32,7 @@ extension Commands {
         let shard = try sweep?.shard?.resolve(environment: sweep?.environment ?? [:], count: sweep?.shardCount)
         let root = outputRoot + "/" + experiment.plan.name
         let directory = shard.map { root + "/" + $0.folder } ?? root
+        try OutputWriter.refuseLinks(inside: root)
         try OutputWriter.checkWritable(directory + "/" + TrialFolder.folderName)
         let trials = TrialFolder(directory: directory + "/" + TrialFolder.folderName, readFrom: TrialFolder.folders(inExperiment: root),
                                  experiment: experiment.plan.name)

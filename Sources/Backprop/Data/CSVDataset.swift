@@ -182,6 +182,32 @@ public struct CSVDataset: Dataset {
 
     static func cell(_ field: String) -> String { field.trimmingCharacters(in: .whitespaces) }
 
+    /// A cell's number when it is a plain decimal (`-1.5`, `2e-3`, `.5`), nil
+    /// otherwise. `Double(_:)` alone reads C's wider syntax: hex (`0x10` is 16),
+    /// `inf` and `nan`, and stops at a NUL byte (`4\u{0}xyz` is 4).
+    static func decimal(_ text: String) -> Double? {
+        var digits = 0
+        var sawExponent = false, exponentDigits = 0, previous: UInt8 = 0
+        for (index, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if sawExponent { exponentDigits += 1 } else { digits += 1 }
+            case UInt8(ascii: "+"), UInt8(ascii: "-"):
+                guard index == 0 || previous == UInt8(ascii: "e") || previous == UInt8(ascii: "E") else { return nil }
+            case UInt8(ascii: "."):
+                guard !sawExponent else { return nil }
+            case UInt8(ascii: "e"), UInt8(ascii: "E"):
+                guard !sawExponent, digits > 0 else { return nil }
+                sawExponent = true
+            default:
+                return nil
+            }
+            previous = byte
+        }
+        guard digits > 0, !sawExponent || exponentDigits > 0, text.utf8.filter({ $0 == UInt8(ascii: ".") }).count <= 1 else { return nil }
+        return Double(text)
+    }
+
     /// A number in the run's precision; one float32 cannot hold (above about
     /// 3.4e38) is an error, not an infinity that poisons training.
     static func scalar<Scalar: BLASScalar>(_ number: Double, column: String, file: String, line: Int) throws -> Scalar {
@@ -239,7 +265,7 @@ public struct CSVDataset: Dataset {
                         }
                         values.append(contentsOf: known.map { $0 == text ? Scalar(1) : Scalar(0) })
                     } else {
-                        guard let number = Double(text), number.isFinite else {
+                        guard let number = CSVDataset.decimal(text), number.isFinite else {
                             throw DataError(file: file, line: row.line, message: "column '\(table.columns[index])' is '\(CSVDataset.shortened(text))', not a number (for a categorical column, list it in one_hot)")
                         }
                         values.append(try CSVDataset.scalar(number, column: table.columns[index], file: file, line: row.line))
@@ -270,7 +296,7 @@ public struct CSVDataset: Dataset {
         init(_ known: DatasetContext.KnownTargets, column: String) {
             switch known {
             case .classes(let names):
-                self.init(column: column, classNames: names, numericClasses: names.allSatisfy { Double($0)?.isFinite == true })
+                self.init(column: column, classNames: names, numericClasses: names.allSatisfy { CSVDataset.decimal($0)?.isFinite == true })
             case .values:
                 self.init(column: column, classNames: nil, numericClasses: false)
             }
@@ -278,13 +304,13 @@ public struct CSVDataset: Dataset {
 
         func value(_ text: String, file: String, line: Int) throws -> Double {
             guard let classNames else {
-                guard let number = Double(text), number.isFinite else {
+                guard let number = CSVDataset.decimal(text), number.isFinite else {
                     throw DataError(file: file, line: line, message: "column '\(column)' is '\(CSVDataset.shortened(text))', not a number")
                 }
                 return number
             }
             let index = numericClasses
-                ? Double(text).flatMap { number in classNames.firstIndex { Double($0) == number } }
+                ? CSVDataset.decimal(text).flatMap { number in classNames.firstIndex { CSVDataset.decimal($0) == number } }
                 : classNames.firstIndex(of: text)
             guard let index else {
                 throw DataError(file: file, line: line, message: "column '\(column)' has '\(CSVDataset.shortened(text))', a class the training data does not have (classes: \(classNames.joined(separator: ", ")))")
@@ -298,7 +324,7 @@ public struct CSVDataset: Dataset {
     /// encoder that maps a test file's targets the same way.
     private func encodeTargets(_ texts: [(text: String, line: Int)]) throws
         -> (values: [Double], classNames: [String]?, encoder: TargetEncoder) {
-        let numbers = texts.map { Double($0.text) }
+        let numbers = texts.map { Self.decimal($0.text) }
         let allNumeric = numbers.allSatisfy { $0?.isFinite == true }
         let column = target ?? ""
         if task == "regression" || (task == nil && allNumeric && !looksLikeClassLabels(numbers.compactMap { $0 })) {

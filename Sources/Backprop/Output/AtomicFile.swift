@@ -2,39 +2,52 @@ import Foundation
 
 /// Writes files so that a reader never sees half of one: the bytes go to a
 /// temporary file in the same folder, which is then renamed over the target.
+///
+/// The temporary file is created exclusively (`O_CREAT | O_EXCL | O_NOFOLLOW`)
+/// under an unpredictable name, `.NAME.tmp-PID-RANDOM`: a file or a symbolic
+/// link planted in the folder in advance can be neither written through nor
+/// truncated. The rename replaces a link at the target name itself, never
+/// what it points to.
 public enum AtomicFile {
     public static func write(_ text: String, to path: String) throws {
         try write(Data(text.utf8), to: path)
     }
 
     public static func write(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        // Unique per write, so two threads writing the same file never share one:
-        // `.NAME.tmp-PID-N` (the PID tells a dead writer's leftovers from a live one's).
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(counter.next())")
-        do {
-            try data.write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        let (temporary, descriptor) = try createTemporary(for: path)
+        var failure: Int32 = 0
+        data.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
             }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw OutputError(path: path, message: "cannot write the file (\(String(cString: strerror(errno))))")
+        }
+        if close(descriptor) != 0 && failure == 0 { failure = errno }
+        if failure == 0 && rename(temporary, path) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(temporary)
+            throw OutputError(path: path, message: "cannot write the file (\(String(cString: strerror(failure))))")
         }
     }
 
-    private static let counter = Counter()
-
-    private final class Counter: @unchecked Sendable {
-        private var value = 0
-        private let lock = NSLock()
-
-        func next() -> Int {
-            lock.lock()
-            defer { lock.unlock() }
-            value += 1
-            return value
+    /// A new, empty file beside `path`, created exclusively under an
+    /// unpredictable name ending in `suffix`, and its open descriptor.
+    public static func createTemporary(for path: String, suffix: String = "") throws -> (path: String, descriptor: Int32) {
+        let folder = parentFolder(of: path)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        for _ in 0..<8 {
+            let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+            let temporary = (folder.isEmpty ? "" : folder.hasSuffix("/") ? folder : folder + "/") + ".\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(random)\(suffix)"
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            if descriptor >= 0 { return (temporary, descriptor) }
+            if errno != EEXIST { break }
         }
+        throw OutputError(path: path, message: "cannot write the file (\(String(cString: strerror(errno))))")
     }
 }

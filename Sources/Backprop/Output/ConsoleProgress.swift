@@ -42,7 +42,7 @@ public final class ConsoleProgress: RunProgress, @unchecked Sendable {
         let width = 24
         let filled = epochs > 0 ? min(width, record.epoch * width / epochs) : width
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        write("\r\u{1B}[K[\(bar)] \(done)\(timeLeft) | \(label) seed \(seed) epoch \(record.epoch)/\(epochs) loss \(formatNumber(record.loss))")
+        write("\r\u{1B}[K[\(bar)] \(done)\(timeLeft) | \(terminalSafe(label)) seed \(seed) epoch \(record.epoch)/\(epochs) loss \(formatNumber(record.loss))")
     }
 
     public func jobFinished(_ result: RunResult, job: Int, of total: Int) {
@@ -50,7 +50,7 @@ public final class ConsoleProgress: RunProgress, @unchecked Sendable {
         defer { lock.unlock() }
         finished += 1
         let last = result.history.last
-        var line = "[\(done)\(timeLeft)] \(result.label) seed \(result.seed): \(last?.epoch ?? 0) epochs, loss \(formatNumber(last?.loss ?? .nan))"
+        var line = "[\(done)\(timeLeft)] \(terminalSafe(result.label)) seed \(result.seed): \(last?.epoch ?? 0) epochs, loss \(formatNumber(last?.loss ?? .nan))"
         if let accuracy = last?.accuracy { line += ", accuracy \(formatNumber(accuracy))" }
         line += ", \(formatNumber(result.wallSeconds)) s (\(result.history.stopReason.rawValue)"
         if let epoch = result.history.divergedAtEpoch { line += " at epoch \(epoch)" }

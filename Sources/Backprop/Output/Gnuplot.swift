@@ -2,14 +2,21 @@
 ///
 /// User text (labels, titles) only ever enters a script through `quoted`, as
 /// a single-quoted gnuplot string: inside single quotes gnuplot expands neither
-/// backquotes (shell commands) nor `@` macros, `''` is the only escape, and the
-/// line breaks that could end the string and start a new command are replaced.
+/// backquotes (shell commands) nor `@` macros, and the line breaks that could
+/// end the string and start a new command are replaced. A text with quotes is
+/// joined from such strings and "'" (see `quoted`).
 public enum Gnuplot {
     public static func quoted(_ text: String) -> String {
         let flattened = text.unicodeScalars.map { scalar -> String in
             scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" ? " " : String(scalar)
         }.joined()
-        return "'" + flattened.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+        guard flattened.contains("'") else { return "'" + flattened + "'" }
+        // gnuplot's scanner reads a leading '' as an empty string and fails on the rest ('''quoted'' run'),
+        // so a text with quotes is a concatenation of single-quoted pieces and "'" (which holds no backquote).
+        let pieces = flattened.split(separator: "'", omittingEmptySubsequences: false).map { $0.isEmpty ? nil : "'\($0)'" }
+        return "(" + pieces.enumerated().flatMap { index, piece in
+            (index > 0 ? ["\"'\""] : []) + (piece.map { [$0] } ?? [])
+        }.joined(separator: ".") + ")"
     }
 
     /// Colour-blind-friendly colours (Okabe–Ito, then Tableau) for the first

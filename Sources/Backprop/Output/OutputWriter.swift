@@ -41,8 +41,13 @@ public enum OutputWriter {
     }
 
     /// Runs gnuplot on each script in `directory` (PNGs appear beside them).
-    public static func render(scripts: [String], in directory: String,
-                              gnuplot: String? = findExecutable("gnuplot")) -> (images: [String], failures: [String], gnuplotMissing: Bool) {
+    /// The longest gnuplot may take over one chart before it is stopped.
+    public static let gnuplotTimeLimit: Duration = .seconds(120)
+    /// At most this much of gnuplot's messages is kept (its first line is reported).
+    static let gnuplotMessageLimit = 64 * 1024
+
+    public static func render(scripts: [String], in directory: String, gnuplot: String? = findExecutable("gnuplot"),
+                              timeLimit: Duration = gnuplotTimeLimit) -> (images: [String], failures: [String], gnuplotMissing: Bool) {
         guard let gnuplot else {
             return ([], [], true)
         }
@@ -50,41 +55,121 @@ public enum OutputWriter {
         var failures: [String] = []
         for script in scripts {
             let image = script.replacingSuffix(".gp", with: ".png")
-            let temporary = ".\(image).tmp-\(ProcessInfo.processInfo.processIdentifier).png"
-            // Draw to a temporary name, then rename: a half-drawn PNG is never visible.
             guard let text = try? String(contentsOfFile: directory + "/" + script, encoding: .utf8) else {
                 failures.append("\(script): cannot read")
                 continue
             }
+            // Draw to a temporary file made exclusively (no planted link is followed), then rename:
+            // a half-drawn PNG is never visible.
+            guard let (drawn, descriptor) = try? AtomicFile.createTemporary(for: directory + "/" + image, suffix: ".png") else {
+                failures.append("\(script): cannot create a file in \(directory)")
+                continue
+            }
+            close(descriptor)
+            let temporary = drawn.split(separator: "/").last.map(String.init) ?? drawn
             let redirected = text.replacingOccurrences(of: "set output \(Gnuplot.quoted(image))", with: "set output \(Gnuplot.quoted(temporary))")
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: gnuplot)
-            process.currentDirectoryURL = URL(fileURLWithPath: directory)
-            let input = Pipe(), errors = Pipe()
-            process.standardInput = input
-            process.standardError = errors
-            process.standardOutput = FileHandle.nullDevice
-            do {
-                try process.run()
-                // gnuplot may stop reading early (a drawing error): its message says why, not the pipe's.
-                try? input.fileHandleForWriting.write(contentsOf: Data(redirected.utf8))
-                try? input.fileHandleForWriting.close()
-                let message = String(data: errors.fileHandleForReading.readDataToEndOfFile(), encoding: .utf8) ?? ""
-                process.waitUntilExit()
-                let drawn = directory + "/" + temporary
-                if process.terminationStatus == 0, FileManager.default.fileExists(atPath: drawn),
-                   rename(drawn, directory + "/" + image) == 0 {
-                    images.append(image)
-                } else {
-                    try? FileManager.default.removeItem(atPath: drawn)
-                    let firstLine = message.split(separator: "\n").first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) ?? "exit \(process.terminationStatus)"
-                    failures.append("\(script): gnuplot: \(firstLine)")
-                }
-            } catch {
-                failures.append("\(script): cannot run gnuplot: \(error.localizedDescription)")
+            switch runGnuplot(gnuplot, script: redirected, in: directory, timeLimit: timeLimit) {
+            case .success where rename(drawn, directory + "/" + image) == 0:
+                images.append(image)
+            case .success:
+                unlink(drawn)
+                failures.append("\(script): cannot rename the drawn chart (\(String(cString: strerror(errno))))")
+            case .failure(let message):
+                unlink(drawn)
+                failures.append("\(script): \(message)")
             }
         }
         return (images, failures, false)
+    }
+
+    private enum GnuplotOutcome { case success, failure(String) }
+
+    /// Runs gnuplot on `script`, stopped after `timeLimit`; its messages are
+    /// read on the side, at most `gnuplotMessageLimit` bytes.
+    private static func runGnuplot(_ gnuplot: String, script: String, in directory: String, timeLimit: Duration) -> GnuplotOutcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: gnuplot)
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let input = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        let messages = GnuplotMessages()
+        do {
+            try process.run()
+        } catch {
+            return .failure("cannot run gnuplot: \(error.localizedDescription)")
+        }
+        Thread { messages.read(errors.fileHandleForReading, limit: gnuplotMessageLimit) }.start()
+        // On another thread too: a gnuplot that hangs without reading would block a long script's write.
+        // It may also stop reading early (a drawing error): its message says why, not the pipe's.
+        let writer = input.fileHandleForWriting
+        Thread {
+            try? writer.write(contentsOf: Data(script.utf8))
+            try? writer.close()
+        }.start()
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeLimit
+        while process.isRunning && clock.now < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        if process.isRunning {
+            // gnuplot runs in a process group of its own: stop it and anything it started.
+            let group = -process.processIdentifier
+            kill(group, SIGTERM)
+            Thread.sleep(forTimeInterval: 0.2)
+            kill(group, SIGKILL)
+            process.waitUntilExit()
+            return .failure("gnuplot did not finish within \(Int(timeLimit.inSeconds)) s and was stopped")
+        }
+        process.waitUntilExit()
+        let message = messages.waitForText()
+        if process.terminationReason == .exit && process.terminationStatus == 0 { return .success }
+        let firstLine = message.split(separator: "\n").first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+        let status = process.terminationReason == .exit ? "exit status \(process.terminationStatus)" : "killed by signal \(process.terminationStatus)"
+        return .failure("gnuplot: " + (firstLine.map(String.init) ?? status))
+    }
+
+    /// gnuplot's standard error, read on another thread so a chatty or hung
+    /// gnuplot cannot block the tool, and capped.
+    private final class GnuplotMessages: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private let lock = NSLock()
+        private var data = Data()
+
+        func read(_ handle: FileHandle, limit: Int) {
+            while let chunk = try? handle.read(upToCount: 4096), !chunk.isEmpty {
+                lock.lock()
+                if data.count < limit { data.append(chunk.prefix(limit - data.count)) }
+                lock.unlock()
+            }
+            done.signal()
+        }
+
+        func waitForText() -> String {
+            _ = done.wait(timeout: .now() + 2)
+            lock.lock()
+            defer { lock.unlock() }
+            return String(decoding: data, as: UTF8.self)
+        }
+    }
+
+    /// Refuses an output folder that is, or holds, a symbolic link: writes go
+    /// only into folders and files the tool made, never where a planted link
+    /// points (plots/NAME -> elsewhere, plots/NAME/checkpoints -> elsewhere).
+    /// Checked before anything trains; `makeDirectory` checks again as it writes.
+    public static func refuseLinks(inside folder: String) throws {
+        var status = stat()
+        guard lstat(folder, &status) == 0 else { return }
+        if (status.st_mode & S_IFMT) == S_IFLNK { throw linkError(folder) }
+        guard let entries = FileManager.default.enumerator(atPath: folder) else { return }
+        for case let entry as String in entries {
+            if lstat(folder + "/" + entry, &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK {
+                throw linkError(folder + "/" + entry)
+            }
+        }
+    }
+
+    static func linkError(_ path: String) -> OutputError {
+        OutputError(path: path, message: "is a symbolic link; backprop does not write through links inside its output (remove it, or choose another --plots)")
     }
 
     /// Checks, without writing anything, that `directory` can be created or
@@ -111,8 +196,15 @@ public enum OutputWriter {
         }
     }
 
-    /// Creates a folder (and its parents), with a one-line error.
+    /// Creates a folder (and its parents), with a one-line error. A folder the
+    /// tool writes into (plots/NAME, its checkpoints/, trials/, ...) that is a
+    /// symbolic link is refused: output never goes where a planted link points.
+    /// The --plots folder itself may be a link (the user chose it).
     public static func makeDirectory(_ directory: String) throws {
+        var status = stat()
+        if lstat(directory, &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK {
+            throw linkError(directory)
+        }
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {

@@ -40,6 +40,7 @@ public enum SuiteRunner {
     public static func run(_ suite: SuitePlan, outputRoot: String, options: Options = Options(),
                            progress: any RunProgress = SilentProgress()) throws -> Outcome {
         try checkData(suite)
+        try OutputWriter.refuseLinks(inside: outputRoot + "/" + suite.name)
         var outcome = Outcome(scores: nil, phases: [], waiting: [], trained: 0, reused: 0)
         for problem in suite.problems {
             let root = folder(of: problem.name, suite: suite.name, outputRoot: outputRoot)

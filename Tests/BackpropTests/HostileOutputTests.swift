@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import Backprop
+
+/// What hostile names and planted files cannot do to the output: write
+/// through a symbolic link, break a gnuplot script, reach the terminal as
+/// control sequences, or hang the run in gnuplot.
+@Suite struct HostileOutputTests {
+    @Test func atomicWritesReplaceAPlantedLinkAndNeverWriteThroughIt() throws {
+        let root = try temporaryDirectory()
+        try "victim".write(toFile: root + "/victim", atomically: false, encoding: .utf8)
+        // A link at the target, and at the temporary names an older version used (.NAME.tmp-PID-N).
+        try FileManager.default.createSymbolicLink(atPath: root + "/report.md", withDestinationPath: root + "/victim")
+        for counter in 0..<4 {
+            try? FileManager.default.createSymbolicLink(
+                atPath: root + "/.report.md.tmp-\(ProcessInfo.processInfo.processIdentifier)-\(counter)", withDestinationPath: root + "/victim")
+        }
+        try AtomicFile.write("new", to: root + "/report.md")
+        #expect(try String(contentsOfFile: root + "/victim", encoding: .utf8) == "victim")
+        #expect(try String(contentsOfFile: root + "/report.md", encoding: .utf8) == "new")
+        #expect(try FileManager.default.attributesOfItem(atPath: root + "/report.md")[.type] as? FileAttributeType == .typeRegular)
+    }
+
+    @Test func anOutputFolderThatIsALinkIsRefusedBeforeAnythingIsWritten() throws {
+        let root = try temporaryDirectory()
+        let elsewhere = try temporaryDirectory()
+        let path = root + "/x.yaml"
+        try (validExperiment + "\ncheckpoint: {every: 5}\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: root + "/plots", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: root + "/plots/check", withDestinationPath: elsewhere)
+        let error = #expect(throws: OutputError.self) {
+            try Commands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
+        }
+        #expect(error?.description.contains("is a symbolic link") == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).isEmpty)
+        // One level down too: the checkpoints folder.
+        try FileManager.default.removeItem(atPath: root + "/plots/check")
+        try FileManager.default.createDirectory(atPath: root + "/plots/check", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: root + "/plots/check/checkpoints", withDestinationPath: elsewhere)
+        #expect(throws: (any Error).self) { try Commands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress()) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).isEmpty)
+    }
+
+    static let hostileLabels = [
+        "'quoted' run", "''", "'", "it's", "a''b", "end'", "`touch INJECTED`", "@macro", "\"double\"", "back\\slash",
+        "semi; system('touch X')", "x\ny", "tab\there", "日本語 ✓", "$HOME", "%s %d",
+    ]
+
+    /// Every hostile label, quoted for a script, reads back exactly (control
+    /// characters as spaces) from real gnuplot, and runs nothing.
+    @Test func gnuplotReadsEveryQuotedLabelBackExactly() throws {
+        let gnuplot = try #require(OutputWriter.findExecutable("gnuplot"), "gnuplot is needed (make deps)")
+        let folder = try temporaryDirectory()
+        let script = Self.hostileLabels.map { "print \(Gnuplot.quoted($0))" }.joined(separator: "\n") + "\n"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: gnuplot)
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardError = output
+        process.standardOutput = output
+        try process.run()
+        try input.fileHandleForWriting.write(contentsOf: Data(script.utf8))
+        try input.fileHandleForWriting.close()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "gnuplot: \(printed)")
+        let expected = Self.hostileLabels.map { $0.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ") }
+        #expect(printed.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) == expected)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty, "a label ran a command")
+    }
+
+    @Test func aHungGnuplotIsStoppedAndReported() throws {
+        let folder = try temporaryDirectory()
+        let fake = folder + "/gnuplot"
+        try "#!/bin/sh\nsleep 30\n".write(toFile: fake, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake)
+        try "set output 'loss.png'\nplot x\n".write(toFile: folder + "/loss.gp", atomically: true, encoding: .utf8)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let rendering = OutputWriter.render(scripts: ["loss.gp"], in: folder, gnuplot: fake, timeLimit: .milliseconds(300))
+        #expect(clock.now - start < .seconds(10))
+        #expect(rendering.images.isEmpty)
+        #expect(rendering.failures.first?.contains("did not finish within") == true, "\(rendering.failures)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["gnuplot", "loss.gp"], "a temporary file was left")
+    }
+
+    @Test func controlCharactersReachTheTerminalEscaped() {
+        #expect(terminalSafe("a\u{1B}[2Jb\u{07}c\rd\ne\u{9B}f\u{7F}") == "a\\e[2Jb\\ac\\rd\\ne\\u{9B}f\\u{7F}")
+        #expect(terminalSafe("plain, ünïcode ✓") == "plain, ünïcode ✓")
+    }
+}
