@@ -26,6 +26,8 @@ struct BackpropCommand: ParsableCommand {
             try command.run()
         } catch let error as any BadInputError {
             fail(error.description)
+        } catch let error as WriteError {
+            fail(error.description, status: 3)
         } catch {
             let code = exitCode(for: error)
             if code == .success || code == .failure || error is CleanExit {
@@ -44,9 +46,9 @@ struct BackpropCommand: ParsableCommand {
         return items.isEmpty ? first : first + " " + items.joined(separator: ", ")
     }
 
-    static func fail(_ message: String) -> Never {
+    static func fail(_ message: String, status: Int32 = 2) -> Never {
         FileHandle.standardError.write(Data(("error: " + terminalSafe(message) + "\n").utf8))
-        Foundation.exit(2)
+        Foundation.exit(status)
     }
 }
 

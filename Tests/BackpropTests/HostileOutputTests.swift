@@ -41,6 +41,47 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).isEmpty)
     }
 
+    /// A second command on the same output folder says so in one line instead
+    /// of interleaving its files with the first's.
+    @Test func aFolderInUseIsRefused() throws {
+        let root = try temporaryDirectory()
+        let path = root + "/x.yaml"
+        try validExperiment.write(toFile: path, atomically: true, encoding: .utf8)
+        do {
+            let held = try FolderLock(root + "/plots/check")
+            let error = #expect(throws: OutputError.self) {
+                try Commands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
+            }
+            #expect(error?.description.contains("is in use by another backprop command") == true)
+            withExtendedLifetime(held) {}
+        }
+        // Released, the folder is free again.
+        _ = try Commands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
+    }
+
+    /// Output that cannot be written is not bad input (exit 3, not 2), and
+    /// every file in the folder is whole (no half-written file, no temporary).
+    @Test func aWriteFailureIsAWriteErrorAndLeavesEarlierFilesWhole() throws {
+        let root = try temporaryDirectory()
+        let path = root + "/x.yaml"
+        try validExperiment.write(toFile: path, atomically: true, encoding: .utf8)
+        _ = try Commands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
+        // report.md cannot be replaced: a folder with a file in it holds its name.
+        try FileManager.default.removeItem(atPath: root + "/plots/check/report.md")
+        try FileManager.default.createDirectory(atPath: root + "/plots/check/report.md/inside", withIntermediateDirectories: true)
+        let error = Self.error { try Commands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress()) }
+        #expect(error is WriteError, "\(String(describing: error))")
+        #expect(!(error is any BadInputError))
+        #expect(try String(contentsOfFile: root + "/plots/check/metrics.csv", encoding: .utf8).hasPrefix("run,seed,epoch"))
+        #expect(try Summary.decode(try Data(contentsOf: URL(fileURLWithPath: root + "/plots/check/summary.json"))).runs.count == 1)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root + "/plots/check").filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    static func error(_ body: () throws -> Any) -> (any Error)? {
+        do { _ = try body(); return nil } catch { return error }
+    }
+
     static let hostileLabels = [
         "'quoted' run", "''", "'", "it's", "a''b", "end'", "`touch INJECTED`", "@macro", "\"double\"", "back\\slash",
         "semi; system('touch X')", "x\ny", "tab\there", "日本語 ✓", "$HOME", "%s %d",

@@ -60,6 +60,8 @@ extension Commands {
         let directory = outputRoot + "/" + result.plan.name
         try OutputWriter.refuseLinks(inside: directory)
         try OutputWriter.checkWritable(directory)
+        let lock = try FolderLock(directory)
+        defer { withExtendedLifetime(lock) {} }
         // The trial files come along, so the merged folder resumes and merges like any other.
         let trials = directory + "/" + TrialFolder.folderName
         try OutputWriter.makeDirectory(trials)

@@ -2,6 +2,9 @@ extension Commands {
     /// `backprop plot DIR`: redraws the report and charts from the results saved in DIR.
     public static func plot(directory: String) throws -> CommandOutcome {
         try OutputWriter.refuseLinks(inside: directory)
-        return written(try OutputWriter.write(try ResultsFile.read(directory: directory), to: directory))
+        let result = try ResultsFile.read(directory: directory)
+        let lock = try FolderLock(directory)
+        defer { withExtendedLifetime(lock) {} }
+        return written(try OutputWriter.write(result, to: directory))
     }
 }

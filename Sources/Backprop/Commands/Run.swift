@@ -34,6 +34,9 @@ extension Commands {
         let directory = shard.map { root + "/" + $0.folder } ?? root
         try OutputWriter.refuseLinks(inside: root)
         try OutputWriter.checkWritable(directory + "/" + TrialFolder.folderName)
+        // The shard's own folder: shards of one sweep run side by side on a shared volume.
+        let lock = try FolderLock(directory)
+        defer { withExtendedLifetime(lock) {} }
         let trials = TrialFolder(directory: directory + "/" + TrialFolder.folderName, readFrom: TrialFolder.folders(inExperiment: root),
                                  experiment: experiment.plan.name)
         trials.removeAbandonedTemporaries()

@@ -32,7 +32,7 @@ public enum AtomicFile {
         if failure == 0 && rename(temporary, path) != 0 { failure = errno }
         if failure != 0 {
             unlink(temporary)
-            throw OutputError(path: path, message: "cannot write the file (\(String(cString: strerror(failure))))")
+            throw WriteError(path: path, message: "cannot write the file (\(String(cString: strerror(failure))))")
         }
     }
 
@@ -48,6 +48,6 @@ public enum AtomicFile {
             if descriptor >= 0 { return (temporary, descriptor) }
             if errno != EEXIST { break }
         }
-        throw OutputError(path: path, message: "cannot write the file (\(String(cString: strerror(errno))))")
+        throw WriteError(path: path, message: "cannot write the file (\(String(cString: strerror(errno))))")
     }
 }

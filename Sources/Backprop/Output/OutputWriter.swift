@@ -208,7 +208,7 @@ public enum OutputWriter {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw OutputError(path: directory, message: "cannot create the folder")
+            throw WriteError(path: directory, message: "cannot create the folder")
         }
     }
 

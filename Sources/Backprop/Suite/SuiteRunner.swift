@@ -41,11 +41,17 @@ public enum SuiteRunner {
                            progress: any RunProgress = SilentProgress()) throws -> Outcome {
         try checkData(suite)
         try OutputWriter.refuseLinks(inside: outputRoot + "/" + suite.name)
+        // Unsharded, the whole suite folder (it writes the report); a shard, its own folders, one problem at a time.
+        try OutputWriter.checkWritable(outputRoot + "/" + suite.name)
+        let lock = options.shard == nil ? try FolderLock(outputRoot + "/" + suite.name) : nil
+        defer { withExtendedLifetime(lock) {} }
         var outcome = Outcome(scores: nil, phases: [], waiting: [], trained: 0, reused: 0)
         for problem in suite.problems {
             let root = folder(of: problem.name, suite: suite.name, outputRoot: outputRoot)
             let directory = options.shard.map { root + "/" + $0.folder } ?? root
             try OutputWriter.checkWritable(directory + "/" + TrialFolder.folderName)
+            let shardLock = options.shard == nil ? nil : try FolderLock(directory)
+            defer { withExtendedLifetime(shardLock) {} }
             let folder = TrialFolder(directory: directory + "/" + TrialFolder.folderName,
                                      readFrom: TrialFolder.folders(inExperiment: root), experiment: problem.name)
             folder.removeAbandonedTemporaries()

@@ -1,0 +1,9 @@
+/// Output that could not be written although the input was good: a full
+/// disk, a file made immutable, a folder that vanished. Not bad input, so not
+/// exit status 2: the command line exits 3. What was there before stays whole
+/// (every file is replaced by a rename, or not at all).
+public struct WriteError: Error, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public var description: String { "\(path): \(message)" }
+}
