@@ -128,9 +128,32 @@ private func expectDataError(_ expected: DataError, sourceLocation: SourceLocati
 
     @Test func refusesAHeaderPromisingMoreThanTheFileCouldHoldWithoutAllocatingIt() throws {
         let folder = try ScratchFolder()
-        let file = try folder.write("huge", idx([1 << 20, 1 << 20], [1, 2, 3]))
-        expectDataError(DataError(file: file, message: "truncated: header promises \(1 << 40) bytes of data, found 3")) {
+        let file = try folder.write("huge", idx([1 << 14, 1 << 14], [1, 2, 3]))
+        expectDataError(DataError(file: file, message: "truncated: header promises \(1 << 28) bytes of data, found 3")) {
             _ = try IDXReader.read(path: file)
+        }
+    }
+
+    /// A gzip bomb: a few compressed bytes whose header claims 5000 images of
+    /// 1000 x 1000 pixels. Refused from the header, before any inflating or allocation.
+    @Test func refusesAHeaderBeyondTheLimitBeforeInflating() throws {
+        let folder = try ScratchFolder()
+        let bomb = try folder.writeGzip("bomb.gz", members: [idx([5000, 1000, 1000], [UInt8](repeating: 0, count: 1 << 20))])
+        #expect(try FileManager.default.attributesOfItem(atPath: bomb)[.size] as? Int ?? 0 < 10_000)
+        expectDataError(DataError(file: bomb, message: "the header declares 5000 x 1000 x 1000 values, more than the \(IDXReader.maximumDataBytes) bytes an IDX file may hold here (a damaged or hostile header?)")) {
+            _ = try IDXReader.read(path: bomb)
+        }
+    }
+
+    /// Labels that disagree with the images are found from the two headers,
+    /// before the labels (here a million promised, three given) are inflated.
+    @Test func imageAndLabelCountsAreComparedFromTheHeaders() throws {
+        let folder = try ScratchFolder()
+        try writeImageSet(in: folder)
+        try FileManager.default.removeItem(atPath: folder.path + "/train-labels.gz")
+        try folder.writeGzip("train-labels.gz", members: [idx([1_000_000], [0, 2, 1])])
+        expectDataError(DataError(file: "train-labels.gz", message: "1000000 labels in train-labels.gz but 3 images in train-images")) {
+            _ = try dataset(.none).load(as: Float.self, context: folder.context)
         }
     }
 
@@ -161,7 +184,7 @@ private func expectDataError(_ expected: DataError, sourceLocation: SourceLocati
         }
         let big = Int(UInt32.max)
         let overflow = try folder.write("overflow", idx([big, big, big], []))
-        expectDataError(DataError(file: overflow, message: "dimensions \(big) x \(big) x \(big) overflow")) {
+        expectDataError(DataError(file: overflow, message: "the header declares \(big) x \(big) x \(big) values, more than the \(IDXReader.maximumDataBytes) bytes an IDX file may hold here (a damaged or hostile header?)")) {
             _ = try IDXReader.read(path: overflow)
         }
     }

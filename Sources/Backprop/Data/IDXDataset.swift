@@ -44,6 +44,8 @@ public struct IDXDataset: Dataset {
     }
 
     public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
+        try checkHeaders(images: trainImages, labels: trainLabels, context: context)
+        if let testImages, let testLabels { try checkHeaders(images: testImages, labels: testLabels, context: context) }
         let trainLabelArray = try readLabels(context.resolve(trainLabels))
         let (trainInputs, transform) = try readImages(as: scalar, context.resolve(trainImages), transform: nil)
         try checkCounts(images: trainInputs, labels: trainLabelArray, imagesPath: trainImages, labelsPath: trainLabels)
@@ -83,12 +85,22 @@ public struct IDXDataset: Dataset {
         return (images.matrix(as: scalar, value: transform), transform)
     }
 
+    /// A labels file, its single dimension already checked by `checkHeaders`.
     private func readLabels(_ path: String) throws -> IDXArray {
-        let labels = try IDXReader.read(path: path)
-        guard labels.dimensions.count == 1 else {
-            throw DataError(file: path, message: "a labels file has one dimension, this one has \(labels.dimensions.map(String.init).joined(separator: " x "))")
+        try IDXReader.read(path: path)
+    }
+
+    /// Image and label counts compared from the headers alone, before a
+    /// labels file that claims billions of entries is inflated.
+    private func checkHeaders(images: String, labels: String, context: DatasetContext) throws {
+        let imageDimensions = try IDXReader.dimensions(path: context.resolve(images))
+        let labelDimensions = try IDXReader.dimensions(path: context.resolve(labels))
+        guard labelDimensions.count == 1 else {
+            throw DataError(file: context.resolve(labels), message: "a labels file has one dimension, this one has \(labelDimensions.map(String.init).joined(separator: " x "))")
         }
-        return labels
+        guard labelDimensions[0] == imageDimensions[0] else {
+            throw DataError(file: labels, message: "\(labelDimensions[0]) labels in \(labels) but \(imageDimensions[0]) images in \(images)")
+        }
     }
 
     private func checkCounts<Scalar>(images: Matrix<Scalar>, labels: IDXArray, imagesPath: String, labelsPath: String) throws {
