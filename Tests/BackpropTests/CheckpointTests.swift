@@ -80,5 +80,21 @@ import Testing
         #expect { try CheckpointFile.read(path: root + "/cut.checkpoint") } throws: { error in
             "\(error)" == "\(root)/cut.checkpoint: not a backprop checkpoint (the header promises 48 bytes of numbers, the file has 45)"
         }
+        // One number changed in place: the checksum catches it; a weight overwritten by 1e300
+        // (too large for float32) is named, not evaluated to NaN.
+        func overwritten(last index: Int, with value: Double) -> Data {
+            var changed = bytes
+            let start = changed.count - 48 + index * 8
+            withUnsafeBytes(of: value.bitPattern.littleEndian) { changed.replaceSubrange(start..<(start + 8), with: $0) }
+            return changed
+        }
+        try overwritten(last: 5, with: 0.25).write(to: URL(fileURLWithPath: root + "/edited.checkpoint"))
+        #expect { try CheckpointFile.read(path: root + "/edited.checkpoint") } throws: { error in
+            "\(error)".hasSuffix("its numbers do not match the checksum in its header: the file was changed or damaged)")
+        }
+        try overwritten(last: 0, with: 1e300).write(to: URL(fileURLWithPath: root + "/huge.checkpoint"))
+        #expect { try CheckpointFile.read(path: root + "/huge.checkpoint") } throws: { error in
+            "\(error)".contains("entry 0 is 1e+300, not a finite float32")
+        }
     }
 }

@@ -28,6 +28,8 @@ public enum CheckpointFile {
         var arrays: [Array]
         var optimizerKind: String?
         var optimizerStep: Int?
+        /// A digest of every number in file order; absent in checkpoints of versions before 0.3.
+        var numbersDigest: String?
 
         struct Array: Codable {
             var name: String
@@ -46,7 +48,8 @@ public enum CheckpointFile {
                             classNames: checkpoint.classNames, scaling: checkpoint.scaling, targetScaling: checkpoint.targetScaling,
                             featureNames: checkpoint.featureNames, dataDigest: checkpoint.dataDigest,
                             arrays: arrays.map { Header.Array(name: $0.name, count: $0.values.count) },
-                            optimizerKind: checkpoint.optimizer?.kind, optimizerStep: checkpoint.optimizer?.step)
+                            optimizerKind: checkpoint.optimizer?.kind, optimizerStep: checkpoint.optimizer?.step,
+                            numbersDigest: digest(arrays.map(\.values)))
         var data = Data((Self.magic + "\n").utf8)
         data.append(try JSONEncoder().encode(header))
         data.append(0x0A)
@@ -92,6 +95,8 @@ public enum CheckpointFile {
         var offset = second + 1
         var parameters: [String: [Double]] = [:]
         var buffers: [String: [[Double]]] = [:]
+        var all: [[Double]] = []
+        let largest = header.dtype == Float.dtypeName ? Double(Float.greatestFiniteMagnitude) : Double.greatestFiniteMagnitude
         for array in header.arrays {
             let values = (0..<array.count).map { index -> Double in
                 var bits: UInt64 = 0
@@ -99,12 +104,20 @@ public enum CheckpointFile {
                 return Double(bitPattern: bits)
             }
             offset += array.count * 8
+            all.append(values)
             let parts = array.name.split(separator: "/")
             if parts.count == 3, parts[0] == "optimizer" {
                 buffers[String(parts[1]), default: []].append(values)
             } else {
+                // A weight a model cannot hold would evaluate to NaN: an error here, not `loss: -nan` later.
+                if let index = values.firstIndex(where: { !$0.isFinite || abs($0) > largest }) {
+                    throw damaged("'\(array.name)' entry \(index) is \(values[index]), not a finite \(header.dtype)")
+                }
                 parameters[array.name] = values
             }
+        }
+        if let expected = header.numbersDigest, expected != digest(all) {
+            throw damaged("its numbers do not match the checksum in its header: the file was changed or damaged")
         }
         var checkpoint = Checkpoint(experimentSource: header.experimentSource, experimentFile: header.experimentFile,
                                     baseDirectory: header.baseDirectory, runLabel: header.runLabel, seed: header.seed, epoch: header.epoch,
@@ -116,6 +129,16 @@ public enum CheckpointFile {
             checkpoint.optimizer = OptimizerState(kind: kind, step: header.optimizerStep ?? 0, buffers: buffers)
         }
         return checkpoint
+    }
+
+    /// The digest of a checkpoint's numbers, array by array, in file order.
+    static func digest(_ arrays: [[Double]]) -> String {
+        var digest = Digest()
+        for values in arrays {
+            digest.add(UInt64(values.count))
+            for value in values { digest.add(value.bitPattern) }
+        }
+        return digest.hex
     }
 
     /// `run<i>-<label>-seed<k>-epoch<e>.checkpoint`: the run's number keeps labels
