@@ -82,6 +82,20 @@ import Testing
         do { _ = try body(); return nil } catch { return error }
     }
 
+    @Test func gradcheckRefusesAModelTooLargeToCheckQuickly() throws {
+        let root = try temporaryDirectory()
+        let path = root + "/big.yaml"
+        try """
+            name: big
+            dataset: {teacher: {samples: 4, features: 400, classes: 2}}
+            model: [{dense: {units: 400}}, relu, {dense: {units: 2}}]
+            loss: softmax_cross_entropy
+            train: {epochs: 1, optimizer: adam}
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let error = #expect(throws: ExperimentError.self) { try Commands.gradientCheck(path: path) }
+        #expect(error?.description.contains("this model has 161202 weights, at most 100000") == true, "\(String(describing: error))")
+    }
+
     static let hostileLabels = [
         "'quoted' run", "''", "'", "it's", "a''b", "end'", "`touch INJECTED`", "@macro", "\"double\"", "back\\slash",
         "semi; system('touch X')", "x\ny", "tab\there", "日本語 ✓", "$HOME", "%s %d",

@@ -1,4 +1,7 @@
 extension Commands {
+    /// The largest model `gradcheck FILE` checks (a few seconds on one core).
+    public static let maximumGradientCheckWeights = 100_000
+
     /// `backprop gradcheck [FILE]`: finite-difference checks of the built-in
     /// suite, or of FILE's own model on a few of its samples (in float64).
     /// Status 1 when any check fails.
@@ -12,6 +15,10 @@ extension Commands {
         let data = try PreparedData<Double>(plan)
         var random = RandomGenerator(seed: plan.seeds.first ?? 1)
         let model: Sequential<Double> = try ModelBuilder.build(plan, inputSize: data.train.features, random: &random)
+        // Four forward passes per weight: a large model would run for minutes without a word.
+        guard model.parameterCount <= maximumGradientCheckWeights else {
+            throw ExperimentError(file: path, message: "gradcheck checks every weight by finite differences (4 forward passes each); this model has \(model.parameterCount) weights, at most \(maximumGradientCheckWeights): check the same layers with fewer units")
+        }
         let sample = data.train.subset(0..<min(8, data.train.count))
         return [GradientCheck.check("\(plan.name): \(plan.model.map(\.name).joined(separator: "-")) + \(plan.lossName)",
                                     model: model, loss: plan.loss, input: sample.inputs, target: sample.targets)]
