@@ -19,7 +19,7 @@ extension ConfigValue {
     }
 
     private static func isPlainSafe(_ character: Character) -> Bool {
-        character.isASCII && (character.isLetter || character.isNumber || "._+_-".contains(character))
+        character.isASCII && (character.isLetter || character.isNumber || "._+-".contains(character))
     }
 
     private static func doubleQuoted(_ text: String) -> String {

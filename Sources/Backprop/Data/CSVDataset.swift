@@ -187,7 +187,7 @@ public struct CSVDataset: Dataset {
     /// `inf` and `nan`, and stops at a NUL byte (`4\u{0}xyz` is 4).
     static func decimal(_ text: String) -> Double? {
         var digits = 0
-        var sawExponent = false, exponentDigits = 0, previous: UInt8 = 0
+        var sawPoint = false, sawExponent = false, exponentDigits = 0, previous: UInt8 = 0
         for (index, byte) in text.utf8.enumerated() {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -195,7 +195,8 @@ public struct CSVDataset: Dataset {
             case UInt8(ascii: "+"), UInt8(ascii: "-"):
                 guard index == 0 || previous == UInt8(ascii: "e") || previous == UInt8(ascii: "E") else { return nil }
             case UInt8(ascii: "."):
-                guard !sawExponent else { return nil }
+                guard !sawExponent, !sawPoint else { return nil }
+                sawPoint = true
             case UInt8(ascii: "e"), UInt8(ascii: "E"):
                 guard !sawExponent, digits > 0 else { return nil }
                 sawExponent = true
@@ -204,7 +205,7 @@ public struct CSVDataset: Dataset {
             }
             previous = byte
         }
-        guard digits > 0, !sawExponent || exponentDigits > 0, text.utf8.filter({ $0 == UInt8(ascii: ".") }).count <= 1 else { return nil }
+        guard digits > 0, !sawExponent || exponentDigits > 0 else { return nil }
         return Double(text)
     }
 

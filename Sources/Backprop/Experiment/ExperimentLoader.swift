@@ -9,17 +9,26 @@ public enum ExperimentLoader {
 
     /// Loads and validates the file at `path` (the dataset is not loaded yet).
     public static func load(path: String) throws -> ExperimentPlan {
+        // Absolute, so checkpoints and results.json find the data from any folder.
+        try parse(try text(of: path, what: "experiment"), file: path, baseDirectory: absoluteFolder(of: path))
+    }
+
+    /// The UTF-8 text of an experiment or suite file, or a one-line error.
+    static func text(of path: String, what: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ExperimentError(file: path, message: "cannot read the experiment file (no such file or not readable)")
+            throw ExperimentError(file: path, message: "cannot read the \(what) file (no such file or not readable)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ExperimentError(file: path, message: "the experiment file is not UTF-8 text")
+            throw ExperimentError(file: path, message: "the \(what) file is not UTF-8 text")
         }
-        // Absolute, so checkpoints and results.json find the data from any folder.
+        return text
+    }
+
+    /// The folder holding `path`, made absolute against the working folder.
+    static func absoluteFolder(of path: String) -> String {
         let directory = parentFolder(of: path)
-        let absolute = directory.hasPrefix("/") ? directory
+        return directory.hasPrefix("/") ? directory
             : FileManager.default.currentDirectoryPath + (directory.isEmpty ? "" : "/" + directory)
-        return try parse(text, file: path, baseDirectory: absolute)
     }
 
     /// Parses experiment text; `file` names it in errors. Sections are read in

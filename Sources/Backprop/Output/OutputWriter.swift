@@ -82,11 +82,11 @@ public enum OutputWriter {
         return (images, failures, false)
     }
 
-    private enum GnuplotOutcome { case success, failure(String) }
+    enum GnuplotOutcome: Equatable { case success, failure(String) }
 
     /// Runs gnuplot on `script`, stopped after `timeLimit`; its messages are
     /// read on the side, at most `gnuplotMessageLimit` bytes.
-    private static func runGnuplot(_ gnuplot: String, script: String, in directory: String, timeLimit: Duration) -> GnuplotOutcome {
+    static func runGnuplot(_ gnuplot: String, script: String, in directory: String, timeLimit: Duration) -> GnuplotOutcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: gnuplot)
         process.currentDirectoryURL = URL(fileURLWithPath: directory)

@@ -24,13 +24,7 @@ public enum SuiteLoader {
     static let maximumRerunSeeds = 1000
 
     public static func load(path: String) throws -> SuitePlan {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ExperimentError(file: path, message: "cannot read the suite file (no such file or not readable)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ExperimentError(file: path, message: "the suite file is not UTF-8 text")
-        }
-        return try parse(text, file: path, baseDirectory: absoluteFolder(of: path))
+        try parse(try ExperimentLoader.text(of: path, what: "suite"), file: path, baseDirectory: ExperimentLoader.absoluteFolder(of: path))
     }
 
     public static func parse(_ text: String, file: String, baseDirectory: String = "") throws -> SuitePlan {
@@ -165,7 +159,7 @@ public enum SuiteLoader {
             let experimentKeys = try document.mapping(allowed: ExperimentLoader.topLevelKeys, what: "the experiment")
             for part in experimentParts { parts[part] = experimentKeys[part] }
             if name == nil { name = try experimentKeys["name"].map(ExperimentLoader.parseName) }
-            problemBase = absoluteFolder(of: path)
+            problemBase = ExperimentLoader.absoluteFolder(of: path)
             source = (experimentText, path)
         }
         for part in experimentParts where part != "train" {
@@ -220,11 +214,5 @@ public enum SuiteLoader {
         position.replacing(.mapping(entries.map { key, value in
             (ConfigValue(.scalar(key, plain: true), file: value.file, path: value.path, line: value.line, column: value.column), value)
         }))
-    }
-
-    static func absoluteFolder(of path: String) -> String {
-        let directory = parentFolder(of: path)
-        return directory.hasPrefix("/") ? directory
-            : FileManager.default.currentDirectoryPath + (directory.isEmpty ? "" : "/" + directory)
     }
 }

@@ -38,7 +38,7 @@ public enum SuiteReport {
         func cell(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         for problem in scores.problems {
             for contender in problem.contenders {
-                let epochs = median(contender.epochsToTarget.map { $0.map(Double.init) ?? .infinity })
+                let epochs = contender.medianEpochs
                 lines.append([cell(problem.name), cell(contender.contender), cell(contender.chosen), cell(problem.testMetric),
                               contender.testMean.map { "\($0)" } ?? "", contender.testStandardDeviation.map { "\($0)" } ?? "",
                               "\(epochs)", "\(contender.time)", "\(contender.ratio)"].joined(separator: ","))
@@ -82,8 +82,7 @@ public enum SuiteReport {
                       Report.separator(7)]
             for contender in problem.contenders {
                 let reached = contender.epochsToTarget.compactMap { $0 }.count
-                let epochs = median(contender.epochsToTarget.map { $0.map(Double.init) ?? .infinity })
-                let seconds = median(contender.secondsToTarget.map { $0 ?? .infinity })
+                let (epochs, seconds) = (contender.medianEpochs, contender.medianSeconds)
                 let test = contender.testMean.map { mean in
                     formatSignificant(mean, digits: 3) + " ± " + formatSignificant(contender.testStandardDeviation ?? 0, digits: 2)
                 } ?? "diverged"

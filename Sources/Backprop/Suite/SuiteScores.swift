@@ -22,6 +22,10 @@ public struct SuiteScores: Codable, Sendable, Equatable {
         public var time: Double
         /// time / the problem's best time; ∞ for a contender that misses the target.
         public var ratio: Double
+
+        /// The medians over seeds of epochs and seconds to target, ∞ when most seeds never reach it.
+        var medianEpochs: Double { median(epochsToTarget.map { $0.map(Double.init) ?? .infinity }) }
+        var medianSeconds: Double { median(secondsToTarget.map { $0 ?? .infinity }) }
     }
 
     public struct Problem: Codable, Sendable, Equatable {
