@@ -7,7 +7,7 @@ struct BackpropCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backprop",
         abstract: "Train small neural networks with backpropagation and compare how optimizers converge.",
-        discussion: "Exit codes: 0 ok, 1 a run failed (or diverged where the file forbids it), 2 bad input.",
+        discussion: "Exit codes: 0 ok, 1 a run failed (or diverged where the file forbids it), 2 bad input, 3 output could not be written, 130 and 143 stopped by Ctrl-C and SIGTERM (finished runs written as a partial set).",
         version: Version.description + "\nBLAS: " + BLASKernel.description,
         subcommands: [Run.self, Sweep.self, Suite.self, Merge.self, Check.self, Plot.self, List.self, Validate.self, Gradcheck.self, Explain.self,
                       Evaluate.self, Predict.self, Bench.self]
@@ -21,6 +21,8 @@ struct BackpropCommand: ParsableCommand {
         // gnuplot may quit before reading a whole script (a chart it cannot draw): writing to
         // its closed pipe must be an error the tool reports, not a signal that kills it.
         signal(SIGPIPE, SIG_IGN)
+        // Past a file-size limit (ulimit -f) a write fails with EFBIG, reported as a write error, instead of killing the process.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -28,6 +30,9 @@ struct BackpropCommand: ParsableCommand {
             fail(error.description)
         } catch let error as WriteError {
             fail(error.description, status: 3)
+        } catch let status as ExitCode {
+            // A command's own status (emit), said already.
+            exit(withError: status)
         } catch {
             let code = exitCode(for: error)
             if code == .success || code == .failure || error is CleanExit {

@@ -14,7 +14,8 @@ extension BackpropCommand {
         @OptionGroup var jobs: JobsOption
 
         func run() throws {
-            try emit(Commands.run(path: file, outputRoot: output.outputRoot, jobs: jobs.jobs, progress: ConsoleProgress()))
+            try emit(Commands.run(path: file, outputRoot: output.outputRoot, jobs: jobs.jobs, progress: ConsoleProgress(),
+                                  interruption: stopOnSignals()))
         }
     }
 }

@@ -59,29 +59,6 @@ import Testing
         _ = try Commands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
     }
 
-    /// Output that cannot be written is not bad input (exit 3, not 2), and
-    /// every file in the folder is whole (no half-written file, no temporary).
-    @Test func aWriteFailureIsAWriteErrorAndLeavesEarlierFilesWhole() throws {
-        let root = try temporaryDirectory()
-        let path = root + "/x.yaml"
-        try validExperiment.write(toFile: path, atomically: true, encoding: .utf8)
-        _ = try Commands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
-        // report.md cannot be replaced: a folder with a file in it holds its name.
-        try FileManager.default.removeItem(atPath: root + "/plots/check/report.md")
-        try FileManager.default.createDirectory(atPath: root + "/plots/check/report.md/inside", withIntermediateDirectories: true)
-        let error = Self.error { try Commands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress()) }
-        #expect(error is WriteError, "\(String(describing: error))")
-        #expect(!(error is any BadInputError))
-        #expect(try String(contentsOfFile: root + "/plots/check/metrics.csv", encoding: .utf8).hasPrefix("run,seed,epoch"))
-        #expect(try Summary.decode(try Data(contentsOf: URL(fileURLWithPath: root + "/plots/check/summary.json"))).runs.count == 1)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root + "/plots/check").filter { $0.contains(".tmp-") }
-        #expect(leftovers.isEmpty)
-    }
-
-    static func error(_ body: () throws -> Any) -> (any Error)? {
-        do { _ = try body(); return nil } catch { return error }
-    }
-
     @Test func gradcheckRefusesAModelTooLargeToCheckQuickly() throws {
         let root = try temporaryDirectory()
         let path = root + "/big.yaml"

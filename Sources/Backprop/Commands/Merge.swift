@@ -48,9 +48,8 @@ extension Commands {
             (run.label, run.seed) = (trial.label, trial.seed)
             runs.append(run)
         }
-        let missingText = missing.prefix(20).map { "'\($0.label)' seed \($0.seed)" }.joined(separator: ", ")
-            + (missing.count > 20 ? " and \(missing.count - 20) more" : "")
-        let lacking = "\(missing.count) of \(result.trials.count) trial(s) are in none of these folders: \(missingText)"
+        let lacking = "\(missing.count) of \(result.trials.count) trial(s) are in none of these folders: "
+            + TrialList.describe(missing.map { ($0.label, $0.seed) })
         if !missing.isEmpty && !partial {
             return CommandOutcome(messages: ["error: \(lacking) (a shard missing or unfinished? run it, or give --partial to merge what there is)"], status: 1)
         }

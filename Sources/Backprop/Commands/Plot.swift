@@ -5,6 +5,7 @@ extension Commands {
         let result = try ResultsFile.read(directory: directory)
         let lock = try FolderLock(directory)
         defer { withExtendedLifetime(lock) {} }
-        return written(try OutputWriter.write(result, to: directory))
+        // Checkpoints come from training, which plot does not repeat: they stay.
+        return written(try OutputWriter.write(result, to: directory, carrying: OutputWriter.carriedOver + [CheckpointFile.folderName]))
     }
 }

@@ -23,8 +23,10 @@ extension Commands {
     /// trains every run x seed (of the shard) and writes OUTPUT_ROOT/NAME/ (a
     /// shard's into OUTPUT_ROOT/NAME/shards/K-of-N/), each trial into its
     /// `trials/` as it finishes. `jobs` runs train side by side (nil: one per core).
+    /// `interruption`: Ctrl-C or SIGTERM; the finished runs are written as a
+    /// partial set (nothing, when none finished) and the status is the shell's.
     public static func run(path: String, outputRoot: String, sweep: SweepOptions? = nil, jobs: Int? = nil,
-                           progress: any RunProgress) throws -> CommandOutcome {
+                           progress: any RunProgress, interruption: Interruption? = nil) throws -> CommandOutcome {
         let experiment = try LoadedExperiment(path: path)
         if sweep != nil && experiment.plan.sweepAxes.isEmpty {
             throw ExperimentError(file: path, message: "this experiment has no 'sweep:' section; use `backprop run`")
@@ -34,19 +36,33 @@ extension Commands {
         let directory = shard.map { root + "/" + $0.folder } ?? root
         try OutputWriter.refuseLinks(inside: root)
         try OutputWriter.checkWritable(directory + "/" + TrialFolder.folderName)
-        // The shard's own folder: shards of one sweep run side by side on a shared volume.
+        // The shard's own folder, and the experiment's beside the other shards: shards of one sweep
+        // run side by side on a shared volume, but not beside a command replacing the experiment's set.
+        let experimentLock = shard == nil ? nil : try FolderLock(root, shared: true)
         let lock = try FolderLock(directory)
-        defer { withExtendedLifetime(lock) {} }
+        defer { withExtendedLifetime((experimentLock, lock)) {} }
+        // Checkpoints are written into the new set while training: old ones go with the old set.
+        let set = try OutputSet(replacing: directory)
         let trials = TrialFolder(directory: directory + "/" + TrialFolder.folderName, readFrom: TrialFolder.folders(inExperiment: root),
                                  experiment: experiment.plan.name)
         trials.removeAbandonedTemporaries()
-        var options = experiment.runnerOptions(checkpoints: directory + "/checkpoints")
+        var options = experiment.runnerOptions(checkpoints: set.staging + "/" + CheckpointFile.folderName)
         options.trials = trials
         options.force = sweep?.force ?? true
         options.shard = shard
         if let jobs { options.cores = jobs }
+        options.interruption = interruption
         let result = try ExperimentRunner.run(experiment.plan, progress: progress, options: options)
-        var outcome = written(try OutputWriter.write(result, to: directory), warnings: result.warnings)
+        if let signal = interruption?.signal, result.partial != nil, result.runs.isEmpty {
+            return CommandOutcome(messages: ["stopped by \(Interruption.describe(signal)) before any run finished: nothing written (what \(directory) held is unchanged)"],
+                                  status: Interruption.exitStatus(for: signal))
+        }
+        var outcome = written(try OutputWriter.write(result, into: set), warnings: result.warnings)
+        if let signal = interruption?.signal, let partial = result.partial {
+            outcome.messages.append("\(partial); wrote the \(result.runs.count) finished one(s) as a partial set" + (sweep == nil ? "" : " (run the sweep again: finished trials are reused)"))
+            outcome.status = Interruption.exitStatus(for: signal)
+            return outcome
+        }
         if result.reused > 0 {
             outcome.messages.insert("reused \(result.reused) finished trial(s) of \(result.runs.count) (--force trains them again)", at: 0)
         }

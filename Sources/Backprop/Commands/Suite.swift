@@ -4,14 +4,19 @@ extension Commands {
     /// trains only its share of each phase; the scores and report come from a
     /// run without --shard once every shard's trials are in the tree.
     public static func suite(path: String, outputRoot: String, sweep: SweepOptions = SweepOptions(), jobs: Int? = nil,
-                             progress: any RunProgress) throws -> CommandOutcome {
+                             progress: any RunProgress, interruption: Interruption? = nil) throws -> CommandOutcome {
         let suite = try SuiteLoader.load(path: path)
         let shard = try sweep.shard?.resolve(environment: sweep.environment, count: sweep.shardCount)
         let root = outputRoot + "/suites"
-        let outcome = try SuiteRunner.run(suite, outputRoot: root, options: SuiteRunner.Options(shard: shard, force: sweep.force, jobs: jobs),
-                                          progress: progress)
+        var options = SuiteRunner.Options(shard: shard, force: sweep.force, jobs: jobs)
+        options.interruption = interruption
+        let outcome = try SuiteRunner.run(suite, outputRoot: root, options: options, progress: progress)
         var messages = ["trained \(outcome.trained) trial(s), reused \(outcome.reused) finished one(s)"]
         messages += outcome.waiting.map { "waiting: \($0)" }
+        if let signal = interruption?.signal, outcome.scores == nil {
+            return CommandOutcome(messages: messages + ["stopped by \(Interruption.describe(signal)): every finished trial is kept; run the suite again to go on"],
+                                  status: Interruption.exitStatus(for: signal))
+        }
         guard let scores = outcome.scores else {
             let next = shard == nil ? "" : "; when every shard has finished this round, run the shards again (the reruns need all the tuning), then once without --shard for the report"
             return CommandOutcome(output: [], messages: messages + ["suite not complete: no scores yet" + next], status: 0)

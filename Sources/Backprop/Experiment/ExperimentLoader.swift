@@ -67,6 +67,9 @@ public enum ExperimentLoader {
         let checkpointEvery = try keys["checkpoint"].map(parseCheckpoint)
         let (runs, sweepAxes) = try parseRuns(train: keys["train"], runs: keys["runs"], sweep: keys["sweep"], document: document,
                                               hasValidation: data.split?.validation != nil)
+        if let every = checkpointEvery, let value = keys["checkpoint"] {
+            try checkCheckpointCount(every: every, runs: runs, seeds: seeds.count, at: value)
+        }
         return ExperimentPlan(
             name: name, description: description, dtype: dtype, seeds: seeds, dataset: data.source, datasetPosition: datasetValue.position,
             split: data.split, featureScaling: data.scaling, targetScaling: data.targetScaling, model: model, loss: loss,
@@ -222,6 +225,18 @@ public enum ExperimentLoader {
             let name = try item.string()
             guard allowed.contains(name) else { throw item.error(unknownNameMessage(what, name, known: allowed)) }
             return name
+        }
+    }
+
+    /// The most checkpoint files an experiment may plan: more is a mistake in
+    /// `every` (or a disk filled for nothing), refused before training.
+    public static let maximumCheckpointFiles = 10_000
+
+    static func checkCheckpointCount(every: Int, runs: [RunPlan], seeds: Int, at value: ConfigValue) throws {
+        // Every `every` epochs and the last one, for each run x seed.
+        let files = runs.reduce(0.0) { $0 + Double(seeds) * (Double($1.epochs / every) + 1) }
+        guard files <= Double(maximumCheckpointFiles) else {
+            throw value.error("checkpoint every \(every) epoch(s) would write up to \(formatSignificant(files, digits: 3)) files (runs x seeds x epochs / every); at most \(maximumCheckpointFiles): make 'every' larger")
         }
     }
 

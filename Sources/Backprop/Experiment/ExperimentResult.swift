@@ -33,6 +33,9 @@ public struct ExperimentResult: Sendable, Codable {
     public var trainedTrials = 0
     /// The BLAS kernel and CPU the trained runs used (`BLASKernel.description`).
     public var blas: String?
+    /// Why some planned runs have no results (a command stopped by Ctrl-C);
+    /// nil for a whole set. The report says it first.
+    public var partial: String?
 
     /// Labels of the runs that have results, in the file's order (a shard has some).
     public var labels: [String] {
@@ -43,7 +46,7 @@ public struct ExperimentResult: Sendable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case source, file, baseDirectory, runs, featureNames, classNames, trainingSamples, validationSamples, testSamples
-        case points, warnings, wallSeconds, splits, testSource, targetsScaled, trials, version, reused, blas
+        case points, warnings, wallSeconds, splits, testSource, targetsScaled, trials, version, reused, blas, partial
     }
 
     public init(plan: ExperimentPlan, runs: [RunResult], featureNames: [String], classNames: [String]?, trainingSamples: Int,
@@ -90,6 +93,7 @@ public struct ExperimentResult: Sendable, Codable {
         version = try container.decodeIfPresent(String.self, forKey: .version) ?? "0.1.0"
         reused = try container.decodeIfPresent(Int.self, forKey: .reused) ?? 0
         blas = try container.decodeIfPresent(String.self, forKey: .blas)
+        partial = try container.decodeIfPresent(String.self, forKey: .partial)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -113,6 +117,7 @@ public struct ExperimentResult: Sendable, Codable {
         try container.encode(version, forKey: .version)
         try container.encode(reused, forKey: .reused)
         try container.encodeIfPresent(blas, forKey: .blas)
+        try container.encodeIfPresent(partial, forKey: .partial)
     }
 }
 

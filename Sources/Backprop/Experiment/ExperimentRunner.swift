@@ -28,6 +28,9 @@ public enum ExperimentRunner {
         public var shard: Shard?
         /// A shard with no jobs is normal (a suite's small phases), not a mistake.
         public var allowsEmptyShard = false
+        /// Ctrl-C or SIGTERM: runs not finished by then are abandoned, and the
+        /// result holds the finished ones, marked `partial`.
+        public var interruption: Interruption?
 
         public init(decisionGrid: Bool = false, saveCheckpoint: (@Sendable (Checkpoint) throws -> Void)? = nil,
                     cores: Int = ProcessInfo.processInfo.activeProcessorCount, trials: (any TrialStore)? = nil, force: Bool = false,
@@ -85,15 +88,19 @@ public enum ExperimentRunner {
         let toTrain = firstWithKey.values.sorted()
         let reusedCount = reused.compactMap { $0 }.count
         progress.jobsPlanned(total: reusedCount + toTrain.count, reused: reusedCount)
-        let trained = try JobPool(cores: options.cores).run(toTrain.count) { position in
+        let trained = try JobPool(cores: options.cores).run(toTrain.count) { position -> RunResult? in
+            if options.interruption?.isRequested == true { return nil }
             let job = jobs[toTrain[position]]
             progress.jobStarted(label: job.run.label, seed: job.seed, job: position, of: toTrain.count)
-            let result = try job.train(on: data, progress: progress)
+            guard let result = try job.train(on: data, progress: progress) else { return nil }
             try options.trials?.save(result)
             progress.jobFinished(result, job: position, of: toTrain.count)
             return result
         }
-        let byKey = Dictionary(zip(toTrain.map { jobs[$0].key }, trained), uniquingKeysWith: { first, _ in first })
+        var byKey: [String: RunResult] = [:]
+        for (position, result) in zip(toTrain, trained) {
+            if let result, byKey[jobs[position].key] == nil { byKey[jobs[position].key] = result }
+        }
         let runs = jobs.indices.compactMap { index -> RunResult? in
             if let result = reused[index] { return result }
             guard var result = byKey[jobs[index].key] else { return nil }
@@ -107,7 +114,13 @@ public enum ExperimentRunner {
             splits: data.splitRows, testSource: data.testSource, targetsScaled: data.targetScaling != nil,
             trials: all.map { PlannedTrial(label: $0.run.label, seed: $0.seed, key: $0.key) }, reused: reusedCount,
             blas: BLASKernel.description)
-        result.trainedTrials = toTrain.count
+        result.trainedTrials = trained.compactMap { $0 }.count
+        if let signal = options.interruption?.signal, runs.count < jobs.count {
+            let finished = Set(runs.map { "\($0.label)\u{0}\($0.seed)" })
+            let missing = jobs.filter { !finished.contains("\($0.run.label)\u{0}\($0.seed)") }
+            result.partial = "stopped by \(Interruption.describe(signal)): \(missing.count) of \(jobs.count) trial(s) did not finish: "
+                + TrialList.describe(missing.map { ($0.run.label, $0.seed) })
+        }
         return result
     }
 

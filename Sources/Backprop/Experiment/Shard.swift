@@ -57,6 +57,9 @@ public struct Shard: Sendable, Equatable {
         return mine.sorted()
     }
 
+    /// The folder, inside the experiment's, that holds every shard's own.
+    public static let folderName = "shards"
+
     /// Where the shard's outputs go below the experiment's folder.
-    public var folder: String { "shards/\(index)-of-\(count)" }
+    public var folder: String { "\(Self.folderName)/\(index)-of-\(count)" }
 }

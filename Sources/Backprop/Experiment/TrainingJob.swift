@@ -37,7 +37,8 @@ struct TrainingJob: Sendable {
         return Double(run.epochs) * (3 * Double(samples) * Double(parameters) + Double(steps) * (2000 + Double(parameters)))
     }
 
-    func train<Scalar: BLASScalar>(on data: PreparedData<Scalar>, progress: any RunProgress) throws -> RunResult {
+    /// The trial's result, or nil when an `Interruption` stopped it before its end.
+    func train<Scalar: BLASScalar>(on data: PreparedData<Scalar>, progress: any RunProgress) throws -> RunResult? {
         let clock = ContinuousClock()
         let start = clock.now
         var random = RandomGenerator(seed: seed)
@@ -46,7 +47,7 @@ struct TrainingJob: Sendable {
         let configuration = TrainingConfiguration(
             epochs: run.epochs, batchSize: run.batch, shuffle: run.shuffle, seed: random.next(), stopping: run.stopping,
             clipping: run.clipping, recordStepLosses: run.recordSteps, classification: data.isClassification,
-            targetScaling: data.targetScaling, restoreBest: run.restoreBest)
+            targetScaling: data.targetScaling, restoreBest: run.restoreBest, interruption: options.interruption)
         let trainer = Trainer(model: model, loss: plan.loss, optimizer: optimizer, schedule: run.schedule, configuration: configuration)
         var checkpointError: Error?
         func saveCheckpoint(epoch: Int, withOptimizer: Bool = true) {
@@ -64,6 +65,7 @@ struct TrainingJob: Sendable {
             progress.epochFinished(label: run.label, seed: seed, record: record, epochs: run.epochs)
             if let every = plan.checkpointEvery, record.epoch > 0, record.epoch % every == 0 { saveCheckpoint(epoch: record.epoch) }
         }
+        if history.stopReason == .interrupted { return nil }
         // The end of the run: the weights it ended with, unless the loop saved that epoch already.
         // With restore_best these are the best epoch's, saved under that epoch and, when it is not
         // the last, without the optimizer state (which would be the last epoch's).

@@ -10,6 +10,8 @@ import Foundation
 /// are arrays named `optimizer/<buffer>/<parameter index>`.
 public enum CheckpointFile {
     static let magic = "backprop-checkpoint 1"
+    /// The folder, inside an experiment's, that checkpoint files go into.
+    public static let folderName = "checkpoints"
 
     private struct Header: Codable {
         var experimentSource: String

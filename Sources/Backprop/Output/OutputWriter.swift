@@ -14,11 +14,25 @@ public enum OutputWriter {
         public var chartsNotDrawn: [String]
     }
 
-    /// `gnuplot` is the program that draws the PNGs; nil (not installed) still
-    /// writes the data and scripts.
-    public static func write(_ result: ExperimentResult, to directory: String,
+    /// What lives in an experiment's folder beside its output set and outlasts
+    /// it: a sweep's finished trials and its shards' folders.
+    public static let carriedOver = [TrialFolder.folderName, Shard.folderName]
+
+    /// Writes `result` as `directory`'s new output set (see `OutputSet`); the
+    /// caller holds the folder's lock. `carrying`: entries of the folder that
+    /// outlast the set. `gnuplot` is the program that draws the PNGs; nil (not
+    /// installed) still writes the data and scripts.
+    public static func write(_ result: ExperimentResult, to directory: String, carrying: [String] = carriedOver,
                              gnuplot: String? = findExecutable("gnuplot")) throws -> Outcome {
         try makeDirectory(directory)
+        return try write(result, into: OutputSet(replacing: directory), carrying: carrying, gnuplot: gnuplot)
+    }
+
+    /// Writes `result` into `set` (which may hold checkpoints written while
+    /// training) and puts the set in place.
+    public static func write(_ result: ExperimentResult, into set: OutputSet, carrying: [String] = carriedOver,
+                             gnuplot: String? = findExecutable("gnuplot")) throws -> Outcome {
+        let directory = set.staging
         let summary = Summary(result)
         let (charts, notDrawn) = try Charts.draw(result)
         var files: [String] = []
@@ -36,7 +50,8 @@ public enum OutputWriter {
         }
         try put("report.md", Data(Report.render(result, summary: summary, charts: charts, notDrawn: notDrawn).utf8))
         let rendering = render(scripts: charts.map(\.scriptFile), in: directory, gnuplot: gnuplot)
-        return Outcome(directory: directory, files: files + rendering.images, chartFailures: rendering.failures,
+        try set.commit(carrying: carrying)
+        return Outcome(directory: set.folder, files: files + rendering.images, chartFailures: rendering.failures,
                        gnuplotMissing: rendering.gnuplotMissing, chartsNotDrawn: notDrawn)
     }
 

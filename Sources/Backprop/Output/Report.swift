@@ -5,6 +5,7 @@ public enum Report {
     public static func render(_ result: ExperimentResult, summary: Summary, charts: [ChartFiles], notDrawn: [String] = []) -> String {
         let plan = result.plan
         var lines = ["# \(escape(plan.name))", ""]
+        if let partial = result.partial { lines += ["> **Partial results**: \(escape(partial)). Run the command again to finish them.", ""] }
         if !plan.description.isEmpty { lines += [escape(plan.description), ""] }
         lines += [
             "- data: \(escape("\(plan.dataset)")) — \(dataLine(result))",

@@ -34,8 +34,10 @@ public struct TrialFolder: TrialStore {
 
     /// The trial folders of an experiment's output folder: its own, and its shards'.
     public static func folders(inExperiment root: String) -> [String] {
-        let shards = (try? FileManager.default.contentsOfDirectory(atPath: root + "/shards")) ?? []
-        return [root + "/" + folderName] + shards.sorted().map { root + "/shards/\($0)/" + folderName }
+        let shards = (try? FileManager.default.contentsOfDirectory(atPath: root + "/" + Shard.folderName)) ?? []
+        // Hidden ones are a shard's output set being written (OutputSet), not a shard.
+        return [root + "/" + folderName] + shards.filter { !$0.hasPrefix(".") }.sorted()
+            .map { root + "/" + Shard.folderName + "/" + $0 + "/" + folderName }
     }
 
     public func load(key: String) -> RunResult? {

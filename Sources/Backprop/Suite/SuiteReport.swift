@@ -8,10 +8,11 @@ public enum SuiteReport {
     public static func write(_ scores: SuiteScores, suite: SuitePlan, to directory: String,
                              gnuplot: String? = OutputWriter.findExecutable("gnuplot")) throws -> OutputWriter.Outcome {
         try OutputWriter.makeDirectory(directory)
+        let set = try OutputSet(replacing: directory)
         let chart = profileChart(scores)
         var files: [String] = []
         func put(_ name: String, _ text: String) throws {
-            try AtomicFile.write(text, to: directory + "/" + name)
+            try AtomicFile.write(text, to: set.staging + "/" + name)
             files.append(name)
         }
         try put("suite.json", String(decoding: try json(scores), as: UTF8.self))
@@ -19,7 +20,14 @@ public enum SuiteReport {
         for file in chart.dataFiles { try put(file.name, file.contents) }
         try put(chart.scriptFile, chart.script)
         try put("report.md", render(scores, suite: suite))
-        let rendering = OutputWriter.render(scripts: [chart.scriptFile], in: directory, gnuplot: gnuplot)
+        let rendering = OutputWriter.render(scripts: [chart.scriptFile], in: set.staging, gnuplot: gnuplot)
+        // The problems' folders (their trials, tuning and rerun sets) outlast the suite's own files,
+        // also those of problems no longer in the file: their trials are not lightly thrown away.
+        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { name in
+            var isFolder: ObjCBool = false
+            return !name.hasPrefix(".") && FileManager.default.fileExists(atPath: directory + "/" + name, isDirectory: &isFolder) && isFolder.boolValue
+        }
+        try set.commit(carrying: folders)
         return OutputWriter.Outcome(directory: directory, files: files + rendering.images, chartFailures: rendering.failures,
                                     gnuplotMissing: rendering.gnuplotMissing, chartsNotDrawn: [])
     }

@@ -13,6 +13,8 @@ public enum SuiteRunner {
         public var force: Bool
         /// Jobs side by side; nil: one per core.
         public var jobs: Int?
+        /// Ctrl-C or SIGTERM: the phase in progress stops, its finished trials kept.
+        public var interruption: Interruption?
 
         public init(shard: Shard? = nil, force: Bool = false, jobs: Int? = nil) {
             self.shard = shard
@@ -43,10 +45,11 @@ public enum SuiteRunner {
         try OutputWriter.refuseLinks(inside: outputRoot + "/" + suite.name)
         // Unsharded, the whole suite folder (it writes the report); a shard, its own folders, one problem at a time.
         try OutputWriter.checkWritable(outputRoot + "/" + suite.name)
-        let lock = options.shard == nil ? try FolderLock(outputRoot + "/" + suite.name) : nil
+        // Shards share it with one another, but not with a command that replaces the suite's report.
+        let lock = try FolderLock(outputRoot + "/" + suite.name, shared: options.shard != nil)
         defer { withExtendedLifetime(lock) {} }
         var outcome = Outcome(scores: nil, phases: [], waiting: [], trained: 0, reused: 0)
-        for problem in suite.problems {
+        for problem in suite.problems where options.interruption?.isRequested != true {
             let root = folder(of: problem.name, suite: suite.name, outputRoot: outputRoot)
             let directory = options.shard.map { root + "/" + $0.folder } ?? root
             try OutputWriter.checkWritable(directory + "/" + TrialFolder.folderName)
@@ -61,10 +64,15 @@ public enum SuiteRunner {
                 var runner = ExperimentRunner.Options(trials: trials, shard: options.shard)
                 runner.allowsEmptyShard = true
                 if let jobs = options.jobs { runner.cores = jobs }
+                runner.interruption = options.interruption
                 progress.phaseStarted("\(problem.name): \(name)")
                 let result = try ExperimentRunner.run(plan, progress: progress, options: runner)
                 outcome.reused += result.reused
                 outcome.trained += result.trainedTrials
+                if result.partial != nil {
+                    outcome.waiting.append("\(problem.name) \(name): stopped before its end")
+                    return nil
+                }
                 let missing = result.trials.filter { trials.load(key: $0.key) == nil }.count
                 guard missing == 0 else {
                     outcome.waiting.append("\(problem.name) \(name): \(missing) of \(result.trials.count) trial(s) are other shards'")

@@ -4,7 +4,8 @@
 ///   seconds at which it did are recorded as "time to threshold").
 /// - `minDelta` + `patience`: the convergence criterion of the lessons — the
 ///   loss changed by less than `minDelta` for `patience` epochs in a row.
-/// - `maxSeconds`: a time budget for the training steps.
+/// - `maxSeconds`: a wall-time budget for the run: training steps, and also
+///   the evaluation and checkpoints between them.
 /// - `divergenceFactor`: the loss became NaN/Inf, or exceeded `divergenceFactor`
 ///   times its starting value; the run is marked diverged.
 public struct StoppingCriteria: Equatable, Sendable {
@@ -31,6 +32,8 @@ public enum StopReason: String, Codable, Sendable {
     case converged = "converged"
     case timeLimit = "max_seconds"
     case diverged = "diverged"
+    /// Stopped by Ctrl-C or SIGTERM before its end (`Interruption`).
+    case interrupted = "interrupted"
 }
 
 /// Applies `StoppingCriteria` to a run, epoch by epoch.
@@ -55,8 +58,9 @@ struct StopMonitor {
     }
 
     /// Why to stop after this epoch, checked in this order: divergence, the
-    /// threshold, convergence, the time budget; nil to go on.
-    mutating func verdict(after record: EpochRecord) -> StopReason? {
+    /// threshold, convergence, the time budget (against `wallSeconds`, the
+    /// run's time so far); nil to go on.
+    mutating func verdict(after record: EpochRecord, wallSeconds: Double) -> StopReason? {
         defer { previousLoss = record.loss }
         if !record.loss.isFinite || record.loss > criteria.divergenceFactor * max(startingLoss, 1e-12) { return .diverged }
         if let threshold = criteria.lossBelow, record.loss < threshold { return .lossBelow }
@@ -64,7 +68,7 @@ struct StopMonitor {
             calmEpochs = abs(previousLoss - record.loss) < minDelta ? calmEpochs + 1 : 0
             if calmEpochs >= criteria.patience { return .converged }
         }
-        if let budget = criteria.maxSeconds, record.seconds >= budget { return .timeLimit }
+        if let budget = criteria.maxSeconds, wallSeconds >= budget { return .timeLimit }
         return nil
     }
 }

@@ -7,6 +7,7 @@ import RealModule
 /// optimizer's state) are made on the first step and reused, so a warm
 /// training step allocates nothing. A run that diverges (NaN/Inf, or a loss
 /// blow-up) ends with `stopReason == .diverged`; it never stops the process.
+/// An `Interruption` ends it before the next step (`.interrupted`).
 public final class Trainer<Scalar: BLASScalar> {
     public let model: Sequential<Scalar>
     public let loss: any Loss
@@ -84,6 +85,9 @@ public final class Trainer<Scalar: BLASScalar> {
         var steps = 0
         var samplesSeen = 0
         var seconds = 0.0
+        // `seconds` counts the training steps (the charts' time axis); max_seconds counts all of the run's time.
+        let clock = ContinuousClock()
+        let runStart = clock.now
         var learningRate = schedule.learningRate(epoch: 0, base: baseLearningRate, totalEpochs: configuration.epochs)
         let start = record(epoch: 0, step: 0, seconds: 0, samplesSeen: 0, learningRate: learningRate,
                            batchLoss: nil, gradientNorm: nil, layerNorms: [], data: data, validation: validation)
@@ -94,7 +98,6 @@ public final class Trainer<Scalar: BLASScalar> {
             return history
         }
 
-        let clock = ContinuousClock()
         for epoch in stride(from: 1, through: configuration.epochs, by: 1) {
             learningRate = schedule.learningRate(epoch: epoch - 1, base: baseLearningRate, totalEpochs: configuration.epochs)
             optimizer.learningRate = learningRate
@@ -102,6 +105,10 @@ public final class Trainer<Scalar: BLASScalar> {
             let epochStart = clock.now
             let epochSteps = runEpoch(data, order: order, batchSize: batchSize, stepLosses: &history.stepLosses)
             seconds += (clock.now - epochStart).inSeconds
+            if epochSteps.interrupted {
+                history.stop(.interrupted, epoch: epoch, seconds: seconds)
+                break
+            }
             if let failure = epochSteps.failure {
                 // No evaluation of a broken model: the record's loss is NaN.
                 add(record(epoch: epoch, step: steps + epochSteps.steps, seconds: seconds, samplesSeen: samplesSeen + epochSteps.samples,
@@ -119,7 +126,7 @@ public final class Trainer<Scalar: BLASScalar> {
                 layerNorms: layerNormSums.map { $0 / count }, data: data, validation: validation)
             add(current)
             schedule.observe(loss: current.validationLoss ?? current.loss)
-            if let reason = monitor.verdict(after: current) {
+            if let reason = monitor.verdict(after: current, wallSeconds: (clock.now - runStart).inSeconds) {
                 history.stop(reason, epoch: epoch, seconds: seconds)
                 break
             }
@@ -141,6 +148,8 @@ public final class Trainer<Scalar: BLASScalar> {
         var normSum = 0.0
         /// The step whose loss or gradient was not finite, which ends the run.
         var failure: StepResult?
+        /// Stopped by an `Interruption` before the epoch's end.
+        var interrupted = false
     }
 
     /// One pass over `data` in `order`, stopping at the first step that is not finite.
@@ -149,6 +158,10 @@ public final class Trainer<Scalar: BLASScalar> {
         var sums = EpochSteps()
         var batchStart = 0
         while batchStart < data.count {
+            if configuration.interruption?.isRequested == true {
+                sums.interrupted = true
+                return sums
+            }
             let batchEnd = min(batchStart + batchSize, data.count)
             let result = trainStep(data: data, rows: order[batchStart..<batchEnd])
             batchStart = batchEnd

@@ -17,11 +17,15 @@ public struct TrainingConfiguration: Sendable {
     public var targetScaling: FeatureScaling.Statistics?
     /// End with the weights of the best validation epoch.
     public var restoreBest: RestoreBest?
+    /// Checked before every step: once requested, the run ends at once with
+    /// `stopReason == .interrupted` (its weights are mid-epoch: not a result).
+    public var interruption: Interruption?
 
     public init(epochs: Int, batchSize: BatchSize, shuffle: Bool, seed: UInt64 = 1,
                 stopping: StoppingCriteria = StoppingCriteria(), clipping: GradientClipping? = nil,
                 recordStepLosses: Bool = false, classification: Bool? = nil,
-                targetScaling: FeatureScaling.Statistics? = nil, restoreBest: RestoreBest? = nil) {
+                targetScaling: FeatureScaling.Statistics? = nil, restoreBest: RestoreBest? = nil,
+                interruption: Interruption? = nil) {
         self.epochs = epochs
         self.batchSize = batchSize
         self.shuffle = shuffle
@@ -32,5 +36,6 @@ public struct TrainingConfiguration: Sendable {
         self.classification = classification
         self.targetScaling = targetScaling
         self.restoreBest = restoreBest
+        self.interruption = interruption
     }
 }

@@ -27,7 +27,7 @@ public struct TrainingHistory: Codable, Sendable {
         case .lossBelow:
             thresholdEpoch = epoch
             thresholdSeconds = seconds
-        case .completed, .converged, .timeLimit:
+        case .completed, .converged, .timeLimit, .interrupted:
             break
         }
     }
