@@ -27,10 +27,7 @@ struct CSVTable {
         guard let contents = FileManager.default.contents(atPath: resolved) else {
             throw DataError(file: path, message: "cannot read the file")
         }
-        guard let text = String(data: contents, encoding: .utf8) else {
-            throw DataError(file: path, message: "not UTF-8 text")
-        }
-        var records = try CSVReader.records(in: text, delimiter: delimiter, file: path)[...]
+        var records = try CSVReader.records(in: contents, delimiter: delimiter, file: path)[...]
         guard let first = records.first else {
             throw DataError(file: path, message: "empty file: expected a header row and data rows")
         }
@@ -66,6 +63,6 @@ struct CSVTable {
             kept.removeAll { $0 == index }
         }
         columns = kept.map { names[$0] }
-        rows = records.enumerated().map { row, record in CSVRecord(fields: kept.map { record.fields[$0] }, line: record.line, row: row) }
+        rows = records.enumerated().map { row, record in CSVRecord(fields: record.fields.selecting(kept), line: record.line, row: row) }
     }
 }

@@ -70,6 +70,7 @@ public enum ExperimentRunner {
         let clock = ContinuousClock()
         let start = clock.now
         let data = try PreparedData<Scalar>(plan)
+        try checkStepLosses(plan, trainingSamples: data.train.count)
         let all = plan.runs.flatMap { run in
             plan.seeds.map { TrainingJob(plan: plan, run: run, seed: $0, options: options, dataDigest: data.dataDigest) }
         }
@@ -122,6 +123,21 @@ public enum ExperimentRunner {
                 + TrialList.describe(missing.map { ($0.run.label, $0.seed) })
         }
         return result
+    }
+
+    /// The most mini-batch losses a run with `record_steps` keeps (8 MB).
+    public static let maximumStepLosses = 1_000_000
+
+    /// Refuses, before training, a run whose `record_steps` would keep more
+    /// than `maximumStepLosses` losses: memory stays proportional to what is kept.
+    static func checkStepLosses(_ plan: ExperimentPlan, trainingSamples: Int) throws {
+        for run in plan.runs where run.recordSteps {
+            let batch = run.batch.resolved(datasetSize: trainingSamples)
+            let steps = Double(run.epochs) * Double((trainingSamples + batch - 1) / max(batch, 1))
+            guard steps <= Double(maximumStepLosses) else {
+                throw ExperimentError(file: plan.file, message: "run '\(run.label)' with record_steps would keep \(formatSignificant(steps, digits: 3)) step losses (epochs x steps per epoch); at most \(maximumStepLosses): fewer epochs, larger batches, or no record_steps")
+            }
+        }
     }
 
     /// A regression that diverged with unscaled targets: the likely cause, said once.

@@ -23,8 +23,16 @@ public enum ResultsFile {
         return decoder
     }
 
+    /// The largest results.json read (decoding takes about ten times its size
+    /// in memory); a run keeps at most `TrainingHistory.maximumRecords` epochs,
+    /// so only a very large sweep comes near it.
+    public static let maximumBytes = 256 << 20
+
     public static func read(directory: String) throws -> ExperimentResult {
         let path = directory + "/" + name
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumBytes {
+            throw OutputError(path: path, message: "is \(size >> 20) MiB; backprop reads results files of at most \(maximumBytes >> 20) MiB")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw OutputError(path: path, message: "no results here (run the experiment first)")
         }

@@ -78,7 +78,7 @@ public final class Trainer<Scalar: BLASScalar> {
             history.stepLosses.reserveCapacity((data.count + batchSize - 1) / batchSize * configuration.epochs)
         }
         func add(_ record: EpochRecord) {
-            history.records.append(record)
+            history.keep(record)
             onEpoch(record)
         }
 

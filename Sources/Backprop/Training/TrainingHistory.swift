@@ -13,9 +13,29 @@ public struct TrainingHistory: Codable, Sendable {
     public var layerNames: [String]
     /// With `restore_best`: the epoch whose weights the run ended with.
     public var restoredEpoch: Int?
+    /// Past `maximumRecords` epochs, only every this many epochs' record is
+    /// kept (and the last); nil: every epoch's.
+    public var recordedEvery: Int?
+
+    /// The most epoch records a run keeps, so memory does not grow with
+    /// `epochs`: a longer run keeps every 2nd, 4th, ... epoch's record.
+    public static let maximumRecords = 10_000
 
     public var diverged: Bool { divergedAtEpoch != nil }
     public var last: EpochRecord? { records.last }
+
+    /// Keeps `record`, thinning the records to every other kept epoch when
+    /// there are more than `limit`. A record off the stride is kept only
+    /// while it is the last (the run's final numbers are always there).
+    mutating func keep(_ record: EpochRecord, limit: Int = maximumRecords) {
+        let stride = recordedEvery ?? 1
+        if let last = records.last, last.epoch % stride != 0 { records.removeLast() }
+        records.append(record)
+        guard records.count > limit else { return }
+        let wider = stride * 2
+        records = records.enumerated().filter { index, kept in kept.epoch % wider == 0 || index == records.count - 1 }.map(\.element)
+        recordedEvery = wider
+    }
 
     /// Ends the run for `reason` at `epoch`: a divergence or a reached
     /// threshold also records when it happened.
