@@ -111,7 +111,7 @@ public enum ExperimentRunner {
         var result = ExperimentResult(
             plan: plan, runs: runs, featureNames: data.featureNames, classNames: data.classNames,
             trainingSamples: data.train.count, validationSamples: data.validation?.count ?? 0, testSamples: data.test?.count ?? 0,
-            points: data.points, warnings: data.warnings + divergenceHints(plan, runs, data), wallSeconds: (clock.now - start).inSeconds,
+            points: data.points, warnings: data.warnings + divergenceHints(plan, runs, data) + thinnedRecords(runs), wallSeconds: (clock.now - start).inSeconds,
             splits: data.splitRows, testSource: data.testSource, targetsScaled: data.targetScaling != nil,
             trials: all.map { PlannedTrial(label: $0.run.label, seed: $0.seed, key: $0.key) }, reused: reusedCount,
             blas: BLASKernel.description)
@@ -123,6 +123,16 @@ public enum ExperimentRunner {
                 + TrialList.describe(missing.map { ($0.run.label, $0.seed) })
         }
         return result
+    }
+
+    /// Runs longer than `TrainingHistory.maximumRecords` epochs, whose
+    /// metrics.csv and charts hold every n-th epoch: said once per label.
+    static func thinnedRecords(_ runs: [RunResult]) -> [String] {
+        var said = Set<String>()
+        return runs.compactMap { run in
+            guard let every = run.history.recordedEvery, said.insert(run.label).inserted else { return nil }
+            return "run '\(run.label)' keeps every \(every)th epoch's record (and the last): a run keeps at most \(TrainingHistory.maximumRecords)"
+        }
     }
 
     /// The most mini-batch losses a run with `record_steps` keeps (8 MB).
