@@ -106,6 +106,20 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["gnuplot", "loss.gp"], "a temporary file was left")
     }
 
+    /// A description with a code fence in it is escaped where the report
+    /// shows it, and cannot close the block that echoes the experiment.
+    @Test func aCodeFenceInTheExperimentCannotBreakTheReport() throws {
+        let source = validExperiment.replacingOccurrences(of: "name: check", with: "name: check\ndescription: \"```` and <b>|\"")
+        let plan = try ExperimentLoader.parse(source, file: "x.yaml")
+        let result = try ExperimentRunner.run(plan)
+        let report = Report.render(result, summary: Summary(result), charts: [])
+        #expect(report.contains("\\`\\`\\`\\` and &lt;b&gt;\\|"))
+        let lines = report.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let opening = try #require(lines.firstIndex(of: "`````yaml"))
+        #expect(lines[(opening + 1)...].contains("`````"))
+        #expect(Report.codeBlock("a", language: "") == ["```", "a", "```"])
+    }
+
     @Test func controlCharactersReachTheTerminalEscaped() {
         #expect(terminalSafe("a\u{1B}[2Jb\u{07}c\rd\ne\u{9B}f\u{7F}") == "a\\e[2Jb\\ac\\rd\\ne\\u{9B}f\\u{7F}")
         #expect(terminalSafe("plain, ünïcode ✓") == "plain, ünïcode ✓")

@@ -39,7 +39,7 @@ public enum Report {
                 lines += ["![\(chart.name)](\(chart.imageFile))", ""]
             }
         }
-        lines += ["## Experiment", "", "```yaml", plan.source.trimmingTrailingNewlines(), "```", ""]
+        lines += ["## Experiment", ""] + codeBlock(plan.source.trimmingTrailingNewlines(), language: "yaml") + [""]
         return lines.joined(separator: "\n")
     }
 
@@ -143,6 +143,18 @@ public enum Report {
     }
 
     /// Keeps user text from breaking the Markdown table or layout.
+    /// `text` as a fenced code block, shown exactly: the fence is longer than
+    /// any run of backticks inside, so a ``` in a description cannot close it.
+    static func codeBlock(_ text: String, language: String) -> [String] {
+        var longest = 0, run = 0
+        for character in text {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: max(3, longest + 1))
+        return [fence + language, text, fence]
+    }
+
     static func escape(_ text: String) -> String {
         var result = ""
         for character in text {

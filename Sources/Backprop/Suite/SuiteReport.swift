@@ -111,7 +111,7 @@ public enum SuiteReport {
                   "Each line is one contender. At τ = 1 it shows the share of problems on which it was the fastest to the target; "
                     + "at τ = 2, the share on which it needed at most twice the fastest time; and so on up to τ = 4. "
                     + "A line that is high early is fast; one that ends low missed targets. The score is the area under the line, scaled to [0, 1].", "",
-                  "## Suite file", "", "```yaml", suite.source.replacingOccurrences(of: "```", with: "` ` `"), "```", ""]
+                  "## Suite file", ""] + Report.codeBlock(suite.source, language: "yaml") + [""]
         return lines.joined(separator: "\n")
     }
 
