@@ -15,31 +15,31 @@ extension BackpropCommand {
         @Option(parsing: .upToNextOption, help: "Layer sizes, input first and classes last, e.g. --layers 784 256 128 10.")
         var layers: [Int] = [784, 256, 128, 10]
 
-        @Option(help: "The data: fashion-mnist (the real training images) or teacher (synthetic).")
+        @Option(parsing: .unconditional, help: "The data: fashion-mnist (the real training images) or teacher (synthetic).")
         var data: Benchmark.DataChoice = .teacher
 
-        @Option(help: "Training samples (fashion-mnist: the first N images; default all 60,000; teacher: default 10,000).")
+        @Option(parsing: .unconditional, help: "Training samples (fashion-mnist: the first N images; default all 60,000; teacher: default 10,000).")
         var samples: Int?
 
-        @Option(help: "Mini-batch size.")
+        @Option(parsing: .unconditional, help: "Mini-batch size.")
         var batch: Int = 128
 
-        @Option(help: "Epochs per repetition.")
+        @Option(parsing: .unconditional, help: "Epochs per repetition.")
         var epochs: Int = 3
 
-        @Option(help: ArgumentHelp("The optimizer: " + Benchmark.OptimizerChoice.allCases.map(\.summary).joined(separator: " or ") + "."))
+        @Option(parsing: .unconditional, help: ArgumentHelp("The optimizer: " + Benchmark.OptimizerChoice.allCases.map(\.summary).joined(separator: " or ") + "."))
         var optimizer: Benchmark.OptimizerChoice = .adam
 
-        @Option(help: "BLAS threads.")
+        @Option(parsing: .unconditional, help: "BLAS threads.")
         var threads: Int = 1
 
-        @Option(name: .customLong("repeat"), help: "Repetitions (fresh model each time).")
+        @Option(name: .customLong("repeat"), parsing: .unconditional, help: "Repetitions (fresh model each time).")
         var repetitions: Int = 5
 
-        @Option(help: "Seed for data, weights and shuffling.")
+        @Option(parsing: .unconditional, help: "Seed for data, weights and shuffling.")
         var seed: UInt64 = 1
 
-        @Option(name: .customLong("warm-up"), help: "Seconds of untimed training before the timed repetitions.")
+        @Option(name: .customLong("warm-up"), parsing: .unconditional, help: "Seconds of untimed training before the timed repetitions.")
         var warmUpSeconds: Double = 0
 
         @Flag(help: "Also measure accuracy on Fashion-MNIST's 10,000 test images after training.")

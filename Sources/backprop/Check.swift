@@ -15,16 +15,16 @@ extension BackpropCommand {
         @Argument(help: "An output folder with results.json (e.g. plots/NAME).")
         var directory: String
 
-        @Option(help: "The baseline file (JSON), e.g. experiments/baselines/NAME.json.")
+        @Option(parsing: .unconditional, help: "The baseline file (JSON), e.g. experiments/baselines/NAME.json.")
         var baseline: String
 
         @Flag(help: "Write the folder's numbers as the new baseline instead of comparing.")
         var update = false
 
-        @Option(help: "How much worse a median must be to count (ratio > 1).")
+        @Option(parsing: .unconditional, help: "How much worse a median must be to count (ratio > 1).")
         var factor: Double = 1.2
 
-        @Option(help: "The significance level of the Mann-Whitney U test.")
+        @Option(parsing: .unconditional, help: "The significance level of the Mann-Whitney U test.")
         var alpha: Double = 0.05
 
         func validate() throws {

@@ -15,7 +15,7 @@ extension BackpropCommand {
         @Argument(help: "A checkpoint file (plots/NAME/checkpoints/*.checkpoint).")
         var checkpoint: String
 
-        @Option(help: "A dataset, written as in an experiment file.")
+        @Option(parsing: .unconditional, help: "A dataset, written as in an experiment file.")
         var data: String?
 
         func run() throws {

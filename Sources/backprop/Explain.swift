@@ -14,13 +14,13 @@ extension BackpropCommand {
         @Argument(help: "An experiment file: walk its model (dense layers and activations, one output) on its first sample.")
         var file: String?
 
-        @Option(name: .long, help: "The input value x.")
+        @Option(name: .long, parsing: .unconditional, help: "The input value x.")
         var input: Double = 2
 
-        @Option(name: .long, help: "The target t.")
+        @Option(name: .long, parsing: .unconditional, help: "The target t.")
         var target: Double = 4
 
-        @Option(name: [.customLong("lr"), .long], help: "Learning rate of the gradient-descent step.")
+        @Option(name: [.customLong("lr"), .long], parsing: .unconditional, help: "Learning rate of the gradient-descent step.")
         var learningRate: Double?
 
         func validate() throws {

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// How many runs train side by side.
 struct JobsOption: ParsableArguments {
-    @Option(help: "Runs trained side by side (default: one per core). With one job, BLAS may use every core for it.")
+    @Option(parsing: .unconditional, help: "Runs trained side by side (default: one per core). With one job, BLAS may use every core for it.")
     var jobs: Int?
 
     func validate() throws {

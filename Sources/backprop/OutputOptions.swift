@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// Where outputs go: plots/NAME below the current folder by default.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .customLong("plots"), help: "Folder that receives one folder per experiment.")
+    @Option(name: .customLong("plots"), parsing: .unconditional, help: "Folder that receives one folder per experiment.")
     var outputRoot: String = "plots"
 
     func validate() throws {

@@ -13,7 +13,7 @@ extension BackpropCommand {
         @Argument(help: "A checkpoint file (plots/NAME/checkpoints/*.checkpoint).")
         var checkpoint: String
 
-        @Option(help: "A dataset, written as in an experiment file, e.g. \"csv: {path: new.csv, target: label}\".")
+        @Option(parsing: .unconditional, help: "A dataset, written as in an experiment file, e.g. \"csv: {path: new.csv, target: label}\".")
         var data: String
 
         func run() throws {

@@ -4,10 +4,10 @@ import Foundation
 
 /// `--shard K/N|auto` and `--shards N`, shared by `sweep` and `suite`.
 struct ShardOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Run only shard K of N, e.g. --shard 2/4 (into the shard's own folder, shards/K-of-N), or 'auto': from Slurm array, Kubernetes Indexed Job or GNU parallel variables.", valueName: "K/N|auto"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Run only shard K of N, e.g. --shard 2/4 (into the shard's own folder, shards/K-of-N), or 'auto': from Slurm array, Kubernetes Indexed Job or GNU parallel variables.", valueName: "K/N|auto"))
     var shard: String?
 
-    @Option(help: "With --shard auto: the number of shards, for schedulers that give only the task's index (Kubernetes, GNU parallel); or set BACKPROP_SHARDS.")
+    @Option(parsing: .unconditional, help: "With --shard auto: the number of shards, for schedulers that give only the task's index (Kubernetes, GNU parallel); or set BACKPROP_SHARDS.")
     var shards: Int?
 
     func validate() throws {

@@ -56,7 +56,7 @@ import Testing
         let path = root + "/" + ResultsFile.name
         #expect(FileManager.default.createFile(atPath: path, contents: nil))
         #expect(truncate(path, off_t(ResultsFile.maximumBytes + 1)) == 0)  // sparse: takes no disk
-        let error = #expect(throws: OutputError.self) { try ResultsFile.read(directory: root) }
-        #expect(error?.description.hasSuffix("results.json: is 256 MiB; backprop reads results files of at most 256 MiB") == true, "\(String(describing: error))")
+        let error = #expect(throws: DataError.self) { try ResultsFile.read(directory: root) }
+        #expect(error?.description.hasSuffix("results.json: is 256 MiB; backprop reads a results file of at most 256 MiB") == true, "\(String(describing: error))")
     }
 }

@@ -24,9 +24,7 @@ struct CSVTable {
             throw position.error("no such file: \(path) (looked for \(resolved))")
         }
         guard !isFolder.boolValue else { throw position.error("\(path) is a folder, not a CSV file (\(resolved))") }
-        guard let contents = FileManager.default.contents(atPath: resolved) else {
-            throw DataError(file: path, message: "cannot read the file")
-        }
+        let contents = try InputFile.read(resolved, what: "CSV file", limit: CSVReader.maximumBytes)
         var records = try CSVReader.records(in: contents, delimiter: delimiter, file: path)[...]
         guard let first = records.first else {
             throw DataError(file: path, message: "empty file: expected a header row and data rows")

@@ -30,13 +30,13 @@ final class DecompressingFileReader {
     private var memberEnded = false
 
     init(path: String) throws {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let file = fopen(path, "rb") else {
-            throw DataError(file: path, message: "no such file")
+        let size = try InputFile.check(path, what: "file")
+        guard let file = fopen(path, "rb") else {
+            throw DataError(file: path, message: "cannot read the file (\(String(cString: strerror(errno))))")
         }
         self.path = path
         self.file = file
-        self.fileSize = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        self.fileSize = size
         chunk = .allocate(capacity: Self.chunkSize)
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())

@@ -18,6 +18,10 @@ public enum TargetEncoding: Sendable, Equatable {
             return .asLoaded
         }
         let classes = classNames.count
+        guard classes >= 2 else {
+            // No number of outputs fits: the advice is about the data, not the model.
+            throw ComponentError("the dataset has only one class ('\(classNames.first ?? "")'): a classifier needs at least 2; check the target column (or use a regression loss on numeric targets)")
+        }
         if loss.targets == .classIndices {
             guard outputs == classes else {
                 throw ComponentError("\(name) needs one output per class: the dataset has \(classes) class\(classes == 1 ? "" : "es"), the model gives \(outputs) (set units: \(classes) on the last dense layer)")

@@ -61,14 +61,11 @@ public enum CheckpointFile {
         try AtomicFile.write(data, to: path)
     }
 
+    /// The largest checkpoint read: a model of 100 million weights, written as text.
+    public static let maximumBytes = 4 << 30
+
     public static func read(path: String) throws -> Checkpoint {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            throw DataError(file: path, message: "is a folder; give a .checkpoint file in it")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataError(file: path, message: "no such checkpoint file")
-        }
+        let data = try InputFile.read(path, what: "checkpoint file", limit: maximumBytes)
         func damaged(_ why: String) -> DataError { DataError(file: path, message: "not a backprop checkpoint (\(why))") }
         let bytes = [UInt8](data)
         guard let first = bytes.firstIndex(of: 0x0A), String(decoding: bytes[..<first], as: UTF8.self) == magic else {

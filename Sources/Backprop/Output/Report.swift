@@ -142,7 +142,6 @@ public enum Report {
         return lines
     }
 
-    /// Keeps user text from breaking the Markdown table or layout.
     /// `text` as a fenced code block, shown exactly: the fence is longer than
     /// any run of backticks inside, so a ``` in a description cannot close it.
     static func codeBlock(_ text: String, language: String) -> [String] {
@@ -155,6 +154,7 @@ public enum Report {
         return [fence + language, text, fence]
     }
 
+    /// Keeps user text from breaking the Markdown table or layout.
     static func escape(_ text: String) -> String {
         var result = ""
         for character in text {

@@ -30,17 +30,18 @@ public enum ResultsFile {
 
     public static func read(directory: String) throws -> ExperimentResult {
         let path = directory + "/" + name
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumBytes {
-            throw OutputError(path: path, message: "is \(size >> 20) MiB; backprop reads results files of at most \(maximumBytes >> 20) MiB")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard access(path, F_OK) == 0 else {
             throw OutputError(path: path, message: "no results here (run the experiment first)")
         }
+        let data = try InputFile.read(path, what: "results file", limit: maximumBytes)
         let result: ExperimentResult
         do {
             result = try decoder.decode(ExperimentResult.self, from: data)
         } catch let error as ExperimentError {
             throw OutputError(path: path, message: "the experiment stored in it no longer reads: \(error.message)")
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty && (try? JSONSerialization.jsonObject(with: data)) != nil {
+            // Foundation says "not valid JSON" for valid JSON with a number its field cannot hold, and names no field.
+            throw OutputError(path: path, message: "not a backprop results file: a number does not fit its field (negative or too large, such as a seed of -1)")
         } catch {
             throw OutputError(path: path, message: "not a backprop results file (\(oneLine(error)))")
         }
