@@ -7,7 +7,7 @@ APT_PACKAGES := gnuplot-nox libopenblas-dev zlib1g-dev dataset-fashion-mnist
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/backprop
 
-.PHONY: deps build test experiment sweep suite ci-sweep ci-suite plots bench clean
+.PHONY: deps build test fuzz experiment sweep suite ci-sweep ci-suite plots bench clean
 
 # Installs only what is missing; a quick no-op when everything is present.
 deps:
@@ -36,6 +36,13 @@ test: deps
 	@set -o pipefail; BACKPROP_PLUGIN_TESTS=1 $(TEST) --filter PluginTests 2>&1 | tee .build/plugin-tests.log
 	@grep -Eq "Test run with [1-9][0-9]* tests? .*passed" .build/plugin-tests.log && ! grep -q " skipped" .build/plugin-tests.log \
 	  || { echo "make test: the plugin suite did not run (see .build/plugin-tests.log)"; exit 1; }
+
+# The fuzz test of `make test` (1000 mutated inputs per reader), run longer:
+# make fuzz [FUZZ_ITERATIONS=50000] [FUZZ_SEED=7]. It prints executions and findings.
+FUZZ_ITERATIONS ?= 50000
+FUZZ_SEED ?= 1
+fuzz: deps
+	set -o pipefail; FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) FUZZ_SEED=$(FUZZ_SEED) $(TEST) --filter FuzzTests 2>&1 | grep -Ev "^(◇|↳)"
 
 # make experiment NAME=xor-optimizers  ->  plots/xor-optimizers/report.md
 experiment: build

@@ -9,7 +9,7 @@ public protocol BadInputError: Error, CustomStringConvertible {}
 /// position when it knows one.
 public struct ComponentError: BadInputError {
     public var description: String
-    public init(_ description: String) { self.description = description }
+    public init(_ description: String) { self.description = terminalSafe(description) }
 }
 
 /// "unknown optimizer 'adma' (did you mean 'adam'?); known: adagrad, adam, ..."

@@ -14,11 +14,12 @@ public struct ExperimentError: BadInputError, Equatable {
         self.message = message
     }
 
+    /// One line, whatever the file's keys and values hold (control characters escaped).
     public var description: String {
-        guard !file.isEmpty else { return message }
+        guard !file.isEmpty else { return terminalSafe(message) }
         var position = file
         if let line { position += ":\(line)" }
         if let column { position += ":\(column)" }
-        return "\(position): \(message)"
+        return terminalSafe("\(position): \(message)")
     }
 }

@@ -87,7 +87,8 @@ public struct DataError: BadInputError, Equatable {
         self.message = message
     }
 
+    /// One line, whatever the file's names and cells hold (control characters escaped).
     public var description: String {
-        "\(file)\(line.map { ":\($0)" } ?? ""): \(message)"
+        terminalSafe("\(file)\(line.map { ":\($0)" } ?? ""): \(message)")
     }
 }

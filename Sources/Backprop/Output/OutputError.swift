@@ -4,5 +4,5 @@
 public struct OutputError: BadInputError {
     public var path: String
     public var message: String
-    public var description: String { "\(path): \(message)" }
+    public var description: String { terminalSafe("\(path): \(message)") }
 }
