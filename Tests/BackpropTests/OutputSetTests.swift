@@ -231,6 +231,25 @@ import Testing
         #expect(Self.entries(root + "/plots") == ["check"])
     }
 
+    /// Two real processes on one experiment at once: one writes, the other
+    /// says in one line that the folder is in use; the folder holds one whole set.
+    @Test func twoProcessesOnOneFolderDoNotInterleave() throws {
+        let root = try temporaryDirectory()
+        let text = validExperiment.replacingOccurrences(of: "epochs: 5", with: "epochs: 20000") + "\nplots: [loss]\n"
+        try text.write(toFile: root + "/x.yaml", atomically: true, encoding: .utf8)
+        for folder in ["a", "b"] {
+            try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: root + "/x.yaml", toPath: root + "/\(folder)/x.yaml")
+        }
+        let first = try start(["run", "x.yaml", "--plots", root + "/plots"], in: root + "/a")
+        while !FileManager.default.fileExists(atPath: root + "/plots/check") { Thread.sleep(forTimeInterval: 0.005) }
+        let second = try backprop(["run", "x.yaml", "--plots", root + "/plots"], in: root + "/b")
+        first.waitUntilExit()
+        #expect(first.terminationStatus == 0)
+        #expect(second.status == 2 && second.errors.contains("is in use by another backprop command"), "\(second.errors)")
+        #expect(try Self.isOneSet(root + "/plots/check"))
+    }
+
     static func wait(for text: String, in file: String, timeout: Double = 60) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
