@@ -5,6 +5,7 @@ let package = Package(
     name: "backprop",
     products: [
         .library(name: "Backprop", targets: ["Backprop"]),
+        .library(name: "BackpropCommandLine", targets: ["BackpropCommandLine"]),
         .executable(name: "backprop", targets: ["backprop"]),
     ],
     dependencies: [
@@ -38,12 +39,17 @@ let package = Package(
         // names the code that made a sweep's trials (Version.sourceDigest).
         .executableTarget(name: "source-digest"),
         .plugin(name: "SourceDigestPlugin", capability: .buildTool(), dependencies: ["source-digest"]),
-        .executableTarget(
-            name: "backprop",
+        // The command tree, as a library: the executable below is one call to it.
+        .target(
+            name: "BackpropCommandLine",
             dependencies: [
                 "Backprop",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "backprop",
+            dependencies: ["BackpropCommandLine"]
         ),
         // Test-only: interposes malloc to count allocations of a warm training step.
         .target(name: "AllocationCounter"),

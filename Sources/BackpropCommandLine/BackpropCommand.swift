@@ -2,9 +2,13 @@ import ArgumentParser
 import Backprop
 import Foundation
 
-@main
-struct BackpropCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+/// The `backprop` command tree: every subcommand, the exit-code policy and
+/// output handling. The `backprop` executable is `BackpropCommand.main()`; a
+/// plugin package registers its components, then calls the same.
+public struct BackpropCommand: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "backprop",
         abstract: "Train small neural networks with backpropagation and compare how optimizers converge.",
         discussion: "Exit codes: 0 ok, 1 a run failed (or diverged where the file forbids it), 2 bad input, 3 output could not be written, 130 and 143 stopped by Ctrl-C and SIGTERM (finished runs written as a partial set).",
@@ -15,7 +19,7 @@ struct BackpropCommand: ParsableCommand {
 
     /// Bad input of any kind exits 2 with one line naming the file and place;
     /// ArgumentParser's usage errors (64 by default) are mapped to 2 as well.
-    static func main() {
+    public static func main() {
         // Before any product: a fallback kernel on a CPU that can do better restarts the program with the right one.
         BLASKernel.restartWithFittingKernel()
         // gnuplot may quit before reading a whole script (a chart it cannot draw): writing to
