@@ -7,6 +7,8 @@ let package = Package(
         .library(name: "Backprop", targets: ["Backprop"]),
         .library(name: "BackpropCommandLine", targets: ["BackpropCommandLine"]),
         .executable(name: "backprop", targets: ["backprop"]),
+        // For plugin packages: a digest of their own sources, which joins the library's in Version.
+        .plugin(name: "SourceDigestPlugin", targets: ["SourceDigestPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -35,7 +37,7 @@ let package = Package(
             ],
             plugins: ["SourceDigestPlugin"]
         ),
-        // Build-time tool and plugin: the digest of the library's sources, which
+        // Build-time tool and plugin: the digest of a target's sources, which
         // names the code that made a sweep's trials (Version.sourceDigest).
         .executableTarget(name: "source-digest"),
         .plugin(name: "SourceDigestPlugin", capability: .buildTool(), dependencies: ["source-digest"]),
@@ -57,12 +59,6 @@ let package = Package(
             name: "BackpropTests",
             dependencies: ["Backprop", "AllocationCounter"],
             resources: [.copy("Fixtures")]
-        ),
-        // Stands for a package outside this repository: it sees only Backprop's
-        // public API and registers its own optimizer and dataset.
-        .testTarget(
-            name: "PluginTests",
-            dependencies: ["Backprop"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -4,24 +4,41 @@ import Foundation
 
 /// The `backprop` command tree: every subcommand, the exit-code policy and
 /// output handling. The `backprop` executable is `BackpropCommand.main()`; a
-/// plugin package registers its components, then calls the same.
+/// plugin package's is `BackpropCommand.main(plugins: [its plugin])`.
 public struct BackpropCommand: ParsableCommand {
     public init() {}
 
+    /// The program's own name, so a plugin's binary says `backprop-plugin` in its usage.
+    static let programName = CommandLine.arguments.first.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "backprop"
+
     public static let configuration = CommandConfiguration(
-        commandName: "backprop",
+        commandName: programName,
         abstract: "Train small neural networks with backpropagation and compare how optimizers converge.",
-        discussion: "Exit codes: 0 ok, 1 a run failed (or diverged where the file forbids it), 2 bad input, 3 output could not be written, 130 and 143 stopped by Ctrl-C and SIGTERM (finished runs written as a partial set).",
+        discussion: "Exit codes: 0 ok, 1 a run failed (or diverged where the file forbids it), 2 bad input, 3 output could not be written, 70 a plugin's registration failed, 130 and 143 stopped by Ctrl-C and SIGTERM (finished runs written as a partial set).",
+        // Read when the command line is parsed, after main(plugins:) installed the plugins.
         version: Version.description + "\nBLAS: " + BLASKernel.description,
         subcommands: [Run.self, Sweep.self, Suite.self, Merge.self, Check.self, Plot.self, List.self, Validate.self, Gradcheck.self, Explain.self,
                       Evaluate.self, Predict.self, Bench.self]
     )
 
-    /// Bad input of any kind exits 2 with one line naming the file and place;
-    /// ArgumentParser's usage errors (64 by default) are mapped to 2 as well.
-    public static func main() {
+    /// The command line with the built-in components only.
+    public static func main() { main(plugins: []) }
+
+    /// Installs `plugins` (their components beside the built-in ones), then
+    /// runs the command line. Bad input of any kind exits 2 with one line
+    /// naming the file and place; ArgumentParser's usage errors (64 by
+    /// default) are mapped to 2 as well. A plugin whose registration fails
+    /// (a name taken, ...) exits 70 with its one line, before any command.
+    public static func main(plugins: [Plugin]) {
         // Before any product: a fallback kernel on a CPU that can do better restarts the program with the right one.
         BLASKernel.restartWithFittingKernel()
+        for plugin in plugins {
+            do {
+                try plugin.install()
+            } catch {
+                fail("plugin \(plugin.name): \(error)", status: 70)
+            }
+        }
         // gnuplot may quit before reading a whole script (a chart it cannot draw): writing to
         // its closed pipe must be an error the tool reports, not a signal that kills it.
         signal(SIGPIPE, SIG_IGN)
@@ -42,7 +59,7 @@ public struct BackpropCommand: ParsableCommand {
             if code == .success || code == .failure || error is CleanExit {
                 exit(withError: error)
             }
-            fail(oneLine(message(for: error)) + " (see backprop help)")
+            fail(oneLine(message(for: error)) + " (see \(programName) help)")
         }
     }
 

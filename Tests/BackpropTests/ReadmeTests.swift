@@ -1,17 +1,18 @@
 import Foundation
 import Testing
 
-/// README's "Extending" section shows the plugin target's code as it is, so
-/// the example a user copies is the one the plugin tests build and run.
+/// README's "Extending" section shows the plugin example's code as it is, so
+/// the example a user copies is the one `make test` builds, tests and runs.
 @Suite struct ReadmeTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
 
-    @Test(arguments: ["Lion.swift", "Swish.swift", "Registration.swift"])
+    @Test(arguments: ["Sources/ExamplePlugin/Lion.swift", "Sources/ExamplePlugin/Swish.swift", "Sources/ExamplePlugin/TwoCloudsDataset.swift",
+                      "Sources/ExamplePlugin/Registration.swift", "Sources/backprop-plugin/main.swift", "Package.swift"])
     func readmeShowsThePluginCode(file: String) throws {
         let readme = try String(contentsOf: Self.repository.appendingPathComponent("README.md"), encoding: .utf8)
-        let code = try String(contentsOf: Self.repository.appendingPathComponent("Tests/PluginTests/" + file), encoding: .utf8)
+        let code = try String(contentsOf: Self.repository.appendingPathComponent("examples/plugin/" + file), encoding: .utf8)
         let shown = readme.contains("```swift\n" + code + "```")
-        #expect(shown, "README.md does not show Tests/PluginTests/\(file) as it is")
+        #expect(shown, "README.md does not show examples/plugin/\(file) as it is")
     }
 
     /// "Measuring fairly" quotes the shipped wine report's verdict; it must

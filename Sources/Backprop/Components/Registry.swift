@@ -19,44 +19,91 @@ public final class Registry<Product>: @unchecked Sendable {
     private var entries: [String: Entry] = [:]
     private var order: [String] = []
     private let lock = NSLock()
+    /// Where names are claimed: the registry's own, or one it shares (layers
+    /// and activations are both written in `model:`, so a name is one or the other).
+    private let namespace: RegistryNamespace
 
-    /// A registry of `kind`, holding `components` under their own names.
-    public init(kind: String, _ components: [any Component.Type] = []) {
+    /// A registry of `kind` holding the library's own `components` under
+    /// their own names. They are checked as a plugin's are; a mistake among
+    /// them is a defect of this library, which every test run would meet.
+    package init(kind: String, _ components: [any Component.Type] = [], namespace: RegistryNamespace? = nil,
+                 fileID: String = #fileID, line: Int = #line) {
         self.kind = kind
-        for component in components { register(component) }
+        self.namespace = namespace ?? RegistryNamespace()
+        for component in components { registerBuiltIn(component, fileID: fileID, line: line) }
     }
 
     /// Adds `type` under its own name, or under `name` with `presets`: settings
     /// that change some defaults (`momentum` is `sgd` with momentum 0.9).
     ///
-    /// Mistakes here are programming errors and stop the program at once:
-    /// `type` must conform to the registry's protocol (`OptimizerRule` for
-    /// optimizers, ...), its `init(settings:)` must accept its own defaults
-    /// (that is how `backprop list` documents it), and every preset must be
-    /// one of its settings.
-    public func register<T: Component>(_ type: T.Type, as name: String? = nil, summary: String? = nil, presets: ConfigValue? = nil) {
+    /// Throws a `RegistrationError` naming the place of this call when the name
+    /// is taken (by a built-in or an earlier registration, whose place it names
+    /// too: nothing is ever replaced), is not a lowercase name a file can
+    /// write, `type` does not conform to the registry's protocol
+    /// (`OptimizerRule` for optimizers, ...), its `init(settings:)` rejects its
+    /// own defaults (that is how `backprop list` documents it), or a preset is
+    /// not one of its settings. Nothing is registered then.
+    public func register<T: Component>(_ type: T.Type, as name: String? = nil, summary: String? = nil, presets: ConfigValue? = nil,
+                                       fileID: String = #fileID, line: Int = #line) throws {
+        try add(type, as: name, summary: summary, presets: presets, place: "\(fileID):\(line)", isBuiltIn: false)
+    }
+
+    private func add<T: Component>(_ type: T.Type, as name: String?, summary: String?, presets: ConfigValue?, place: String, isBuiltIn: Bool) throws {
         let name = name ?? T.name
+        func refuse(_ reason: String) -> RegistrationError {
+            RegistrationError("\(place): cannot register \(T.self) as \(kind) '\(name)': \(reason)")
+        }
+        guard Self.isWritableName(name) else {
+            throw refuse("a name is lowercase letters, digits and '_', starting with a letter")
+        }
         let describing = Settings.describing(name, presets: presets)
         let example: T
         do {
             example = try T(settings: describing)
         } catch {
-            fatalError("\(T.self) cannot be registered: its init(settings:) rejects its own defaults (\(error))")
+            throw refuse("its init(settings:) rejects its own defaults (\(error))")
         }
         guard example is Product else {
-            fatalError("\(T.self) is not \(article(kind)) \(kind): it cannot be registered with the \(kind)s")
+            throw refuse("it is not \(article(kind)) \(kind)")
         }
-        for preset in (try? presets?.entries()) ?? [] where !describing.descriptions.contains(where: { $0.name == preset.key }) {
-            fatalError("preset '\(preset.key)' is not a setting of \(T.name)")
+        let presetKeys: [String]
+        do {
+            presetKeys = try presets?.entries().map(\.key) ?? []
+        } catch {
+            throw refuse("its presets are not a mapping of settings to values")
+        }
+        for key in presetKeys where !describing.descriptions.contains(where: { $0.name == key }) {
+            throw refuse("preset '\(key)' is not one of its settings; known: \(describing.descriptions.map(\.name).sorted().joined(separator: ", "))")
+        }
+        if !isBuiltIn { namespace.builtIns() }
+        if let earlier = namespace.claim(name, kind: kind, place: place) {
+            throw RegistrationError("\(place): \(kind) '\(name)' is registered twice: first as \(article(earlier.kind)) \(earlier.kind) at \(earlier.place), again here (\(T.self))")
         }
         lock.lock()
         defer { lock.unlock() }
-        if entries[name] == nil { order.append(name) }
-        let kind = kind
+        order.append(name)
+        let productKind = kind
         entries[name] = Entry(summary: summary ?? T.summary, presets: presets) { settings in
-            guard let product = try T(settings: settings) as? Product else { throw ComponentError("\(T.self) is not \(article(kind)) \(kind)") }
+            guard let product = try T(settings: settings) as? Product else { throw ComponentError("\(T.self) is not \(article(productKind)) \(productKind)") }
             return product
         }
+    }
+
+    /// `register` for the library's own components, whose registration is
+    /// checked by every test run: failing it is a defect here, not an input.
+    package func registerBuiltIn<T: Component>(_ type: T.Type, as name: String? = nil, summary: String? = nil, presets: ConfigValue? = nil,
+                                               fileID: String = #fileID, line: Int = #line) {
+        do {
+            try add(type, as: name, summary: summary, presets: presets, place: "\(fileID):\(line)", isBuiltIn: true)
+        } catch {
+            preconditionFailure("built-in \(error)")
+        }
+    }
+
+    /// A name experiment files can write without quoting: `adam`, `he_normal`.
+    static func isWritableName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+        return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
 
     /// Registered names in alphabetical order, as messages list them.
@@ -109,6 +156,37 @@ public final class Registry<Product>: @unchecked Sendable {
             return ComponentDescription(name: name, summary: entry.summary, settings: settings.descriptions)
         }
     }
+}
+
+/// The names claimed in one or more registries, each with the kind and the
+/// place (file:line) of the registration that claimed it.
+package final class RegistryNamespace: @unchecked Sendable {
+    private var claims: [String: (kind: String, place: String)] = [:]
+    private let lock = NSLock()
+    /// Makes every registry that shares the names, so their built-in names
+    /// are claimed before a plugin's: registries are made on first use, and
+    /// a plugin may register an activation before anything used the layers.
+    let builtIns: @Sendable () -> Void
+
+    package init(builtIns: @escaping @Sendable () -> Void = {}) { self.builtIns = builtIns }
+
+    /// Claims `name`, or returns the earlier claim and changes nothing.
+    func claim(_ name: String, kind: String, place: String) -> (kind: String, place: String)? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let earlier = claims[name] { return earlier }
+        claims[name] = (kind, place)
+        return nil
+    }
+}
+
+/// A registration the library cannot take: a name registered twice, a
+/// component whose own defaults fail its checks, ... It names the place of
+/// the registration (and of the earlier one), and is a defect of the code
+/// that registers, not of an experiment file: the command line exits 70.
+public struct RegistrationError: Error, CustomStringConvertible {
+    public var description: String
+    init(_ description: String) { self.description = terminalSafe(description) }
 }
 
 /// A registered component as `backprop list` shows it.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which backprop made a result: the release number, and the digest of the
 /// library's sources at build time (computed by the SourceDigest plugin), so
 /// any change to the code that trains is a different version. Sweep trials
@@ -6,6 +8,33 @@ public enum Version {
     public static let number = "0.2.0"
     public static let sourceDigest = Backprop.sourceDigest
 
-    /// "0.2.0 (source 1a2b3c4d5e6f7a8b)".
-    public static var description: String { "\(number) (source \(sourceDigest))" }
+    /// "0.2.0 (source 1a2b3c4d5e6f7a8b)", and each installed plugin's digest
+    /// after the library's: "0.2.0 (source 1a2b...; plugin lion-example 9f8e...)".
+    public static var description: String { "\(number) (source \(sourceDigest)\(installed.suffix))" }
+
+    /// The plugins installed in this process (`Plugin.install`), in order.
+    static let installed = InstalledSources()
+}
+
+/// Names and digests of code from outside the library that trains here.
+final class InstalledSources: @unchecked Sendable {
+    private var sources: [(name: String, digest: String)] = []
+    private let lock = NSRecursiveLock()
+
+    /// Runs `install` and records `name` once; a second call for `name` does
+    /// nothing, and a failing `install` records nothing.
+    func add(_ name: String, digest: String, install: () throws -> Void) rethrows {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !sources.contains(where: { $0.name == name }) else { return }
+        try install()
+        sources.append((name, digest))
+    }
+
+    /// "; plugin lion-example 1a2b3c4d5e6f7a8b" for each one, or "".
+    var suffix: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return sources.map { "; plugin \($0.name) \($0.digest)" }.joined()
+    }
 }
