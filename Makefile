@@ -3,11 +3,11 @@
 # the whole set-up.
 
 SHELL := /bin/bash
-APT_PACKAGES := gnuplot-nox libopenblas-dev zlib1g-dev dataset-fashion-mnist
+APT_PACKAGES := gnuplot-nox libopenblas-dev zlib1g-dev dataset-fashion-mnist python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/backprop
 
-.PHONY: deps build test plugin-example fuzz experiment sweep suite ci-sweep ci-suite plots bench clean
+.PHONY: deps build test api plugin-example fuzz experiment sweep suite ci-sweep ci-suite plots bench clean
 
 # Installs only what is missing; a quick no-op when everything is present.
 deps:
@@ -30,7 +30,21 @@ test: deps
 	$(TEST)
 	@# The PyTorch trajectories again on OpenBLAS's slowest (SSE3) kernel: every kernel gives the same numbers.
 	OPENBLAS_CORETYPE=Prescott $(TEST) --skip-build --filter "OptimizerTests|TrainerTests|GradientTests|WorkedExampleTests"
+	$(MAKE) --no-print-directory api
 	$(MAKE) --no-print-directory plugin-example
+
+# The public API, what a plugin may rely on (README, "Extending"), against its
+# committed list in api/: a change to it is deliberate and shows in review.
+# After one: make api UPDATE=1, and commit api/. A debug build of its own
+# (about a minute in a fresh clone), so the release build of `make test` stays.
+api: deps
+	@# It also tries the test modules, cannot load them and exits 1: what counts is that the libraries' graphs are written anew.
+	@mkdir -p .build; rm -rf .build/*/symbolgraph; swift package dump-symbol-graph --minimum-access-level public > .build/api.log 2>&1; \
+	  graphs=$$(ls -d .build/*/symbolgraph 2>/dev/null | head -1); \
+	  test -f "$$graphs/Backprop.symbols.json" -a -f "$$graphs/BackpropCommandLine.symbols.json" \
+	  || { cat .build/api.log; echo "make api: no symbol graphs of Backprop and BackpropCommandLine (see above)"; exit 1; }; \
+	  echo "+ python3 scripts/public_api.py $$graphs api $(if $(UPDATE),--update,)"; \
+	  python3 scripts/public_api.py $$graphs api $(if $(UPDATE),--update,)
 
 # The plugin example is a package of its own (examples/plugin, backprop by
 # path): its tests, then its binary as README's "Extending" uses it, so the
@@ -113,4 +127,4 @@ bench: build
 	  --binary $(BIN) $(if $(QUICK),--quick,) $(if $(ROUNDS),--rounds $(ROUNDS),)
 
 clean:
-	rm -rf .build
+	rm -rf .build $(PLUGIN)/.build

@@ -1,9 +1,11 @@
 import Foundation
 import PackagePlugin
 
-/// Gives the Backprop library a digest of its own Swift sources
-/// (`Version.sourceDigest`), computed at build time. A sweep's trials are
-/// keyed on it, so results made by other code are never reused or merged.
+/// Gives a target a digest of its own Swift sources, computed at build time:
+/// the Backprop library's is `Version.sourceDigest`, a plugin's goes into its
+/// `Plugin` (backprop exports this build plugin for them). A sweep's trials
+/// are keyed on the digests, so results made by other code are never reused
+/// or merged.
 @main
 struct SourceDigestPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

@@ -36,7 +36,7 @@ public struct BackpropCommand: ParsableCommand {
             do {
                 try plugin.install()
             } catch {
-                fail("plugin \(plugin.name): \(error)", status: 70)
+                fail("\(error) (plugin \(plugin.name))", status: 70)
             }
         }
         // gnuplot may quit before reading a whole script (a chart it cannot draw): writing to

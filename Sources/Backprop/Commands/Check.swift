@@ -2,12 +2,12 @@ extension Commands {
     /// How `backprop check` judges a regression, as asv judges a slower
     /// benchmark: the median got worse by more than `factor`, and the seeds
     /// say so with confidence.
-    public struct CheckOptions: Sendable {
-        public var factor: Double
+    package struct CheckOptions: Sendable {
+        package var factor: Double
         /// The significance level of the two-sided Mann–Whitney U test.
-        public var alpha: Double
+        package var alpha: Double
 
-        public init(factor: Double = 1.2, alpha: Double = 0.05) {
+        package init(factor: Double = 1.2, alpha: Double = 0.05) {
             self.factor = factor
             self.alpha = alpha
         }
@@ -17,7 +17,7 @@ extension Commands {
     /// target and held-out error with the baseline's, prints a table, and
     /// exits 1 on a regression or on a run the baseline has and DIR lacks.
     /// `update` writes DIR's numbers as the new baseline instead.
-    public static func check(directory: String, baseline path: String, update: Bool = false,
+    package static func check(directory: String, baseline path: String, update: Bool = false,
                              options: CheckOptions = CheckOptions()) throws -> CommandOutcome {
         let result = try ResultsFile.read(directory: directory)
         let current = Baseline(result)

@@ -1,17 +1,17 @@
 /// What the command line's subcommands do, one file each, so the executable
 /// only parses arguments and prints what comes back.
-public enum Commands {}
+package enum Commands {}
 
 /// What a command produced, for the command line to print.
-public struct CommandOutcome: Sendable, Equatable {
+package struct CommandOutcome: Sendable, Equatable {
     /// Lines for standard output.
-    public var output: [String]
+    package var output: [String]
     /// Lines for standard error: warnings, and why the status is not 0.
-    public var messages: [String]
+    package var messages: [String]
     /// 0, or 1 when a run failed (or diverged where the file forbids it).
-    public var status: Int32
+    package var status: Int32
 
-    public init(output: [String] = [], messages: [String] = [], status: Int32 = 0) {
+    package init(output: [String] = [], messages: [String] = [], status: Int32 = 0) {
         self.output = output
         self.messages = messages
         self.status = status

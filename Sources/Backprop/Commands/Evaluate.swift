@@ -2,7 +2,7 @@ extension Commands {
     /// `backprop evaluate CHECKPOINT [--data D]`: loss and accuracy (or RMSE,
     /// MAE and R²) and the confusion matrix of a saved model on D (written as
     /// in an experiment file), or without D on its experiment's test set.
-    public static func evaluate(checkpoint path: String, data: String?) throws -> CommandOutcome {
+    package static func evaluate(checkpoint path: String, data: String?) throws -> CommandOutcome {
         let dataset = try data.map { try ExperimentLoader.parseDataset($0, what: "--data") }
         let checkpoint = try CheckpointFile.read(path: path)
         let lines = checkpoint.dtype == Double.dtypeName

@@ -2,7 +2,7 @@ extension Commands {
     /// `backprop explain [FILE]`: the worked example, forward and backward,
     /// weight by weight: the lesson's network on (input, target), or FILE's
     /// model (dense layers and activations, one output) on its first sample.
-    public static func explain(path: String?, input: Double, target: Double, learningRate: Double?) throws -> CommandOutcome {
+    package static func explain(path: String?, input: Double, target: Double, learningRate: Double?) throws -> CommandOutcome {
         let example = try path.map { try explain(experiment: $0, learningRate: learningRate) }
             ?? WorkedExample(model: WorkedExample.lessonModel(), input: [input], target: target, learningRate: learningRate ?? 0.01)
         return CommandOutcome(output: [example.render()])

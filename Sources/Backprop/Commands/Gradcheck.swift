@@ -1,11 +1,11 @@
 extension Commands {
     /// The largest model `gradcheck FILE` checks (a few seconds on one core).
-    public static let maximumGradientCheckWeights = 100_000
+    package static let maximumGradientCheckWeights = 100_000
 
     /// `backprop gradcheck [FILE]`: finite-difference checks of the built-in
     /// suite, or of FILE's own model on a few of its samples (in float64).
     /// Status 1 when any check fails.
-    public static func gradientCheck(path: String?) throws -> CommandOutcome {
+    package static func gradientCheck(path: String?) throws -> CommandOutcome {
         let results = try path.map(gradientCheck(experiment:)) ?? GradientCheckSuite.run()
         return CommandOutcome(output: [GradientCheckReport.render(results)], status: results.allSatisfy(\.passed) ? 0 : 1)
     }

@@ -1,9 +1,9 @@
 /// The kinds of component `backprop list` shows, by the names it takes.
-public enum ComponentKind: String, CaseIterable, Sendable {
+package enum ComponentKind: String, CaseIterable, Sendable {
     case layers, activations, losses, optimizers, initializers, schedules, datasets, plots
 
     /// Every registered component of this kind with its settings.
-    public var components: [ComponentDescription] {
+    package var components: [ComponentDescription] {
         switch self {
         case .layers: Registries.layers.describe()
         case .activations: Registries.activations.describe()
@@ -20,7 +20,7 @@ public enum ComponentKind: String, CaseIterable, Sendable {
 extension Commands {
     /// `backprop list [KIND]`: every component of KIND (or of every kind)
     /// with its summary, settings and defaults.
-    public static func list(_ kind: ComponentKind?) -> CommandOutcome {
+    package static func list(_ kind: ComponentKind?) -> CommandOutcome {
         var lines: [String] = []
         for kind in kind.map({ [$0] }) ?? ComponentKind.allCases {
             lines.append("\(kind.rawValue):")

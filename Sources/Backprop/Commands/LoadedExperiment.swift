@@ -24,7 +24,8 @@ struct LoadedExperiment {
             try CheckpointFile.write(checkpoint, to: directory + "/" + CheckpointFile.name(
                 run: run, label: checkpoint.runLabel, seed: checkpoint.seed, epoch: checkpoint.epoch))
         }
-        return ExperimentRunner.Options(decisionGrid: charts.contains { $0.needsDecisionGrid },
-                                        saveCheckpoint: plan.checkpointEvery == nil ? nil : save)
+        var options = ExperimentRunner.Options(decisionGrid: charts.contains { $0.needsDecisionGrid })
+        options.saveCheckpoint = plan.checkpointEvery == nil ? nil : save
+        return options
     }
 }

@@ -6,7 +6,7 @@ extension Commands {
     /// OUTPUT_ROOT/NAME. Folders of another experiment or another program
     /// version are refused; trials that no folder has make it exit 1, listing
     /// them, unless `partial` writes what there is.
-    public static func merge(directories: [String], outputRoot: String, partial: Bool = false) throws -> CommandOutcome {
+    package static func merge(directories: [String], outputRoot: String, partial: Bool = false) throws -> CommandOutcome {
         // A shard stopped before its end has trial files but no results.json: its trials still count.
         let withResults = directories.filter { FileManager.default.fileExists(atPath: $0 + "/" + ResultsFile.name) }
         guard let first = withResults.first else {

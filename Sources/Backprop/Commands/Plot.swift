@@ -1,6 +1,6 @@
 extension Commands {
     /// `backprop plot DIR`: redraws the report and charts from the results saved in DIR.
-    public static func plot(directory: String) throws -> CommandOutcome {
+    package static func plot(directory: String) throws -> CommandOutcome {
         try OutputWriter.refuseLinks(inside: directory)
         let result = try ResultsFile.read(directory: directory)
         let lock = try FolderLock(directory)

@@ -4,7 +4,7 @@ extension Commands {
     /// `row` (the row in D's file, from 0), `prediction` (the class name by the
     /// loss's rule, or the value in the targets' own units) and, for
     /// classifiers whose loss gives probabilities, `p_CLASS` per class.
-    public static func predict(checkpoint path: String, data: String) throws -> CommandOutcome {
+    package static func predict(checkpoint path: String, data: String) throws -> CommandOutcome {
         let dataset = try ExperimentLoader.parseDataset(data, what: "--data")
         let checkpoint = try CheckpointFile.read(path: path)
         let lines = checkpoint.dtype == Double.dtypeName

@@ -1,16 +1,16 @@
 extension Commands {
     /// How `backprop sweep` runs: which shard, and whether finished trials are reused.
-    public struct SweepOptions: Sendable {
-        public var shard: ShardRequest?
+    package struct SweepOptions: Sendable {
+        package var shard: ShardRequest?
         /// `--shards N`: the number of shards, for `--shard auto` under a
         /// scheduler that gives only the task's index.
-        public var shardCount: Int?
+        package var shardCount: Int?
         /// The process's environment, where `--shard auto` looks.
-        public var environment: [String: String]
+        package var environment: [String: String]
         /// `--force`: train every trial, even finished ones.
-        public var force: Bool
+        package var force: Bool
 
-        public init(shard: ShardRequest? = nil, shardCount: Int? = nil, environment: [String: String] = [:], force: Bool = false) {
+        package init(shard: ShardRequest? = nil, shardCount: Int? = nil, environment: [String: String] = [:], force: Bool = false) {
             self.shard = shard
             self.shardCount = shardCount
             self.environment = environment
@@ -25,7 +25,7 @@ extension Commands {
     /// `trials/` as it finishes. `jobs` runs train side by side (nil: one per core).
     /// `interruption`: Ctrl-C or SIGTERM; the finished runs are written as a
     /// partial set (nothing, when none finished) and the status is the shell's.
-    public static func run(path: String, outputRoot: String, sweep: SweepOptions? = nil, jobs: Int? = nil,
+    package static func run(path: String, outputRoot: String, sweep: SweepOptions? = nil, jobs: Int? = nil,
                            progress: any RunProgress, interruption: Interruption? = nil) throws -> CommandOutcome {
         let experiment = try LoadedExperiment(path: path)
         if sweep != nil && experiment.plan.sweepAxes.isEmpty {

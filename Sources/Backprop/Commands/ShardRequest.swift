@@ -1,17 +1,17 @@
 /// What `--shard` asks for: `K/N`, or `auto`, read from the variables the
 /// scheduler that started the process sets for each of its tasks.
-public enum ShardRequest: Sendable, Equatable {
+package enum ShardRequest: Sendable, Equatable {
     case fixed(Shard)
     case auto
 
     /// `auto` or `K/N`; the error says what is wrong.
-    public init(parsing text: String) throws {
+    package init(parsing text: String) throws {
         self = text == "auto" ? .auto : .fixed(try Shard(parsing: text))
     }
 
     /// The shard to run. `count` is `--shards N`, for schedulers that give a
     /// task its index but not the number of tasks.
-    public func resolve(environment: [String: String], count: Int? = nil) throws -> Shard {
+    package func resolve(environment: [String: String], count: Int? = nil) throws -> Shard {
         switch self {
         case .fixed(let shard): return shard
         case .auto: return try Self.fromScheduler(environment, count: count)

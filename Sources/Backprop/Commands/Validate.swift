@@ -1,7 +1,7 @@
 extension Commands {
     /// `backprop validate FILE`: checks the file, its data, its model and its
     /// charts without training; prints the warnings and a one-line summary.
-    public static func validate(path: String) throws -> CommandOutcome {
+    package static func validate(path: String) throws -> CommandOutcome {
         let plan = try LoadedExperiment(path: path).plan
         let (dataWarnings, shape) = try ExperimentRunner.validate(plan)
         let warnings = dataWarnings + (try Charts.unavailable(for: plan, data: shape))

@@ -1,7 +1,7 @@
 extension ConfigValue {
     /// The value in one line as YAML's flow style writes it (`adam`,
     /// `[0.9, 0.99]`, `{adam: {lr: 0.1}}`), for labels.
-    public var flowText: String {
+    package var flowText: String {
         switch content {
         case .scalar(let text, _): return text
         case .sequence(let items): return "[" + items.map(\.flowText).joined(separator: ", ") + "]"
@@ -13,7 +13,7 @@ extension ConfigValue {
     /// change with how a file is written: mapping keys sorted, numbers as
     /// numbers (`0.10`, `1e-1` and `0.1` agree), no positions. Lists keep
     /// their order, which means something (a model's layers, Adam's betas).
-    public var canonical: String {
+    package var canonical: String {
         switch content {
         case .scalar(let text, let plain):
             if plain && isNull { return "~" }

@@ -22,11 +22,23 @@ public struct Plugin: Sendable {
         self.registration = register
     }
 
-    /// Registers the plugin's components and adds its digest to `Version`;
-    /// once per process (installing it again does nothing). A registration
-    /// that fails throws its `RegistrationError` and the plugin counts as not
-    /// installed (the components its earlier lines registered stay).
+    /// Registers the plugin's components and adds its digest to `Version`,
+    /// once per process: installing it again does nothing. Throws a
+    /// `RegistrationError` when a registration fails (the components its
+    /// earlier lines registered stay, keyed on its digest), when its name is
+    /// not lowercase letters, digits, '-' and '_' (or its digest not letters,
+    /// digits, '.', '-' and '_'), or when another plugin of
+    /// that name (another digest) is installed.
     public func install() throws {
-        try Version.installed.add(name, digest: sourceDigest, install: registration)
+        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first),
+              name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }) else {
+            throw RegistrationError("plugin '\(name)': a plugin's name is lowercase letters, digits, '-' and '_', starting with a letter")
+        }
+        guard !sourceDigest.isEmpty, sourceDigest.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || ".-_".unicodeScalars.contains($0) }) else {
+            throw RegistrationError("plugin '\(name)': its source digest '\(sourceDigest)' is not letters, digits, '.', '-' and '_'")
+        }
+        try Version.installed.add(name, digest: sourceDigest, conflict: { earlier in
+            RegistrationError("plugin '\(name)' is installed twice: first with source \(earlier), again with source \(sourceDigest)")
+        }, install: registration)
     }
 }

@@ -53,7 +53,7 @@ public final class Registry<Product>: @unchecked Sendable {
         func refuse(_ reason: String) -> RegistrationError {
             RegistrationError("\(place): cannot register \(T.self) as \(kind) '\(name)': \(reason)")
         }
-        guard Self.isWritableName(name) else {
+        guard isLowercaseName(name) else {
             throw refuse("a name is lowercase letters, digits and '_', starting with a letter")
         }
         let describing = Settings.describing(name, presets: presets)
@@ -75,6 +75,7 @@ public final class Registry<Product>: @unchecked Sendable {
         for key in presetKeys where !describing.descriptions.contains(where: { $0.name == key }) {
             throw refuse("preset '\(key)' is not one of its settings; known: \(describing.descriptions.map(\.name).sorted().joined(separator: ", "))")
         }
+        if let reason = namespace.reserved[name] { throw refuse(reason) }
         if !isBuiltIn { namespace.builtIns() }
         if let earlier = namespace.claim(name, kind: kind, place: place) {
             throw RegistrationError("\(place): \(kind) '\(name)' is registered twice: first as \(article(earlier.kind)) \(earlier.kind) at \(earlier.place), again here (\(T.self))")
@@ -98,12 +99,6 @@ public final class Registry<Product>: @unchecked Sendable {
         } catch {
             preconditionFailure("built-in \(error)")
         }
-    }
-
-    /// A name experiment files can write without quoting: `adam`, `he_normal`.
-    static func isWritableName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
-        return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
 
     /// Registered names in alphabetical order, as messages list them.
@@ -158,6 +153,14 @@ public final class Registry<Product>: @unchecked Sendable {
     }
 }
 
+/// A name experiment files can write without quoting (`adam`, `he_normal`),
+/// and a chart's file names are made of: lowercase letters, digits and '_',
+/// starting with a letter.
+func isLowercaseName(_ name: String) -> Bool {
+    guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+    return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+}
+
 /// The names claimed in one or more registries, each with the kind and the
 /// place (file:line) of the registration that claimed it.
 package final class RegistryNamespace: @unchecked Sendable {
@@ -167,8 +170,13 @@ package final class RegistryNamespace: @unchecked Sendable {
     /// are claimed before a plugin's: registries are made on first use, and
     /// a plugin may register an activation before anything used the layers.
     let builtIns: @Sendable () -> Void
+    /// Names no component may take, each with the reason.
+    let reserved: [String: String]
 
-    package init(builtIns: @escaping @Sendable () -> Void = {}) { self.builtIns = builtIns }
+    package init(reserved: [String: String] = [:], builtIns: @escaping @Sendable () -> Void = {}) {
+        self.reserved = reserved
+        self.builtIns = builtIns
+    }
 
     /// Claims `name`, or returns the earlier claim and changes nothing.
     func claim(_ name: String, kind: String, place: String) -> (kind: String, place: String)? {

@@ -62,7 +62,7 @@ public final class Settings {
 
     /// The settings written at `value` (a mapping, or nil for none) for the
     /// component named at `position`.
-    public init(component: String, value: ConfigValue?, position: ConfigValue? = nil, presets: ConfigValue? = nil) throws {
+    package init(component: String, value: ConfigValue?, position: ConfigValue? = nil, presets: ConfigValue? = nil) throws {
         self.component = component
         self.position = position ?? value
         isDescribing = false
@@ -89,7 +89,7 @@ public final class Settings {
     }
 
     /// Settings that answer every read with its default (or preset), to document an entry.
-    public static func describing(_ component: String, presets: ConfigValue? = nil) -> Settings {
+    package static func describing(_ component: String, presets: ConfigValue? = nil) -> Settings {
         Settings(describing: component, presets: (try? mapping(presets)) ?? [:])
     }
 
@@ -200,7 +200,7 @@ public final class Settings {
     }
 
     /// Targets written inline: one number per sample, or a list per sample.
-    public func inlineTargets(_ key: String) throws -> [[Double]] {
+    package func inlineTargets(_ key: String) throws -> [[Double]] {
         guard let value = lookup(key, nil, "a number or a list per sample") else {
             return try fallback(key, nil, placeholder: [])
         }

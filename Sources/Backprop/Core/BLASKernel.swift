@@ -12,7 +12,7 @@ import Foundation
 /// with `OPENBLAS_CORETYPE` naming the kernel that fits (the only moment it
 /// can: OpenBLAS reads the variable when it loads). A kernel the user chose
 /// with `OPENBLAS_CORETYPE` is kept.
-public enum BLASKernel {
+package enum BLASKernel {
     /// Set in the restarted process, so it never restarts again.
     static let restartMarker = "BACKPROP_BLAS_RESTARTED"
 
@@ -23,12 +23,12 @@ public enum BLASKernel {
     }
 
     /// The kernel in use, as OpenBLAS names it ("Cooperlake", "Haswell", "Prescott").
-    public static var coreName: String { String(cString: openblas_get_corename()) }
+    package static var coreName: String { String(cString: openblas_get_corename()) }
 
     /// The CPU's feature flags (Linux's /proc/cpuinfo), empty where unreadable.
-    public static var cpuFlags: Set<String> { Set(cpuInfo("flags").split(separator: " ").map(String.init)) }
+    package static var cpuFlags: Set<String> { Set(cpuInfo("flags").split(separator: " ").map(String.init)) }
 
-    public static var cpuModel: String { cpuInfo("model name") }
+    package static var cpuModel: String { cpuInfo("model name") }
 
     /// The first value of `field` in /proc/cpuinfo.
     static func cpuInfo(_ field: String) -> String {
@@ -61,7 +61,7 @@ public enum BLASKernel {
     /// The `OPENBLAS_CORETYPE` that fits a CPU with `flags` when the loaded
     /// kernel `core` falls short of it; nil when it fits, when the user set
     /// the variable, or when this process is the restarted one.
-    public static func fitting(core: String, flags: Set<String>, environment: [String: String]) -> String? {
+    package static func fitting(core: String, flags: Set<String>, environment: [String: String]) -> String? {
         guard environment["OPENBLAS_CORETYPE"] == nil, environment[restartMarker] == nil else { return nil }
         let cpu = level(ofCPU: flags)
         guard level(ofCore: core) < cpu else { return nil }
@@ -76,7 +76,7 @@ public enum BLASKernel {
     /// Starts this program again with the kernel that fits, when the loaded
     /// one falls short of the CPU; returns (doing nothing) otherwise, or when
     /// the restart cannot happen. Call it first, before any product.
-    public static func restartWithFittingKernel() {
+    package static func restartWithFittingKernel() {
         // The best kernel already: nothing to read, every start.
         guard level(ofCore: coreName) < .avx512 else { return }
         let environment = ProcessInfo.processInfo.environment
@@ -95,7 +95,7 @@ public enum BLASKernel {
 
     /// "Cooperlake (CPU: AMD EPYC; avx512f avx512bw avx512vl avx512_bf16 avx2 fma)", with how
     /// the kernel was chosen when it was not OpenBLAS's own pick.
-    public static var description: String {
+    package static var description: String {
         let environment = ProcessInfo.processInfo.environment
         let flags = cpuFlags
         let shown = ["avx512f", "avx512bw", "avx512vl", "avx512dq", "avx512_bf16", "avx512_fp16", "amx_tile", "avx2", "fma", "avx"].filter(flags.contains)

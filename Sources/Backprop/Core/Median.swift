@@ -2,7 +2,7 @@
 /// empty). Infinities are values like any other: a run that never reached
 /// its target counts as the slowest. Halves are added, so two huge values
 /// do not overflow.
-public func median(_ values: [Double]) -> Double {
+package func median(_ values: [Double]) -> Double {
     guard !values.isEmpty else { return .nan }
     let sorted = values.sorted()
     let middle = sorted.count / 2

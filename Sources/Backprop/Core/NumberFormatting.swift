@@ -1,7 +1,7 @@
 // Numbers as reports, tables and `backprop list` show them.
 
 /// Up to 6 significant digits, without trailing noise (`0.21`, not `0.21000000000000002`).
-public func formatNumber(_ value: Double) -> String {
+package func formatNumber(_ value: Double) -> String {
     if value == 0 { return "0" }
     if value.isNaN || value.isInfinite { return "\(value)" }
     let magnitude = abs(value)
@@ -15,7 +15,7 @@ public func formatNumber(_ value: Double) -> String {
 
 /// `digits` significant digits, trailing zeros kept (they are significant):
 /// 0.0213061 -> "0.02131", 0.72 -> "0.7200", 1 -> "1.000", 12345.6 -> "12350".
-public func formatSignificant(_ value: Double, digits: Int = 4) -> String {
+package func formatSignificant(_ value: Double, digits: Int = 4) -> String {
     guard value.isFinite, value != 0 else { return formatNumber(value) }
     let magnitude = Int((abs(value)).log10Floor)
     if magnitude < -4 || magnitude >= 9 { return format6Exponent(value, digits: digits) }

@@ -1,7 +1,7 @@
 /// The folder part of a path: "a/b/c" -> "a/b", "c" -> "", "/c" -> "/".
 /// (Foundation's `deletingLastPathComponent` traps on a one-letter path
 /// such as "p" or ".", which a user may well type.)
-public func parentFolder(of path: String) -> String {
+package func parentFolder(of path: String) -> String {
     var trimmed = Substring(path)
     while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
     guard let slash = trimmed.lastIndex(of: "/") else { return "" }

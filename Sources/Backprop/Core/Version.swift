@@ -21,14 +21,19 @@ final class InstalledSources: @unchecked Sendable {
     private var sources: [(name: String, digest: String)] = []
     private let lock = NSRecursiveLock()
 
-    /// Runs `install` and records `name` once; a second call for `name` does
-    /// nothing, and a failing `install` records nothing.
-    func add(_ name: String, digest: String, install: () throws -> Void) rethrows {
+    /// Records `name` and `digest`, then runs `install`, once per name: a
+    /// second call with the same digest does nothing, with another digest it
+    /// is refused (`conflict` says so). Recorded first, so components that
+    /// `install` registered before it failed are still keyed on the digest.
+    func add(_ name: String, digest: String, conflict: (String) -> any Error, install: () throws -> Void) throws {
         lock.lock()
         defer { lock.unlock() }
-        guard !sources.contains(where: { $0.name == name }) else { return }
-        try install()
+        if let earlier = sources.first(where: { $0.name == name }) {
+            if earlier.digest == digest { return }
+            throw conflict(earlier.digest)
+        }
         sources.append((name, digest))
+        try install()
     }
 
     /// "; plugin lion-example 1a2b3c4d5e6f7a8b" for each one, or "".

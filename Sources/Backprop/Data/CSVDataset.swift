@@ -15,26 +15,26 @@ import Foundation
 /// null, None, ?) is an error, or with `missing: drop` its row is dropped.
 /// `test_path` names a second file with the same columns, the test set, read
 /// with the training file's classes and categories.
-public struct CSVDataset: Dataset {
-    public static let name = "csv"
-    public static let summary = "a CSV file with a header; target names the label column, the rest are numeric features"
+package struct CSVDataset: Dataset {
+    package static let name = "csv"
+    package static let summary = "a CSV file with a header; target names the label column, the rest are numeric features"
     /// Relative to the experiment file's folder.
-    public let path: String
+    package let path: String
     /// The label column; needed to train, not to `predict`.
-    public let target: String?
-    public let hasHeader: Bool
-    public let delimiter: Character
+    package let target: String?
+    package let hasHeader: Bool
+    package let delimiter: Character
     /// "classification" or "regression" to override the rule above.
-    public let task: String?
+    package let task: String?
     /// Categorical feature columns, each expanded into one 0/1 column per
     /// category (`color=red`, `color=blue`, ...; categories in sorted order).
-    public let oneHot: [String]
+    package let oneHot: [String]
     /// Columns that are neither features nor the target.
-    public let ignore: [String]
+    package let ignore: [String]
     /// Whether rows with missing cells are dropped (else they are an error).
-    public let dropsMissing: Bool
+    package let dropsMissing: Bool
     /// A second file with the same columns: the test set.
-    public let testPath: String?
+    package let testPath: String?
     /// Where the settings are written, for errors found when the files are read.
     let pathPosition: ConfigValue
     let testPathPosition: ConfigValue
@@ -46,7 +46,7 @@ public struct CSVDataset: Dataset {
     /// Cell texts that mean "no value", compared in lower case.
     static let missingMarkers: Set<String> = ["", "na", "n/a", "nan", "null", "none", "?"]
 
-    public init(settings: Settings) throws {
+    package init(settings: Settings) throws {
         path = try settings.string("path", default: nil)
         target = try settings.optionalString("target")
         hasHeader = try settings.bool("header", default: true)
@@ -73,11 +73,11 @@ public struct CSVDataset: Dataset {
         position = settings.position(of: "target")
     }
 
-    public var description: String {
+    package var description: String {
         "csv(path: \(path), target: \(target ?? "none")\(testPath.map { ", test_path: \($0)" } ?? ""))"
     }
 
-    public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
+    package func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
         var warnings: [String] = []
         let table = try CSVTable(path: path, position: pathPosition, context: context, delimiter: delimiter, hasHeader: hasHeader,
                                  ignore: (ignore, ignorePosition), warnings: &warnings)

@@ -6,29 +6,29 @@ import RealModule
 /// The outer circle (class 0, ⌊samples/2⌋ points) has radius 1 and the inner
 /// one (class 1) radius `factor`; angles are evenly spaced in [0, 2π) and every
 /// coordinate gets Gaussian noise of standard deviation `noise`.
-public struct CirclesDataset: Generator {
-    public static let name = "circles"
-    public static let summary = "a circle inside a circle (sklearn make_circles)"
-    public let samples: Int
-    public let noise: Double
-    public let factor: Double
-    public let seed: UInt64
+package struct CirclesDataset: Generator {
+    package static let name = "circles"
+    package static let summary = "a circle inside a circle (sklearn make_circles)"
+    package let samples: Int
+    package let noise: Double
+    package let factor: Double
+    package let seed: UInt64
 
-    public init(settings: Settings) throws {
+    package init(settings: Settings) throws {
         samples = try settings.int("samples", default: 200, .countFrom(2))
         noise = try settings.double("noise", default: 0.05, .nonNegative)
         factor = try settings.double("factor", default: 0.5, .unitInterval)
         seed = try GeneratedSamples.seed(settings)
     }
 
-    public var description: String {
+    package var description: String {
         "circles(samples: \(samples), noise: \(noise), factor: \(factor)\(GeneratedSamples.seedSuffix(seed)))"
     }
 
-    public var featureNames: [String] { ["x1", "x2"] }
-    public var classNames: [String]? { ["0", "1"] }
+    package var featureNames: [String] { ["x1", "x2"] }
+    package var classNames: [String]? { ["0", "1"] }
 
-    public func draw(into generated: inout GeneratedSamples, random: inout RandomGenerator) {
+    package func draw(into generated: inout GeneratedSamples, random: inout RandomGenerator) {
         let outer = samples / 2
         for (label, (count, radius)) in [(outer, 1.0), (samples - outer, factor)].enumerated() {
             for angle in GeneratedSamples.evenlySpaced(from: 0, to: 2 * .pi, count: count, includingEnd: false) {

@@ -3,22 +3,22 @@ import Foundation
 /// Fashion-MNIST (Xiao, Rasul & Vollgraf, 2017): 60000 training and 10000
 /// test images of clothes, 28 x 28 grey levels, in 10 classes, read from the
 /// four gzipped IDX files of the Debian package dataset-fashion-mnist.
-public struct FashionMNISTDataset: Dataset {
-    public static let name = "fashion_mnist"
-    public static let summary = "Zalando's Fashion-MNIST (Debian package dataset-fashion-mnist): 60k training and 10k test images"
-    public let directory: String
-    public let scaling: PixelScaling
+package struct FashionMNISTDataset: Dataset {
+    package static let name = "fashion_mnist"
+    package static let summary = "Zalando's Fashion-MNIST (Debian package dataset-fashion-mnist): 60k training and 10k test images"
+    package let directory: String
+    package let scaling: PixelScaling
     /// The first N training (and test) images only: a small problem that trains in seconds.
-    public let samples: Int?
-    public let testSamples: Int?
+    package let samples: Int?
+    package let testSamples: Int?
 
-    public static let defaultDirectory = "/usr/share/datasets/fashion-mnist"
-    public static let classNames = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+    package static let defaultDirectory = "/usr/share/datasets/fashion-mnist"
+    package static let classNames = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
                                     "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
     static let fileNames = (trainImages: "train-images-idx3-ubyte.gz", trainLabels: "train-labels-idx1-ubyte.gz",
                             testImages: "t10k-images-idx3-ubyte.gz", testLabels: "t10k-labels-idx1-ubyte.gz")
 
-    public init(settings: Settings) throws {
+    package init(settings: Settings) throws {
         directory = try settings.string("directory", default: Self.defaultDirectory)
         scaling = try PixelScaling(settings)
         samples = try settings.optionalInt("samples", .count)
@@ -27,12 +27,12 @@ public struct FashionMNISTDataset: Dataset {
         if let testSamples, testSamples > 10_000 { throw settings.problem("test_samples", "Fashion-MNIST has 10000 test images, asked for \(testSamples)") }
     }
 
-    public var description: String {
+    package var description: String {
         "fashion_mnist(directory: \(directory), scaling: \(scaling.rawValue)"
             + (samples.map { ", samples: \($0)" } ?? "") + (testSamples.map { ", test_samples: \($0)" } ?? "") + ")"
     }
 
-    public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
+    package func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
         let folder = context.resolve(directory)
         let names = Self.fileNames
         let paths = [names.trainImages, names.trainLabels, names.testImages, names.testLabels].map { folder + "/" + $0 }

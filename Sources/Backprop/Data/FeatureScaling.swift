@@ -1,18 +1,18 @@
 /// Scaling of input features, with statistics computed on the training rows
 /// only (then applied unchanged to validation and test rows, so nothing about
 /// held-out data leaks into training).
-public enum FeatureScaling: String, Sendable, CaseIterable {
+package enum FeatureScaling: String, Sendable, CaseIterable {
     /// (x − mean) / std per feature; a constant feature is only centred.
     case standardize
     /// (x − min) / (max − min) per feature, to [0, 1] on the training rows.
     case minmax
 
     /// Per-feature shift and scale: x' = (x − shift) · factor.
-    public struct Statistics: Sendable, Codable, Equatable {
-        public var shift: [Double]
-        public var factor: [Double]
+    package struct Statistics: Sendable, Codable, Equatable {
+        package var shift: [Double]
+        package var factor: [Double]
 
-        public func apply<Scalar: BLASScalar>(to matrix: inout Matrix<Scalar>) {
+        package func apply<Scalar: BLASScalar>(to matrix: inout Matrix<Scalar>) {
             let columns = matrix.columns
             let shift = self.shift.map { Scalar($0) }, factor = self.factor.map { Scalar($0) }
             matrix.storage.withUnsafeMutableBufferPointer { values in
@@ -24,12 +24,12 @@ public enum FeatureScaling: String, Sendable, CaseIterable {
         }
 
         /// A scaled value of `column` back in its own units.
-        public func original(_ value: Double, column: Int) -> Double {
+        package func original(_ value: Double, column: Int) -> Double {
             value / factor[column] + shift[column]
         }
     }
 
-    public static func statistics<Scalar: BLASScalar>(_ scaling: FeatureScaling, of matrix: Matrix<Scalar>) -> Statistics {
+    package static func statistics<Scalar: BLASScalar>(_ scaling: FeatureScaling, of matrix: Matrix<Scalar>) -> Statistics {
         let columns = matrix.columns, rows = max(matrix.rows, 1)
         var sum = Array(repeating: 0.0, count: columns), squares = sum
         var low = Array(repeating: Double.infinity, count: columns), high = Array(repeating: -Double.infinity, count: columns)

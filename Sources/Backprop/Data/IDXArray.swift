@@ -1,10 +1,10 @@
 /// The contents of an IDX file of unsigned bytes (the MNIST format): the
 /// dimensions from its header and the data, row-major.
-public struct IDXArray: Sendable, Equatable {
-    public var dimensions: [Int]
-    public var bytes: [UInt8]
+package struct IDXArray: Sendable, Equatable {
+    package var dimensions: [Int]
+    package var bytes: [UInt8]
 
-    public init(dimensions: [Int], bytes: [UInt8]) {
+    package init(dimensions: [Int], bytes: [UInt8]) {
         precondition(dimensions.reduce(1, *) == bytes.count,
                      "IDX dimensions \(dimensions) need \(dimensions.reduce(1, *)) bytes, got \(bytes.count)")
         self.dimensions = dimensions
@@ -12,13 +12,13 @@ public struct IDXArray: Sendable, Equatable {
     }
 
     /// The first dimension: images or labels.
-    public var rows: Int { dimensions.first ?? 0 }
+    package var rows: Int { dimensions.first ?? 0 }
     /// The product of the other dimensions (28 x 28 = 784 for MNIST images).
-    public var columns: Int { dimensions.dropFirst().reduce(1, *) }
+    package var columns: Int { dimensions.dropFirst().reduce(1, *) }
 
     /// The data as a rows x columns matrix of (byte − offset) · scale, e.g.
     /// scale 1/255 for pixels in [0, 1].
-    public func matrix<Scalar: BLASScalar>(as scalar: Scalar.Type = Scalar.self, scale: Double = 1, offset: Double = 0) -> Matrix<Scalar> {
+    package func matrix<Scalar: BLASScalar>(as scalar: Scalar.Type = Scalar.self, scale: Double = 1, offset: Double = 0) -> Matrix<Scalar> {
         matrix(as: scalar) { ($0 - offset) * scale }
     }
 
@@ -42,7 +42,7 @@ public struct IDXArray: Sendable, Equatable {
 
     /// Mean and standard deviation (population) of all the bytes, from their
     /// histogram: mean = Σ c_b·b / n, variance = Σ c_b·(b − mean)² / n.
-    public func statistics() -> (mean: Double, standardDeviation: Double) {
+    package func statistics() -> (mean: Double, standardDeviation: Double) {
         var histogram = [Int](repeating: 0, count: 256)
         for byte in bytes { histogram[Int(byte)] += 1 }
         let n = Double(max(bytes.count, 1))

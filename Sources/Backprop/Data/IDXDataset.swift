@@ -3,18 +3,18 @@
 ///
 /// Each image is one row (its pixels flattened); labels are one class index
 /// per image, and there are max label + 1 classes.
-public struct IDXDataset: Dataset {
-    public static let name = "idx"
-    public static let summary = "images and labels in IDX files (MNIST's format), plain or gzipped"
-    public let trainImages: String
-    public let trainLabels: String
-    public let testImages: String?
-    public let testLabels: String?
-    public let scaling: PixelScaling
+package struct IDXDataset: Dataset {
+    package static let name = "idx"
+    package static let summary = "images and labels in IDX files (MNIST's format), plain or gzipped"
+    package let trainImages: String
+    package let trainLabels: String
+    package let testImages: String?
+    package let testLabels: String?
+    package let scaling: PixelScaling
     /// Names for the classes (index = label); "0", "1", ... when nil.
-    public let classNames: [String]?
+    package let classNames: [String]?
 
-    public init(settings: Settings) throws {
+    package init(settings: Settings) throws {
         trainImages = try settings.string("train_images", default: nil)
         trainLabels = try settings.string("train_labels", default: nil)
         testImages = try settings.optionalString("test_images")
@@ -37,13 +37,13 @@ public struct IDXDataset: Dataset {
         self.classNames = classNames
     }
 
-    public var description: String {
+    package var description: String {
         "idx(train_images: \(trainImages), train_labels: \(trainLabels)"
             + (testImages.map { ", test_images: \($0)" } ?? "") + (testLabels.map { ", test_labels: \($0)" } ?? "")
             + ", scaling: \(scaling.rawValue))"
     }
 
-    public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
+    package func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
         try checkHeaders(images: trainImages, labels: trainLabels, context: context)
         if let testImages, let testLabels { try checkHeaders(images: testImages, labels: testLabels, context: context) }
         let trainLabelArray = try readLabels(context.resolve(trainLabels))

@@ -3,16 +3,16 @@
 /// Layout: two zero bytes, a type byte (only 0x08, unsigned bytes, is
 /// supported), a dimension count, one big-endian UInt32 per dimension, then
 /// the product of the dimensions in bytes, and nothing after.
-public enum IDXReader {
+package enum IDXReader {
     /// The unsigned-byte data type code.
     static let unsignedByteType: UInt8 = 0x08
 
     /// The most data one IDX file may hold: 1 GiB of bytes (a float32 matrix
     /// of 4 GiB), twenty times the largest MNIST-style set. A header that
     /// promises more is refused before anything is inflated.
-    public static let maximumDataBytes = 1 << 30
+    package static let maximumDataBytes = 1 << 30
 
-    public static func read(path: String) throws -> IDXArray {
+    package static func read(path: String) throws -> IDXArray {
         let reader = try DecompressingFileReader(path: path)
         let (dimensions, total) = try header(of: reader)
         // Never allocate more than the file can hold, so a lying header fails cleanly.
@@ -30,7 +30,7 @@ public enum IDXReader {
 
     /// The dimensions the file's header declares, read without its data: files
     /// that must agree (images and labels) are compared before either is inflated.
-    public static func dimensions(path: String) throws -> [Int] {
+    package static func dimensions(path: String) throws -> [Int] {
         try header(of: try DecompressingFileReader(path: path)).dimensions
     }
 

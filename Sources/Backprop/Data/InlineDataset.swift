@@ -5,17 +5,17 @@
 /// regression outputs). They are class labels when `task` is `classification`,
 /// or, by default, when every target is a whole number >= 0 and there are at
 /// most 20 different ones; otherwise regression values.
-public struct InlineDataset: Dataset {
-    public static let name = "inline"
-    public static let summary = "samples written in the file: inputs (list of rows) and targets"
-    public let inputs: [[Double]]
-    public let targets: [[Double]]
-    public let task: String?
+package struct InlineDataset: Dataset {
+    package static let name = "inline"
+    package static let summary = "samples written in the file: inputs (list of rows) and targets"
+    package let inputs: [[Double]]
+    package let targets: [[Double]]
+    package let task: String?
     /// Where inputs and targets are written, for numbers the run's precision cannot hold.
     let inputsPosition: ConfigValue
     let targetsPosition: ConfigValue
 
-    public init(settings: Settings) throws {
+    package init(settings: Settings) throws {
         inputsPosition = settings.position(of: "inputs")
         targetsPosition = settings.position(of: "targets")
         inputs = try settings.matrix("inputs")
@@ -42,7 +42,7 @@ public struct InlineDataset: Dataset {
         value >= 0 && value == value.rounded() && value < Double(labelLimit)
     }
 
-    public var description: String { "inline(\(inputs.count) samples)" }
+    package var description: String { "inline(\(inputs.count) samples)" }
 
     /// Whether these targets are class labels, by the rule above.
     var isClassification: Bool {
@@ -51,7 +51,7 @@ public struct InlineDataset: Dataset {
         return targets.allSatisfy { $0.count == 1 } && values.allSatisfy(Self.isClassLabel) && Set(values).count <= 20
     }
 
-    public func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
+    package func load<Scalar: BLASScalar>(as scalar: Scalar.Type, context: DatasetContext) throws -> LoadedDataset<Scalar> {
         let width = inputs.first?.count ?? 0
         let targetWidth = targets.first?.count ?? 0
         let features = Matrix<Scalar>(rows: inputs.count, columns: width, storage: inputs.flatMap { $0 }.map { Scalar($0) })

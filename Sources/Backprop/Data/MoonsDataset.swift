@@ -6,27 +6,27 @@ import RealModule
 /// (1 − cos s, 0.5 − sin s), with s evenly spaced in [0, π]; the outer moon
 /// gets ⌊samples/2⌋ points, and every coordinate gets Gaussian noise of
 /// standard deviation `noise`.
-public struct MoonsDataset: Generator {
-    public static let name = "moons"
-    public static let summary = "two interleaving half circles (sklearn make_moons)"
-    public let samples: Int
-    public let noise: Double
-    public let seed: UInt64
+package struct MoonsDataset: Generator {
+    package static let name = "moons"
+    package static let summary = "two interleaving half circles (sklearn make_moons)"
+    package let samples: Int
+    package let noise: Double
+    package let seed: UInt64
 
-    public init(settings: Settings) throws {
+    package init(settings: Settings) throws {
         samples = try settings.int("samples", default: 200, .countFrom(2))
         noise = try settings.double("noise", default: 0.1, .nonNegative)
         seed = try GeneratedSamples.seed(settings)
     }
 
-    public var description: String {
+    package var description: String {
         "moons(samples: \(samples), noise: \(noise)\(GeneratedSamples.seedSuffix(seed)))"
     }
 
-    public var featureNames: [String] { ["x1", "x2"] }
-    public var classNames: [String]? { ["0", "1"] }
+    package var featureNames: [String] { ["x1", "x2"] }
+    package var classNames: [String]? { ["0", "1"] }
 
-    public func draw(into generated: inout GeneratedSamples, random: inout RandomGenerator) {
+    package func draw(into generated: inout GeneratedSamples, random: inout RandomGenerator) {
         let outer = samples / 2
         for s in GeneratedSamples.evenlySpaced(from: 0, to: .pi, count: outer) {
             generated.append([Double.cos(s) + random.normal(standardDeviation: noise),

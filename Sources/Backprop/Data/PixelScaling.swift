@@ -1,5 +1,5 @@
 /// How IDX image bytes (0...255) become inputs.
-public enum PixelScaling: String, Sendable, CaseIterable {
+package enum PixelScaling: String, Sendable, CaseIterable {
     /// The `scaling` setting of image datasets (default `unit`).
     init(_ settings: Settings) throws {
         let name = try settings.string("scaling", default: Self.unit.rawValue, oneOf: Self.allCases.map(\.rawValue))

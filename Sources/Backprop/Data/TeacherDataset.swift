@@ -2,28 +2,28 @@
 /// feature, and the class is the argmax of x·W for a W drawn N(0, 1) with the
 /// seed. Any number of features and classes, learnable by a linear model; the
 /// data `backprop bench` (and `make bench`) trains on.
-public struct TeacherDataset: Generator {
-    public static let name = "teacher"
-    public static let summary = "Gaussian inputs labelled by the argmax of a random linear teacher (the benchmark data)"
-    public let samples: Int
-    public let features: Int
-    public let classes: Int
-    public let seed: UInt64
+package struct TeacherDataset: Generator {
+    package static let name = "teacher"
+    package static let summary = "Gaussian inputs labelled by the argmax of a random linear teacher (the benchmark data)"
+    package let samples: Int
+    package let features: Int
+    package let classes: Int
+    package let seed: UInt64
 
-    public init(settings: Settings) throws {
+    package init(settings: Settings) throws {
         (samples, classes) = try GeneratedSamples.samplesAndClasses(settings, defaultSamples: 1000)
         features = try GeneratedSamples.features(settings, default: 2, samples: samples)
         seed = try GeneratedSamples.seed(settings)
     }
 
-    public var description: String {
+    package var description: String {
         "teacher(samples: \(samples), features: \(features), classes: \(classes)\(GeneratedSamples.seedSuffix(seed)))"
     }
 
-    public var featureNames: [String] { GeneratedSamples.featureNames(features) }
-    public var classNames: [String]? { GeneratedSamples.classNames(classes) }
+    package var featureNames: [String] { GeneratedSamples.featureNames(features) }
+    package var classNames: [String]? { GeneratedSamples.classNames(classes) }
 
-    public func draw(into generated: inout GeneratedSamples, random: inout RandomGenerator) {
+    package func draw(into generated: inout GeneratedSamples, random: inout RandomGenerator) {
         let teacher = (0..<(features * classes)).map { _ in random.normal() }
         var scores = [Double](repeating: 0, count: classes)
         for _ in 0..<samples {

@@ -6,30 +6,30 @@ import Foundation
 ///
 /// Values are kept as Double, which holds every Float exactly, so a saved
 /// model loads bit-identically. `CheckpointFile` writes and reads them.
-public struct Checkpoint: Sendable {
-    public var experimentSource: String
-    public var experimentFile: String
-    public var baseDirectory: String
-    public var runLabel: String
-    public var seed: UInt64
-    public var epoch: Int
-    public var dtype: String
+package struct Checkpoint: Sendable {
+    package var experimentSource: String
+    package var experimentFile: String
+    package var baseDirectory: String
+    package var runLabel: String
+    package var seed: UInt64
+    package var epoch: Int
+    package var dtype: String
     /// The model's input width (nil in checkpoints from before it was saved).
-    public var inputSize: Int?
+    package var inputSize: Int?
     /// Class names of the training data (index = label), nil for regression.
-    public var classNames: [String]?
+    package var classNames: [String]?
     /// Feature scaling fitted on the training rows; applied to new data before predicting.
-    public var scaling: FeatureScaling.Statistics?
+    package var scaling: FeatureScaling.Statistics?
     /// The regression targets' scaling; predictions are unscaled with it.
-    public var targetScaling: FeatureScaling.Statistics?
+    package var targetScaling: FeatureScaling.Statistics?
     /// The training data's feature names (one-hot columns as `colour=red`), so
     /// new data's columns are matched by name (nil in older checkpoints).
-    public var featureNames: [String]?
+    package var featureNames: [String]?
     /// `Digest` of the training data as loaded, so `evaluate` notices when the
     /// experiment's data changed since (nil in older checkpoints).
-    public var dataDigest: String?
-    public var parameters: [String: [Double]]
-    public var optimizer: OptimizerState?
+    package var dataDigest: String?
+    package var parameters: [String: [Double]]
+    package var optimizer: OptimizerState?
 
     init(experimentSource: String, experimentFile: String, baseDirectory: String, runLabel: String, seed: UInt64, epoch: Int,
          dtype: String, inputSize: Int?, classNames: [String]?, scaling: FeatureScaling.Statistics?, parameters: [String: [Double]]) {
@@ -46,7 +46,7 @@ public struct Checkpoint: Sendable {
         self.parameters = parameters
     }
 
-    public init<Scalar: BLASScalar>(model: Sequential<Scalar>, optimizer: Optimizer<Scalar>?, experimentSource: String,
+    package init<Scalar: BLASScalar>(model: Sequential<Scalar>, optimizer: Optimizer<Scalar>?, experimentSource: String,
                                     experimentFile: String, baseDirectory: String, runLabel: String, seed: UInt64, epoch: Int,
                                     classNames: [String]?, scaling: FeatureScaling.Statistics? = nil,
                                     targetScaling: FeatureScaling.Statistics? = nil, featureNames: [String]? = nil, dataDigest: String? = nil) {
@@ -61,7 +61,7 @@ public struct Checkpoint: Sendable {
     }
 
     /// Copies the saved values into `model`, which must have the same layers.
-    public func load<Scalar: BLASScalar>(into model: Sequential<Scalar>, file: String) throws {
+    package func load<Scalar: BLASScalar>(into model: Sequential<Scalar>, file: String) throws {
         for parameter in model.parametersAndBuffers {
             guard let values = parameters[parameter.name] else {
                 throw DataError(file: file, message: "checkpoint has no values for \(parameter.name); was it saved from this model?")
@@ -75,7 +75,7 @@ public struct Checkpoint: Sendable {
 
     /// The model this checkpoint was saved from, rebuilt from its experiment
     /// and loaded, with that experiment and run. `file` names it in errors.
-    public func restore<Scalar: BLASScalar>(as scalar: Scalar.Type, file: String) throws
+    package func restore<Scalar: BLASScalar>(as scalar: Scalar.Type, file: String) throws
         -> (model: Sequential<Scalar>, plan: ExperimentPlan, run: RunPlan) {
         let plan: ExperimentPlan
         do {

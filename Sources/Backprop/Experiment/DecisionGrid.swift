@@ -1,10 +1,10 @@
 /// The model's predicted class on a regular grid over the input plane.
 public struct DecisionGrid: Codable, Sendable {
-    public var xRange: ClosedRange<Double>
-    public var yRange: ClosedRange<Double>
-    public var resolution: Int
+    public package(set) var xRange: ClosedRange<Double>
+    public package(set) var yRange: ClosedRange<Double>
+    public package(set) var resolution: Int
     /// Row-major, `resolution` x `resolution`, y outer: class index at each point.
-    public var classes: [Int]
+    public package(set) var classes: [Int]
 }
 
 extension DecisionGrid {

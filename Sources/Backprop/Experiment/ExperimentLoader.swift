@@ -5,7 +5,7 @@ import Foundation
 public enum ExperimentLoader {
     static let topLevelKeys = ["name", "description", "dtype", "seeds", "dataset", "model", "loss", "metrics",
                                "train", "runs", "sweep", "plots", "checkpoint", "fail_on_divergence"]
-    public static let metricNames = ["loss", "accuracy", "batch_loss", "val_loss", "val_accuracy", "lr", "grad_norm", "seconds"]
+    package static let metricNames = ["loss", "accuracy", "batch_loss", "val_loss", "val_accuracy", "lr", "grad_norm", "seconds"]
 
     /// Loads and validates the file at `path` (the dataset is not loaded yet).
     public static func load(path: String) throws -> ExperimentPlan {
@@ -81,7 +81,7 @@ public enum ExperimentLoader {
 
     /// A dataset written as in an experiment file, e.g. the command-line value
     /// `--data "csv: {path: new.csv, target: label}"`; errors name `what`.
-    public static func parseDataset(_ text: String, what: String) throws -> any Dataset {
+    package static func parseDataset(_ text: String, what: String) throws -> any Dataset {
         let example = "write it as in an experiment file, e.g. \"csv: {path: data.csv, target: label}\""
         guard let value = try YAMLReader.read(text, file: what) else {
             throw ExperimentError(file: what, message: "empty dataset; \(example)")
@@ -230,7 +230,7 @@ public enum ExperimentLoader {
 
     /// The most checkpoint files an experiment may plan: more is a mistake in
     /// `every` (or a disk filled for nothing), refused before training.
-    public static let maximumCheckpointFiles = 10_000
+    package static let maximumCheckpointFiles = 10_000
 
     static func checkCheckpointCount(every: Int, runs: [RunPlan], seeds: Int, at value: ConfigValue) throws {
         // Every `every` epochs and the last one, for each run x seed.

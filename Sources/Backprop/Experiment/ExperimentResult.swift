@@ -4,38 +4,38 @@
 /// (`backprop plot`) and sweep shards merged (`backprop merge`); the experiment
 /// is stored as its source text and parsed again when read.
 public struct ExperimentResult: Sendable, Codable {
-    public var plan: ExperimentPlan
-    public var runs: [RunResult]
-    public var featureNames: [String]
-    public var classNames: [String]?
-    public var trainingSamples: Int
-    public var validationSamples: Int
-    public var testSamples: Int
+    public package(set) var plan: ExperimentPlan
+    public package(set) var runs: [RunResult]
+    public package(set) var featureNames: [String]
+    public package(set) var classNames: [String]?
+    public package(set) var trainingSamples: Int
+    public package(set) var validationSamples: Int
+    public package(set) var testSamples: Int
     /// Training points for decision-boundary charts (2-D classification only).
-    public var points: [LabeledPoint]
-    public var warnings: [String]
-    public var wallSeconds: Double
+    public package(set) var points: [LabeledPoint]
+    public package(set) var warnings: [String]
+    public package(set) var wallSeconds: Double
     /// The rows of each part when the experiment splits its data.
-    public var splits: SplitRows?
+    package var splits: SplitRows?
     /// Where the test set came from; nil when there is none.
-    public var testSource: TestSource?
+    package var testSource: TestSource?
     /// Whether regression targets were scaled (`scale_target`) for training.
-    public var targetsScaled: Bool
+    package var targetsScaled: Bool
     /// Every job of the experiment (all shards'), by label, seed and trial key:
     /// what a merge must find.
-    public var trials: [PlannedTrial]
+    package var trials: [PlannedTrial]
     /// The program that made the results (`Version.description`).
-    public var version: String
+    public package(set) var version: String
     /// How many of `runs` were finished trials reused rather than trained.
-    public var reused: Int
+    package var reused: Int
     /// How many distinct trials this invocation trained (two runs with one
     /// key are one trial); not kept in results.json.
-    public var trainedTrials = 0
+    package var trainedTrials = 0
     /// The BLAS kernel and CPU the trained runs used (`BLASKernel.description`).
-    public var blas: String?
+    package var blas: String?
     /// Why some planned runs have no results (a command stopped by Ctrl-C);
     /// nil for a whole set. The report says it first.
-    public var partial: String?
+    package var partial: String?
 
     /// Labels of the runs that have results, in the file's order (a shard has some).
     public var labels: [String] {
@@ -49,7 +49,7 @@ public struct ExperimentResult: Sendable, Codable {
         case points, warnings, wallSeconds, splits, testSource, targetsScaled, trials, version, reused, blas, partial
     }
 
-    public init(plan: ExperimentPlan, runs: [RunResult], featureNames: [String], classNames: [String]?, trainingSamples: Int,
+    package init(plan: ExperimentPlan, runs: [RunResult], featureNames: [String], classNames: [String]?, trainingSamples: Int,
                 validationSamples: Int, testSamples: Int, points: [LabeledPoint], warnings: [String], wallSeconds: Double,
                 splits: SplitRows? = nil, testSource: TestSource? = nil, targetsScaled: Bool = false, trials: [PlannedTrial] = [],
                 version: String = Version.description, reused: Int = 0, blas: String? = nil) {
@@ -122,14 +122,14 @@ public struct ExperimentResult: Sendable, Codable {
 }
 
 /// One job of an experiment: a run's label, a seed and the trial's key.
-public struct PlannedTrial: Codable, Sendable, Equatable {
-    public var label: String
-    public var seed: UInt64
-    public var key: String
+package struct PlannedTrial: Codable, Sendable, Equatable {
+    public package(set) var label: String
+    package var seed: UInt64
+    package var key: String
 }
 
 /// Where an experiment's test set came from.
-public enum TestSource: String, Codable, Sendable {
+package enum TestSource: String, Codable, Sendable {
     /// Held out of the data by `split: {test: ...}`.
     case split
     /// The dataset's own (Fashion-MNIST's 10k, IDX test files, `csv: {test_path: ...}`).
@@ -138,7 +138,7 @@ public enum TestSource: String, Codable, Sendable {
 
 /// A 2-D training point and its class, for decision-boundary charts.
 public struct LabeledPoint: Codable, Sendable {
-    public var x: Double
-    public var y: Double
-    public var label: Int
+    public package(set) var x: Double
+    public package(set) var y: Double
+    public package(set) var label: Int
 }

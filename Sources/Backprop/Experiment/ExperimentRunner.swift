@@ -17,30 +17,27 @@ public enum ExperimentRunner {
         public var decisionGrid: Bool
         /// With `checkpoint: {every: N}` in the file, receives the model and
         /// optimizer every N epochs and at the end (from the training threads).
-        public var saveCheckpoint: (@Sendable (Checkpoint) throws -> Void)?
+        package var saveCheckpoint: (@Sendable (Checkpoint) throws -> Void)?
         public var cores: Int
         /// Finished trials: reused instead of trained (unless `force`), and
         /// each newly finished one saved there at once.
-        public var trials: (any TrialStore)?
+        package var trials: (any TrialStore)?
         /// Train every trial, even those the store has.
         public var force: Bool
         /// Run only this shard's jobs.
-        public var shard: Shard?
+        package var shard: Shard?
         /// A shard with no jobs is normal (a suite's small phases), not a mistake.
-        public var allowsEmptyShard = false
+        package var allowsEmptyShard = false
         /// Ctrl-C or SIGTERM: runs not finished by then are abandoned, and the
         /// result holds the finished ones, marked `partial`.
-        public var interruption: Interruption?
+        package var interruption: Interruption?
 
-        public init(decisionGrid: Bool = false, saveCheckpoint: (@Sendable (Checkpoint) throws -> Void)? = nil,
-                    cores: Int = ProcessInfo.processInfo.activeProcessorCount, trials: (any TrialStore)? = nil, force: Bool = false,
-                    shard: Shard? = nil) {
+        /// Checkpoints, trial stores, shards and interruption are set by the
+        /// commands after this.
+        public init(decisionGrid: Bool = false, cores: Int = ProcessInfo.processInfo.activeProcessorCount, force: Bool = false) {
             self.decisionGrid = decisionGrid
-            self.saveCheckpoint = saveCheckpoint
             self.cores = cores
-            self.trials = trials
             self.force = force
-            self.shard = shard
         }
     }
 
@@ -136,7 +133,7 @@ public enum ExperimentRunner {
     }
 
     /// The most mini-batch losses a run with `record_steps` keeps (8 MB).
-    public static let maximumStepLosses = 1_000_000
+    package static let maximumStepLosses = 1_000_000
 
     /// Refuses, before training, a run whose `record_steps` would keep more
     /// than `maximumStepLosses` losses: memory stays proportional to what is kept.

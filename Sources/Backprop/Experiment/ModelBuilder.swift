@@ -1,7 +1,7 @@
 /// Builds the experiment's model for a run.
-public enum ModelBuilder {
+package enum ModelBuilder {
     /// A model from its layer entries; weights are drawn from `random` (the run's seed).
-    public static func build<Scalar: BLASScalar>(
+    package static func build<Scalar: BLASScalar>(
         _ entries: [ModelEntry], inputSize: Int, random: inout RandomGenerator, as scalar: Scalar.Type = Scalar.self
     ) throws -> Sequential<Scalar> {
         guard inputSize >= 1 else {
@@ -37,7 +37,7 @@ public enum ModelBuilder {
     }
 
     /// The model of one run (its own `model:` or the experiment's).
-    public static func build<Scalar: BLASScalar>(
+    package static func build<Scalar: BLASScalar>(
         _ plan: ExperimentPlan, run: RunPlan? = nil, inputSize: Int, random: inout RandomGenerator, as scalar: Scalar.Type = Scalar.self
     ) throws -> Sequential<Scalar> {
         try build(run?.model ?? plan.model, inputSize: inputSize, random: &random)

@@ -2,14 +2,14 @@
 /// for running a sweep on N machines. Jobs are dealt by their trial keys and
 /// an estimate of their cost, not by their place in the file: reordering
 /// the file, or adding runs, moves no job that stays.
-public struct Shard: Sendable, Equatable {
-    public var index: Int
-    public var count: Int
+package struct Shard: Sendable, Equatable {
+    package var index: Int
+    package var count: Int
 
     /// More shards than an experiment can have jobs (`SweepSpace.maximumRuns`) is a typo.
-    public static let maximumCount = 100_000
+    package static let maximumCount = 100_000
 
-    public init(index: Int, count: Int) throws {
+    package init(index: Int, count: Int) throws {
         guard count >= 1 else { throw ComponentError("shard count must be at least 1, found \(count)") }
         guard count <= Self.maximumCount else { throw ComponentError("at most \(Self.maximumCount) shards, found \(count)") }
         guard index >= 1 && index <= count else {
@@ -20,7 +20,7 @@ public struct Shard: Sendable, Equatable {
     }
 
     /// `text` as `K/N`; the error says what is wrong with it.
-    public init(parsing text: String) throws {
+    package init(parsing text: String) throws {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]) else {
             throw ComponentError("shard '\(text)' is not K/N (e.g. 2/4: the second of 4 shards) or 'auto'")
@@ -58,8 +58,8 @@ public struct Shard: Sendable, Equatable {
     }
 
     /// The folder, inside the experiment's, that holds every shard's own.
-    public static let folderName = "shards"
+    package static let folderName = "shards"
 
     /// Where the shard's outputs go below the experiment's folder.
-    public var folder: String { "\(Self.folderName)/\(index)-of-\(count)" }
+    package var folder: String { "\(Self.folderName)/\(index)-of-\(count)" }
 }

@@ -2,13 +2,13 @@
 /// the rows held out of training, chosen by a seeded shuffle, so the same
 /// file gives the same split everywhere (`splits.csv` in the output lists
 /// them). Stratified, every class is split in the same proportions.
-public struct SplitPlan: Sendable, Equatable {
+package struct SplitPlan: Sendable, Equatable {
     /// A fraction of all rows, or a number of rows.
-    public enum Size: Sendable, Equatable {
+    package enum Size: Sendable, Equatable {
         case fraction(Double)
         case count(Int)
 
-        public func count(of total: Int) -> Int {
+        package func count(of total: Int) -> Int {
             switch self {
             case .fraction(let fraction): return Int((Double(total) * fraction).rounded())
             case .count(let count): return count
@@ -16,14 +16,14 @@ public struct SplitPlan: Sendable, Equatable {
         }
     }
 
-    public var validation: Size?
-    public var test: Size?
+    package var validation: Size?
+    package var test: Size?
     /// The shuffle's seed; the default keeps the split of files written
     /// before `seed` existed.
-    public var seed: UInt64
-    public var stratify: Bool
+    package var seed: UInt64
+    package var stratify: Bool
 
-    public static let defaultSeed: UInt64 = 0x5EED
+    package static let defaultSeed: UInt64 = 0x5EED
 
     /// The rows of each part, each list ascending. `classes` (one per row) is
     /// needed to stratify.

@@ -1,10 +1,10 @@
 /// The rows (of the dataset's file, from 0) of each part.
-public struct SplitRows: Codable, Sendable, Equatable {
-    public var train: [Int]
-    public var validation: [Int]
-    public var test: [Int]
+package struct SplitRows: Codable, Sendable, Equatable {
+    package var train: [Int]
+    package var validation: [Int]
+    package var test: [Int]
 
-    public init(train: [Int], validation: [Int], test: [Int]) {
+    package init(train: [Int], validation: [Int], test: [Int]) {
         self.train = train
         self.validation = validation
         self.test = test

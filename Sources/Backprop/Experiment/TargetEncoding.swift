@@ -1,12 +1,12 @@
 /// How a dataset's targets are given to the loss, as the loss's `targets` says.
-public enum TargetEncoding: Sendable, Equatable {
+package enum TargetEncoding: Sendable, Equatable {
     /// As loaded: a class index per row, or regression values.
     case asLoaded
     /// Class indices as one-hot rows (one output per class for MSE or BCE).
     case oneHot(classes: Int)
 
     /// Picks the encoding for `loss` on this data, or explains why they do not fit.
-    public static func choose(loss: any Loss, classNames: [String]?, targetColumns: Int, outputs: Int) throws -> TargetEncoding {
+    package static func choose(loss: any Loss, classNames: [String]?, targetColumns: Int, outputs: Int) throws -> TargetEncoding {
         let name = type(of: loss).name
         guard let classNames else {
             if loss.targets.needsClasses {
@@ -33,7 +33,7 @@ public enum TargetEncoding: Sendable, Equatable {
         throw ComponentError("the dataset has \(classes) classes; with \(name) the model needs \(classes == 2 ? "1 output (or 2, one-hot)" : "\(classes) outputs (one-hot)"), it gives \(outputs)")
     }
 
-    public func encode<Scalar: BLASScalar>(_ targets: Matrix<Scalar>) -> Matrix<Scalar> {
+    package func encode<Scalar: BLASScalar>(_ targets: Matrix<Scalar>) -> Matrix<Scalar> {
         switch self {
         case .asLoaded:
             return targets

@@ -1,14 +1,14 @@
 /// Loss, accuracy (or regression scores) and confusion matrix on a held-out
 /// test set, measured once, after training, on the weights the run ended with.
 public struct TestMetrics: Codable, Sendable {
-    public var loss: Double
-    public var accuracy: Double?
+    public package(set) var loss: Double
+    public package(set) var accuracy: Double?
     /// RMSE, MAE and R² for regression, in the targets' own units.
-    public var regression: RegressionScores?
+    public package(set) var regression: RegressionScores?
     /// `confusion[actual][predicted]` counts, for classification.
-    public var confusion: [[Int]]?
+    public package(set) var confusion: [[Int]]?
     /// The epoch whose weights were measured (the best one with `restore_best`).
-    public var epoch: Int?
+    public package(set) var epoch: Int?
 }
 
 extension TestMetrics {

@@ -8,8 +8,8 @@
 /// model, loss), a digest of the data as loaded, the run's own settings
 /// (train keys, model, sweep values) and the seed. Labels, names, charts and
 /// the order of runs, keys or seeds do not change a key.
-public enum TrialKey {
-    public static func make(plan: ExperimentPlan, run: RunPlan, seed: UInt64, dataDigest: String) -> String {
+package enum TrialKey {
+    package static func make(plan: ExperimentPlan, run: RunPlan, seed: UInt64, dataDigest: String) -> String {
         var digest = Digest()
         for part in ["backprop trial", Version.description, plan.identity, dataDigest, run.identity, String(seed)] {
             digest.add(part)
@@ -21,7 +21,7 @@ public enum TrialKey {
 /// Where finished trials are kept between invocations (a folder of files,
 /// `Output/TrialFolder.swift`): the runner asks it before training a trial
 /// and hands it each trial as soon as it finishes, from the training threads.
-public protocol TrialStore: Sendable {
+package protocol TrialStore: Sendable {
     /// The result of a finished trial with this key, or nil.
     func load(key: String) -> RunResult?
     func save(_ result: RunResult) throws

@@ -1,9 +1,9 @@
 /// Normal with the given mean and standard deviation.
-public struct Normal: Initializer {
-    public let mean: Double
-    public let standardDeviation: Double
-    public static let name = "normal"
-    public static let summary = "normal with mean and std"
+package struct Normal: Initializer {
+    package let mean: Double
+    package let standardDeviation: Double
+    package static let name = "normal"
+    package static let summary = "normal with mean and std"
 
     /// Unchecked, for code in this module; elsewhere a component is made from settings.
     init(mean: Double, standardDeviation: Double) {
@@ -11,13 +11,13 @@ public struct Normal: Initializer {
         self.standardDeviation = standardDeviation
     }
 
-    public init(settings: Settings) throws {
+    package init(settings: Settings) throws {
         mean = try settings.double("mean", default: 0)
         standardDeviation = try settings.double("std", default: 0.05, .positive)
     }
 
-    public var description: String { "normal(mean: \(mean), std: \(standardDeviation))" }
-    public func sample(count: Int, fanIn: Int, fanOut: Int, random: inout RandomGenerator) -> [Double] {
+    package var description: String { "normal(mean: \(mean), std: \(standardDeviation))" }
+    package func sample(count: Int, fanIn: Int, fanOut: Int, random: inout RandomGenerator) -> [Double] {
         (0..<count).map { _ in random.normal(mean: mean, standardDeviation: standardDeviation) }
     }
 }

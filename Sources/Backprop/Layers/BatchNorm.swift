@@ -7,13 +7,13 @@ import RealModule
 /// batch's mean and unbiased variance. Evaluation normalises with the running
 /// statistics. Backward (training):
 /// `dx = (1/N) / √(σ²+ε) · (N dx̂ − Σ dx̂ − x̂ Σ(dx̂ x̂))`, with `dx̂ = dy γ`.
-public final class BatchNorm<Scalar: BLASScalar>: Layer {
-    public let scale: Parameter<Scalar>
-    public let shift: Parameter<Scalar>
-    public let runningMean: Parameter<Scalar>
-    public let runningVariance: Parameter<Scalar>
-    public let momentum: Scalar
-    public let epsilon: Scalar
+package final class BatchNorm<Scalar: BLASScalar>: Layer {
+    package let scale: Parameter<Scalar>
+    package let shift: Parameter<Scalar>
+    package let runningMean: Parameter<Scalar>
+    package let runningVariance: Parameter<Scalar>
+    package let momentum: Scalar
+    package let epsilon: Scalar
 
     private var normalized = Matrix<Scalar>(rows: 0, columns: 0)
     private var inverseStandardDeviation: [Scalar]
@@ -21,7 +21,7 @@ public final class BatchNorm<Scalar: BLASScalar>: Layer {
     private var sumGradientTimesNormalized: [Scalar]
     private var usedBatchStatistics = false
 
-    public init(features: Int, momentum: Double, epsilon: Double) {
+    package init(features: Int, momentum: Double, epsilon: Double) {
         scale = Parameter(name: "weight", value: Matrix(rows: 1, columns: features, repeating: 1))
         shift = Parameter(name: "bias", value: Matrix(rows: 1, columns: features, repeating: 0))
         runningMean = Parameter(name: "running_mean", value: Matrix(rows: 1, columns: features, repeating: 0))
@@ -33,18 +33,18 @@ public final class BatchNorm<Scalar: BLASScalar>: Layer {
         sumGradientTimesNormalized = Array(repeating: 0, count: features)
     }
 
-    public var features: Int { scale.value.columns }
-    public var kind: String { "batch_norm" }
-    public var description: String { "batch_norm(\(features))" }
-    public var parameters: [Parameter<Scalar>] { [scale, shift] }
-    public var buffers: [Parameter<Scalar>] { [runningMean, runningVariance] }
+    package var features: Int { scale.value.columns }
+    package var kind: String { "batch_norm" }
+    package var description: String { "batch_norm(\(features))" }
+    package var parameters: [Parameter<Scalar>] { [scale, shift] }
+    package var buffers: [Parameter<Scalar>] { [runningMean, runningVariance] }
 
     // The loops walk rows in memory order and keep per-feature sums in small
     // buffers, so a 128 x 512 batch streams through memory once per pass.
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func forward(_ input: Matrix<Scalar>, into output: inout Matrix<Scalar>, training: Bool) {
+    package func forward(_ input: Matrix<Scalar>, into output: inout Matrix<Scalar>, training: Bool) {
         precondition(input.columns == features, "batch_norm expects \(features) features, got \(input.shapeDescription)")
         let rows = input.rows, columns = features
         usedBatchStatistics = training
@@ -116,7 +116,7 @@ public final class BatchNorm<Scalar: BLASScalar>: Layer {
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func backward(
+    package func backward(
         input: Matrix<Scalar>, output: Matrix<Scalar>, outputGradient: Matrix<Scalar>,
         inputGradient: inout Matrix<Scalar>, needsInputGradient: Bool
     ) {
@@ -176,22 +176,22 @@ public final class BatchNorm<Scalar: BLASScalar>: Layer {
 }
 
 /// `batch_norm: {momentum: 0.1, eps: 1e-5}`.
-public struct BatchNormSpec: LayerSpec {
-    public static let name = "batch_norm"
-    public static let summary = "batch normalisation over features (BatchNorm1d)"
-    public let momentum: Double
-    public let epsilon: Double
+package struct BatchNormSpec: LayerSpec {
+    package static let name = "batch_norm"
+    package static let summary = "batch normalisation over features (BatchNorm1d)"
+    package let momentum: Double
+    package let epsilon: Double
 
-    public init(settings: Settings) throws {
+    package init(settings: Settings) throws {
         momentum = try settings.double("momentum", default: 0.1, .probability)
         epsilon = try settings.double("eps", default: 1e-5, .positive)
     }
 
-    public var description: String { "batch_norm(momentum: \(momentum), eps: \(epsilon))" }
-    public func outputSize(inputSize: Int) -> Int { inputSize }
-    public func parameterCount(inputSize: Int) -> Int { ModelSize.product(inputSize, 2, plus: 0) ?? Int.max }
+    package var description: String { "batch_norm(momentum: \(momentum), eps: \(epsilon))" }
+    package func outputSize(inputSize: Int) -> Int { inputSize }
+    package func parameterCount(inputSize: Int) -> Int { ModelSize.product(inputSize, 2, plus: 0) ?? Int.max }
 
-    public func makeLayer<Scalar: BLASScalar>(inputSize: Int, random: inout RandomGenerator, as scalar: Scalar.Type) -> any Layer<Scalar> {
+    package func makeLayer<Scalar: BLASScalar>(inputSize: Int, random: inout RandomGenerator, as scalar: Scalar.Type) -> any Layer<Scalar> {
         BatchNorm<Scalar>(features: inputSize, momentum: momentum, epsilon: epsilon)
     }
 }

@@ -3,16 +3,16 @@
 /// The weight is stored (out, in) like `torch.nn.Linear`, so starting weights
 /// copied from PyTorch give the same network. Backward:
 /// `∂L/∂W = (∂L/∂out)ᵀ · input`, `∂L/∂b = Σ_rows ∂L/∂out`, `∂L/∂input = ∂L/∂out · W`.
-public final class Dense<Scalar: BLASScalar>: Layer {
-    public let weight: Parameter<Scalar>
-    public let bias: Parameter<Scalar>
+package final class Dense<Scalar: BLASScalar>: Layer {
+    package let weight: Parameter<Scalar>
+    package let bias: Parameter<Scalar>
     @exclusivity(unchecked) private var biasGradientScratch: [Scalar]  // see Parameter.value
 
-    public var inputSize: Int { weight.value.columns }
-    public var units: Int { weight.value.rows }
+    package var inputSize: Int { weight.value.columns }
+    package var units: Int { weight.value.rows }
 
     /// A layer with the given starting weight (units x inputs) and bias (units).
-    public init(weight: Matrix<Scalar>, bias: [Scalar]) {
+    package init(weight: Matrix<Scalar>, bias: [Scalar]) {
         precondition(bias.count == weight.rows, "dense bias has \(bias.count) values for \(weight.rows) units")
         self.weight = Parameter(name: "weight", value: weight)
         self.bias = Parameter(name: "bias", value: Matrix(rows: 1, columns: bias.count, storage: bias))
@@ -22,7 +22,7 @@ public final class Dense<Scalar: BLASScalar>: Layer {
     /// A layer of `units` over `inputSize` inputs with the given weights
     /// (row by row, units x inputSize) and bias, or, where they are not given,
     /// values drawn by the initializers: the weights first, then the bias.
-    public convenience init(
+    package convenience init(
         inputSize: Int, units: Int, weights: [Double]? = nil, bias: [Double]? = nil,
         weightInitializer: any Initializer, biasInitializer: any Initializer, random: inout RandomGenerator
     ) {
@@ -33,15 +33,15 @@ public final class Dense<Scalar: BLASScalar>: Layer {
             bias: biases.map { Scalar($0) })
     }
 
-    public var kind: String { "dense" }
-    public var description: String { "dense(\(inputSize) -> \(units))" }
-    public var parameters: [Parameter<Scalar>] { [weight, bias] }
-    public func outputSize(inputSize: Int) -> Int { units }
-    public func parameterCount(inputSize: Int) -> Int { ModelSize.product(inputSize, units, plus: units) ?? Int.max }
+    package var kind: String { "dense" }
+    package var description: String { "dense(\(inputSize) -> \(units))" }
+    package var parameters: [Parameter<Scalar>] { [weight, bias] }
+    package func outputSize(inputSize: Int) -> Int { units }
+    package func parameterCount(inputSize: Int) -> Int { ModelSize.product(inputSize, units, plus: units) ?? Int.max }
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func forward(_ input: Matrix<Scalar>, into output: inout Matrix<Scalar>, training: Bool) {
+    package func forward(_ input: Matrix<Scalar>, into output: inout Matrix<Scalar>, training: Bool) {
         precondition(input.columns == inputSize,
                      "dense layer expects \(inputSize) inputs per row, got \(input.shapeDescription)")
         Matrix.multiply(input, weight.value, transposeB: true, into: &output)
@@ -50,7 +50,7 @@ public final class Dense<Scalar: BLASScalar>: Layer {
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func backward(
+    package func backward(
         input: Matrix<Scalar>, output: Matrix<Scalar>, outputGradient: Matrix<Scalar>,
         inputGradient: inout Matrix<Scalar>, needsInputGradient: Bool
     ) {
@@ -68,17 +68,17 @@ public final class Dense<Scalar: BLASScalar>: Layer {
 /// `dense: {units: 8, init: he_normal}`, or with starting weights
 /// `dense: {units: 2, weights: [[0.1, -0.2], [0.4, 0.3]], bias: [0, 0]}`
 /// stored (out, in) like torch.nn.Linear.
-public struct DenseSpec: LayerSpec {
-    public static let name = "dense"
-    public static let summary = "fully connected, out = x·Wᵀ + b; weights stored (out, in) like torch.nn.Linear"
+package struct DenseSpec: LayerSpec {
+    package static let name = "dense"
+    package static let summary = "fully connected, out = x·Wᵀ + b; weights stored (out, in) like torch.nn.Linear"
 
-    public let units: Int
-    public let weights: [[Double]]?
-    public let bias: [Double]?
-    public let weightInitializer: any Initializer
-    public let biasInitializer: any Initializer
+    package let units: Int
+    package let weights: [[Double]]?
+    package let bias: [Double]?
+    package let weightInitializer: any Initializer
+    package let biasInitializer: any Initializer
 
-    public init(settings: Settings) throws {
+    package init(settings: Settings) throws {
         units = try settings.int("units", default: nil, .count)
         weights = try settings.optionalMatrix("weights", otherwise: "drawn by init")
         bias = try settings.optionalDoubles("bias", otherwise: "drawn by bias_init")
@@ -92,10 +92,10 @@ public struct DenseSpec: LayerSpec {
         }
     }
 
-    public func outputSize(inputSize: Int) -> Int { units }
-    public func parameterCount(inputSize: Int) -> Int { ModelSize.product(inputSize, units, plus: units) ?? Int.max }
+    package func outputSize(inputSize: Int) -> Int { units }
+    package func parameterCount(inputSize: Int) -> Int { ModelSize.product(inputSize, units, plus: units) ?? Int.max }
 
-    public func makeLayer<Scalar: BLASScalar>(inputSize: Int, random: inout RandomGenerator, as scalar: Scalar.Type) throws -> any Layer<Scalar> {
+    package func makeLayer<Scalar: BLASScalar>(inputSize: Int, random: inout RandomGenerator, as scalar: Scalar.Type) throws -> any Layer<Scalar> {
         if let weights, !weights.allSatisfy({ $0.count == inputSize }) {
             throw ComponentError("dense 'weights' rows have \(weights.first?.count ?? 0) values, the layer has \(inputSize) inputs")
         }

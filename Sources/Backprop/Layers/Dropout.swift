@@ -1,24 +1,24 @@
 /// Inverted dropout: in training each value is zeroed with probability `p`
 /// and the survivors are scaled by 1/(1 − p); in evaluation it is the identity.
-public final class Dropout<Scalar: BLASScalar>: Layer {
-    public let probability: Double
+package final class Dropout<Scalar: BLASScalar>: Layer {
+    package let probability: Double
     private var random: RandomGenerator
     private var mask = Matrix<Scalar>(rows: 0, columns: 0)
     private var maskApplied = false
 
-    public init(probability: Double, seed: UInt64 = 0) {
+    package init(probability: Double, seed: UInt64 = 0) {
         precondition(probability >= 0 && probability < 1, "dropout probability must be in [0, 1)")
         self.probability = probability
         self.random = RandomGenerator(seed: seed)
     }
 
-    public var kind: String { "dropout" }
-    public var description: String { "dropout(p: \(probability))" }
-    public func reseed(_ seed: UInt64) { random = RandomGenerator(seed: seed) }
+    package var kind: String { "dropout" }
+    package var description: String { "dropout(p: \(probability))" }
+    package func reseed(_ seed: UInt64) { random = RandomGenerator(seed: seed) }
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func forward(_ input: Matrix<Scalar>, into output: inout Matrix<Scalar>, training: Bool) {
+    package func forward(_ input: Matrix<Scalar>, into output: inout Matrix<Scalar>, training: Bool) {
         maskApplied = training && probability > 0
         guard maskApplied else {
             output.assign(input) { $0 }
@@ -34,7 +34,7 @@ public final class Dropout<Scalar: BLASScalar>: Layer {
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func backward(
+    package func backward(
         input: Matrix<Scalar>, output: Matrix<Scalar>, outputGradient: Matrix<Scalar>,
         inputGradient: inout Matrix<Scalar>, needsInputGradient: Bool
     ) {
@@ -48,19 +48,19 @@ public final class Dropout<Scalar: BLASScalar>: Layer {
 }
 
 /// `dropout: {p: 0.5}`.
-public struct DropoutSpec: LayerSpec {
-    public static let name = "dropout"
-    public static let summary = "zeroes each value with probability p in training (inverted dropout)"
-    public let probability: Double
+package struct DropoutSpec: LayerSpec {
+    package static let name = "dropout"
+    package static let summary = "zeroes each value with probability p in training (inverted dropout)"
+    package let probability: Double
 
-    public init(settings: Settings) throws {
+    package init(settings: Settings) throws {
         probability = try settings.double("p", default: 0.5, .unitInterval)
     }
 
-    public var description: String { "dropout(p: \(probability))" }
-    public func outputSize(inputSize: Int) -> Int { inputSize }
+    package var description: String { "dropout(p: \(probability))" }
+    package func outputSize(inputSize: Int) -> Int { inputSize }
 
-    public func makeLayer<Scalar: BLASScalar>(inputSize: Int, random: inout RandomGenerator, as scalar: Scalar.Type) -> any Layer<Scalar> {
+    package func makeLayer<Scalar: BLASScalar>(inputSize: Int, random: inout RandomGenerator, as scalar: Scalar.Type) -> any Layer<Scalar> {
         Dropout<Scalar>(probability: probability, seed: random.next())
     }
 }

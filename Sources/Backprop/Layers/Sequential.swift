@@ -5,14 +5,14 @@
 /// The model owns every intermediate buffer (`outputs[i]` is layer i's output,
 /// `inputGradients[i]` the gradient at layer i's input), so a warm training
 /// step reuses them and allocates nothing.
-public final class Sequential<Scalar: BLASScalar> {
-    public let layers: [any Layer<Scalar>]
-    public let inputSize: Int
-    @exclusivity(unchecked) public private(set) var outputs: [Matrix<Scalar>]  // see Parameter.value
+package final class Sequential<Scalar: BLASScalar> {
+    package let layers: [any Layer<Scalar>]
+    package let inputSize: Int
+    @exclusivity(unchecked) package private(set) var outputs: [Matrix<Scalar>]  // see Parameter.value
     /// `inputGradients[i]` is ∂loss/∂(input of layer i) after the last backward.
-    @exclusivity(unchecked) public private(set) var inputGradients: [Matrix<Scalar>]
+    @exclusivity(unchecked) package private(set) var inputGradients: [Matrix<Scalar>]
 
-    public init(inputSize: Int, layers: [any Layer<Scalar>]) {
+    package init(inputSize: Int, layers: [any Layer<Scalar>]) {
         self.inputSize = inputSize
         self.layers = layers
         outputs = Array(repeating: Matrix(rows: 0, columns: 0), count: layers.count)
@@ -26,25 +26,25 @@ public final class Sequential<Scalar: BLASScalar> {
 
     /// `layer3.dense`: how parameters (`layer3.dense.weight`), gradient norms
     /// and checkpoints name the layer at `index` (from 0).
-    public static func layerName(index: Int, kind: String) -> String {
+    package static func layerName(index: Int, kind: String) -> String {
         "layer\(index + 1).\(kind)"
     }
 
     /// Width of the model's output.
-    public var outputSize: Int {
+    package var outputSize: Int {
         layers.reduce(inputSize) { $1.outputSize(inputSize: $0) }
     }
 
     /// Trainable parameters, layer by layer.
-    public var parameters: [Parameter<Scalar>] { layers.flatMap { $0.parameters } }
+    package var parameters: [Parameter<Scalar>] { layers.flatMap { $0.parameters } }
 
     /// Trainable parameters and saved state (batch-norm running statistics).
-    public var parametersAndBuffers: [Parameter<Scalar>] { layers.flatMap { $0.parameters + $0.buffers } }
+    package var parametersAndBuffers: [Parameter<Scalar>] { layers.flatMap { $0.parameters + $0.buffers } }
 
-    public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
+    package var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
 
     /// Warnings worth telling a learner before training (e.g. a step activation).
-    public var trainingWarnings: [String] {
+    package var trainingWarnings: [String] {
         layers.enumerated().compactMap { index, layer in
             layer.trainingWarning.map { "layer \(index + 1) (\(layer.kind)): \($0)" }
         }
@@ -54,7 +54,7 @@ public final class Sequential<Scalar: BLASScalar> {
     @discardableResult
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func forward(_ input: Matrix<Scalar>, training: Bool) -> Matrix<Scalar> {
+    package func forward(_ input: Matrix<Scalar>, training: Bool) -> Matrix<Scalar> {
         precondition(input.columns == inputSize, "model expects \(inputSize) input columns, got \(input.shapeDescription)")
         guard !layers.isEmpty else { return input }
         for index in layers.indices {
@@ -69,7 +69,7 @@ public final class Sequential<Scalar: BLASScalar> {
     /// With `needsInputGradient` the gradient at the input is kept in `inputGradient`.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func backward(input: Matrix<Scalar>, outputGradient: Matrix<Scalar>, needsInputGradient: Bool = false) {
+    package func backward(input: Matrix<Scalar>, outputGradient: Matrix<Scalar>, needsInputGradient: Bool = false) {
         for index in layers.indices.reversed() {
             let layerInput = index == 0 ? input : outputs[index - 1]
             let gradientAtOutput = index == layers.count - 1 ? outputGradient : inputGradients[index + 1]
@@ -80,19 +80,19 @@ public final class Sequential<Scalar: BLASScalar> {
     }
 
     /// ∂loss/∂input from the last `backward(…, needsInputGradient: true)`.
-    public var inputGradient: Matrix<Scalar> {
+    package var inputGradient: Matrix<Scalar> {
         inputGradients.first ?? Matrix(rows: 0, columns: 0)
     }
 
     /// Restarts the randomness of every layer (dropout) from one seed.
-    public func reseed(_ seed: UInt64) {
+    package func reseed(_ seed: UInt64) {
         var random = RandomGenerator(seed: seed)
         for layer in layers { layer.reseed(random.next()) }
     }
 }
 
 extension Sequential: CustomStringConvertible {
-    public var description: String {
+    package var description: String {
         var width = inputSize
         var lines = ["input(\(inputSize))"]
         for (index, layer) in layers.enumerated() {

@@ -5,13 +5,13 @@ import RealModule
 /// Backward is the Jacobian-vector product `dx = y ⊙ (dy − Σ_j dy_j y_j)`.
 /// For classification, prefer a `softmax_cross_entropy` loss on raw logits:
 /// it is the same function, computed stably in one step.
-public final class Softmax<Scalar: BLASScalar>: Layer {
-    public init() {}
-    public var kind: String { "softmax" }
+package final class Softmax<Scalar: BLASScalar>: Layer {
+    package init() {}
+    package var kind: String { "softmax" }
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func forward(_ input: Matrix<Scalar>, into output: inout Matrix<Scalar>, training: Bool) {
+    package func forward(_ input: Matrix<Scalar>, into output: inout Matrix<Scalar>, training: Bool) {
         output.reshape(rows: input.rows, columns: input.columns)
         let columns = input.columns
         input.storage.withUnsafeBufferPointer { x in
@@ -34,7 +34,7 @@ public final class Softmax<Scalar: BLASScalar>: Layer {
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func backward(
+    package func backward(
         input: Matrix<Scalar>, output: Matrix<Scalar>, outputGradient: Matrix<Scalar>,
         inputGradient: inout Matrix<Scalar>, needsInputGradient: Bool
     ) {
@@ -59,13 +59,13 @@ public final class Softmax<Scalar: BLASScalar>: Layer {
 }
 
 /// `softmax`: row-wise, as a layer.
-public struct SoftmaxSpec: LayerSpec {
-    public static let name = "softmax"
-    public static let summary = "row-wise softmax (prefer softmax_cross_entropy on logits)"
-    public init(settings: Settings) {}
-    public func outputSize(inputSize: Int) -> Int { inputSize }
+package struct SoftmaxSpec: LayerSpec {
+    package static let name = "softmax"
+    package static let summary = "row-wise softmax (prefer softmax_cross_entropy on logits)"
+    package init(settings: Settings) {}
+    package func outputSize(inputSize: Int) -> Int { inputSize }
 
-    public func makeLayer<Scalar: BLASScalar>(inputSize: Int, random: inout RandomGenerator, as scalar: Scalar.Type) -> any Layer<Scalar> {
+    package func makeLayer<Scalar: BLASScalar>(inputSize: Int, random: inout RandomGenerator, as scalar: Scalar.Type) -> any Layer<Scalar> {
         Softmax<Scalar>()
     }
 }

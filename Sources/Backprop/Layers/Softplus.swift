@@ -2,30 +2,30 @@ import RealModule
 
 /// f(x) = log(1 + e^x), a smooth ReLU; slope σ(x). Above `threshold` it is x
 /// itself, as in PyTorch, so large inputs do not overflow.
-public struct Softplus: Activation {
-    public static let name = "softplus"
-    public static let summary = "log(1 + eˣ), x itself above threshold"
-    public let threshold: Double
+package struct Softplus: Activation {
+    package static let name = "softplus"
+    package static let summary = "log(1 + eˣ), x itself above threshold"
+    package let threshold: Double
 
     /// Unchecked, for code in this module; elsewhere a component is made from settings.
     init(threshold: Double) { self.threshold = threshold }
 
-    public init(settings: Settings) throws {
+    package init(settings: Settings) throws {
         threshold = try settings.double("threshold", default: 20, .positive)
     }
 
-    public var description: String { "softplus(threshold: \(threshold))" }
+    package var description: String { "softplus(threshold: \(threshold))" }
 
-    public func value<Scalar: BLASScalar>(_ x: Scalar) -> Scalar {
+    package func value<Scalar: BLASScalar>(_ x: Scalar) -> Scalar {
         x > Scalar(threshold) ? x : Scalar.log(onePlus: Scalar.exp(x))
     }
 
-    public func slope<Scalar: BLASScalar>(input x: Scalar, output y: Scalar) -> Scalar {
+    package func slope<Scalar: BLASScalar>(input x: Scalar, output y: Scalar) -> Scalar {
         x > Scalar(threshold) ? 1 : 1 / (1 + Scalar.exp(-x))
     }
 
     @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-    public func forward<Scalar: BLASScalar>(_ x: Matrix<Scalar>, into y: inout Matrix<Scalar>) { forwardEach(x, into: &y) }
+    package func forward<Scalar: BLASScalar>(_ x: Matrix<Scalar>, into y: inout Matrix<Scalar>) { forwardEach(x, into: &y) }
     @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-    public func backward<Scalar: BLASScalar>(_ x: Matrix<Scalar>, _ y: Matrix<Scalar>, _ dy: Matrix<Scalar>, into dx: inout Matrix<Scalar>) { backwardEach(x, y, dy, into: &dx) }
+    package func backward<Scalar: BLASScalar>(_ x: Matrix<Scalar>, _ y: Matrix<Scalar>, _ dy: Matrix<Scalar>, into dx: inout Matrix<Scalar>) { backwardEach(x, y, dy, into: &dx) }
 }

@@ -1,23 +1,23 @@
 /// Huber loss: ½d² for |d| < δ, else δ(|d| − ½δ), with d = prediction − target;
 /// quadratic near the target, linear far away, so outliers pull less.
-public struct Huber: Loss {
-    public static let name = "huber"
-    public static let summary = "½d² for |d| < delta, else delta·(|d| − ½delta)"
-    public let delta: Double
+package struct Huber: Loss {
+    package static let name = "huber"
+    package static let summary = "½d² for |d| < delta, else delta·(|d| − ½delta)"
+    package let delta: Double
 
     /// Unchecked, for code in this module; elsewhere a component is made from settings.
     init(delta: Double) { self.delta = delta }
 
-    public init(settings: Settings) throws {
+    package init(settings: Settings) throws {
         delta = try settings.double("delta", default: 1, .positive)
     }
 
-    public var targets: LossTargets { .values }
-    public var description: String { "huber(delta: \(delta))" }
+    package var targets: LossTargets { .values }
+    package var description: String { "huber(delta: \(delta))" }
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func value<Scalar: BLASScalar>(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Scalar {
+    package func value<Scalar: BLASScalar>(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Scalar {
         let delta = Scalar(delta)
         return elementwiseMean(prediction, target) { p, t in
             let difference = Swift.abs(p - t)
@@ -27,7 +27,7 @@ public struct Huber: Loss {
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func gradient<Scalar: BLASScalar>(prediction: Matrix<Scalar>, target: Matrix<Scalar>, into gradient: inout Matrix<Scalar>) {
+    package func gradient<Scalar: BLASScalar>(prediction: Matrix<Scalar>, target: Matrix<Scalar>, into gradient: inout Matrix<Scalar>) {
         let delta = Scalar(delta)
         elementwiseMeanGradient(prediction, target, into: &gradient) { p, t in
             Swift.min(Swift.max(p - t, -delta), delta)

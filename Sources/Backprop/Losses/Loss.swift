@@ -83,7 +83,7 @@ extension Loss {
     }
 
     /// Mean of `term(prediction, target)` over every element, the element-wise reduction.
-    func elementwiseMean<Scalar: BLASScalar>(
+    public func elementwiseMean<Scalar: BLASScalar>(
         _ prediction: Matrix<Scalar>, _ target: Matrix<Scalar>, _ term: (Scalar, Scalar) -> Scalar
     ) -> Scalar {
         prediction.requireSameShape(as: target, "\(Self.name) loss")
@@ -96,7 +96,7 @@ extension Loss {
     }
 
     /// `gradient = slope(prediction, target) / count`, the element-wise mean's gradient.
-    func elementwiseMeanGradient<Scalar: BLASScalar>(
+    public func elementwiseMeanGradient<Scalar: BLASScalar>(
         _ prediction: Matrix<Scalar>, _ target: Matrix<Scalar>, into gradient: inout Matrix<Scalar>,
         _ slope: (Scalar, Scalar) -> Scalar
     ) {

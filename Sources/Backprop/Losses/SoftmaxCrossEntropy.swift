@@ -4,15 +4,15 @@ import RealModule
 /// `cross_entropy`): per row `logsumexp(z) − z_label`, mean over rows. The
 /// log-sum-exp subtracts the row maximum first, so large logits do not overflow.
 /// Slope: (softmax(z) − onehot(label)) / rows.
-public struct SoftmaxCrossEntropy: Loss {
-    public static let name = "softmax_cross_entropy"
-    public static let summary = "cross-entropy on logits with integer class labels (stable log-sum-exp)"
-    public init() {}
-    public init(settings: Settings) {}
+package struct SoftmaxCrossEntropy: Loss {
+    package static let name = "softmax_cross_entropy"
+    package static let summary = "cross-entropy on logits with integer class labels (stable log-sum-exp)"
+    package init() {}
+    package init(settings: Settings) {}
 
-    public var targets: LossTargets { .classIndices }
+    package var targets: LossTargets { .classIndices }
 
-    public func probabilities<Scalar: BLASScalar>(of outputs: Matrix<Scalar>) -> [[Double]]? {
+    package func probabilities<Scalar: BLASScalar>(of outputs: Matrix<Scalar>) -> [[Double]]? {
         // In Double, so each row sums to 1 to Double precision even for a Float model.
         (0..<outputs.rows).map { row in
             let logits = outputs.row(row).map { Double($0) }
@@ -25,7 +25,7 @@ public struct SoftmaxCrossEntropy: Loss {
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func value<Scalar: BLASScalar>(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Scalar {
+    package func value<Scalar: BLASScalar>(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Scalar {
         requireLabels(prediction, target)
         guard prediction.rows > 0 else { return 0 }
         var total: Scalar = 0
@@ -38,7 +38,7 @@ public struct SoftmaxCrossEntropy: Loss {
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func gradient<Scalar: BLASScalar>(prediction: Matrix<Scalar>, target: Matrix<Scalar>, into gradient: inout Matrix<Scalar>) {
+    package func gradient<Scalar: BLASScalar>(prediction: Matrix<Scalar>, target: Matrix<Scalar>, into gradient: inout Matrix<Scalar>) {
         requireLabels(prediction, target)
         gradient.reshape(rows: prediction.rows, columns: prediction.columns)
         let columns = prediction.columns
@@ -54,7 +54,7 @@ public struct SoftmaxCrossEntropy: Loss {
         }
     }
 
-    public func targetProblem<Scalar: BLASScalar>(predictionColumns: Int, target: Matrix<Scalar>) -> String? {
+    package func targetProblem<Scalar: BLASScalar>(predictionColumns: Int, target: Matrix<Scalar>) -> String? {
         if target.columns != 1 {
             return "softmax_cross_entropy needs one class label per sample, got \(target.columns) target columns"
         }

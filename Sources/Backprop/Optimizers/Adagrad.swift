@@ -5,17 +5,17 @@ import RealModule
 ///     g = ∇ + weight_decay · w
 ///     s = s + g²                    (s starts at initial_accumulator_value)
 ///     w = w − lr_t · g / (√s + eps),   lr_t = lr / (1 + (t − 1) · lr_decay)
-public struct Adagrad: OptimizerRule {
-    public static let name = "adagrad"
-    public static let summary = "divides by the root of the summed squared gradients"
+package struct Adagrad: OptimizerRule {
+    package static let name = "adagrad"
+    package static let summary = "divides by the root of the summed squared gradients"
 
-    public let learningRate: Double
-    public let learningRateDecay: Double
-    public let epsilon: Double
-    public let weightDecay: WeightDecay
-    public let initialState: Double
+    package let learningRate: Double
+    package let learningRateDecay: Double
+    package let epsilon: Double
+    package let weightDecay: WeightDecay
+    package let initialState: Double
 
-    public init(settings: Settings) throws {
+    package init(settings: Settings) throws {
         learningRate = try settings.double("lr", default: 0.01, .positive)
         learningRateDecay = try settings.double("lr_decay", default: 0, .nonNegative)
         epsilon = try settings.double("eps", default: 1e-10, .nonNegative)
@@ -23,18 +23,18 @@ public struct Adagrad: OptimizerRule {
         initialState = try settings.double("initial_accumulator_value", default: 0, .nonNegative)
     }
 
-    public var stateNames: [String] { ["sum"] }
+    package var stateNames: [String] { ["sum"] }
 
-    public var description: String {
+    package var description: String {
         "adagrad(lr: \(learningRate), lr_decay: \(learningRateDecay), eps: \(epsilon), weight_decay: \(weightDecay.rate))"
     }
 
-    public func update(float parameter: ParameterUpdate<Float>) { update(parameter) }
-    public func update(double parameter: ParameterUpdate<Double>) { update(parameter) }
+    package func update(float parameter: ParameterUpdate<Float>) { update(parameter) }
+    package func update(double parameter: ParameterUpdate<Double>) { update(parameter) }
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func update<Scalar: BLASScalar>(_ parameter: ParameterUpdate<Scalar>) {
+    package func update<Scalar: BLASScalar>(_ parameter: ParameterUpdate<Scalar>) {
         let eps = Scalar(epsilon)
         let rate = Scalar(parameter.learningRate / (1 + Double(parameter.step - 1) * learningRateDecay))
         var lanes = parameter.lanes(states: 1)

@@ -10,18 +10,18 @@ import RealModule
 ///     w = w − lr · (m / (1 − β1ᵗ)) / (√v / √(1 − β2ᵗ) + eps)
 ///
 /// `AdamW` is this rule with decoupled decay.
-public struct Adam: OptimizerRule {
-    public static let name = "adam"
-    public static let summary = "bias-corrected first and second moments (Kingma & Ba)"
+package struct Adam: OptimizerRule {
+    package static let name = "adam"
+    package static let summary = "bias-corrected first and second moments (Kingma & Ba)"
 
-    public let learningRate: Double
-    public let beta1: Double
-    public let beta2: Double
-    public let epsilon: Double
-    public let weightDecay: WeightDecay
-    public let amsgrad: Bool
+    package let learningRate: Double
+    package let beta1: Double
+    package let beta2: Double
+    package let epsilon: Double
+    package let weightDecay: WeightDecay
+    package let amsgrad: Bool
 
-    public init(settings: Settings) throws {
+    package init(settings: Settings) throws {
         try self.init(settings: settings, weightDecay: WeightDecay.coupled, defaultWeightDecay: 0)
     }
 
@@ -36,21 +36,21 @@ public struct Adam: OptimizerRule {
         amsgrad = try settings.bool("amsgrad", default: false)
     }
 
-    public var stateNames: [String] { ["exp_avg", "exp_avg_sq"] + (amsgrad ? ["max_exp_avg_sq"] : []) }
+    package var stateNames: [String] { ["exp_avg", "exp_avg_sq"] + (amsgrad ? ["max_exp_avg_sq"] : []) }
 
-    public var description: String { describe(as: Self.name) }
+    package var description: String { describe(as: Self.name) }
 
     /// The settings in one line under `name` (AdamW shows them as its own).
     func describe(as name: String) -> String {
         "\(name)(lr: \(learningRate), betas: [\(beta1), \(beta2)], eps: \(epsilon), weight_decay: \(weightDecay.rate), amsgrad: \(amsgrad))"
     }
 
-    public func update(float parameter: ParameterUpdate<Float>) { update(parameter) }
-    public func update(double parameter: ParameterUpdate<Double>) { update(parameter) }
+    package func update(float parameter: ParameterUpdate<Float>) { update(parameter) }
+    package func update(double parameter: ParameterUpdate<Double>) { update(parameter) }
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func update<Scalar: BLASScalar>(_ parameter: ParameterUpdate<Scalar>) {
+    package func update<Scalar: BLASScalar>(_ parameter: ParameterUpdate<Scalar>) {
         let b1 = Scalar(beta1), b2 = Scalar(beta2), eps = Scalar(epsilon)
         let stepSize = Scalar(parameter.learningRate / (1 - Double.pow(beta1, parameter.step)))
         let correction2Root = Scalar(Double.sqrt(1 - Double.pow(beta2, parameter.step)))

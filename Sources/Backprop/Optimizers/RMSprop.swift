@@ -7,18 +7,18 @@ import RealModule
 ///     centered:  a = alpha · a + (1 − alpha) · g,  ṽ = v − a²   else ṽ = v
 ///     momentum:  b = momentum · b + g / (√ṽ + eps),  w = w − lr · b
 ///     otherwise: w = w − lr · g / (√ṽ + eps)
-public struct RMSprop: OptimizerRule {
-    public static let name = "rmsprop"
-    public static let summary = "divides by a running RMS of gradients"
+package struct RMSprop: OptimizerRule {
+    package static let name = "rmsprop"
+    package static let summary = "divides by a running RMS of gradients"
 
-    public let learningRate: Double
-    public let alpha: Double
-    public let epsilon: Double
-    public let momentum: Double
-    public let centered: Bool
-    public let weightDecay: WeightDecay
+    package let learningRate: Double
+    package let alpha: Double
+    package let epsilon: Double
+    package let momentum: Double
+    package let centered: Bool
+    package let weightDecay: WeightDecay
 
-    public init(settings: Settings) throws {
+    package init(settings: Settings) throws {
         learningRate = try settings.double("lr", default: 0.01, .positive)
         alpha = try settings.double("alpha", default: 0.99, .unitInterval)
         epsilon = try settings.double("eps", default: 1e-8, .nonNegative)
@@ -28,20 +28,20 @@ public struct RMSprop: OptimizerRule {
     }
 
     /// v always; a when centered; b with momentum (so b is state 1 or 2).
-    public var stateNames: [String] {
+    package var stateNames: [String] {
         ["square_avg"] + (centered ? ["grad_avg"] : []) + (momentum > 0 ? ["momentum_buffer"] : [])
     }
 
-    public var description: String {
+    package var description: String {
         "rmsprop(lr: \(learningRate), alpha: \(alpha), eps: \(epsilon), momentum: \(momentum), centered: \(centered), weight_decay: \(weightDecay.rate))"
     }
 
-    public func update(float parameter: ParameterUpdate<Float>) { update(parameter) }
-    public func update(double parameter: ParameterUpdate<Double>) { update(parameter) }
+    package func update(float parameter: ParameterUpdate<Float>) { update(parameter) }
+    package func update(double parameter: ParameterUpdate<Double>) { update(parameter) }
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func update<Scalar: BLASScalar>(_ parameter: ParameterUpdate<Scalar>) {
+    package func update<Scalar: BLASScalar>(_ parameter: ParameterUpdate<Scalar>) {
         let lr = Scalar(parameter.learningRate), a = Scalar(alpha), eps = Scalar(epsilon), mu = Scalar(momentum)
         let centered = centered, hasMomentum = momentum > 0
         // State order: v, then a when centered, then b with momentum (see stateNames).

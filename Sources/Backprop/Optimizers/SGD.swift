@@ -10,17 +10,17 @@
 /// With momentum 0 this is plain (batch, stochastic or mini-batch) gradient
 /// descent; which one depends only on the batch size the trainer feeds it.
 /// Registered twice: as `sgd`, and as `momentum` with momentum 0.9 by default.
-public struct SGD: OptimizerRule {
-    public static let name = "sgd"
-    public static let summary = "gradient descent (batch, stochastic or mini-batch by `batch`), optional momentum/Nesterov"
+package struct SGD: OptimizerRule {
+    package static let name = "sgd"
+    package static let summary = "gradient descent (batch, stochastic or mini-batch by `batch`), optional momentum/Nesterov"
 
-    public let learningRate: Double
-    public let momentum: Double
-    public let dampening: Double
-    public let nesterov: Bool
-    public let weightDecay: WeightDecay
+    package let learningRate: Double
+    package let momentum: Double
+    package let dampening: Double
+    package let nesterov: Bool
+    package let weightDecay: WeightDecay
 
-    public init(settings: Settings) throws {
+    package init(settings: Settings) throws {
         learningRate = try settings.double("lr", default: nil, .positive)
         momentum = try settings.double("momentum", default: 0, .nonNegative)
         dampening = try settings.double("dampening", default: 0, .probability)
@@ -31,18 +31,18 @@ public struct SGD: OptimizerRule {
         }
     }
 
-    public var stateNames: [String] { momentum > 0 ? ["momentum_buffer"] : [] }
+    package var stateNames: [String] { momentum > 0 ? ["momentum_buffer"] : [] }
 
-    public var description: String {
+    package var description: String {
         "sgd(lr: \(learningRate), momentum: \(momentum), dampening: \(dampening), nesterov: \(nesterov), weight_decay: \(weightDecay.rate))"
     }
 
-    public func update(float parameter: ParameterUpdate<Float>) { update(parameter) }
-    public func update(double parameter: ParameterUpdate<Double>) { update(parameter) }
+    package func update(float parameter: ParameterUpdate<Float>) { update(parameter) }
+    package func update(double parameter: ParameterUpdate<Double>) { update(parameter) }
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func update<Scalar: BLASScalar>(_ parameter: ParameterUpdate<Scalar>) {
+    package func update<Scalar: BLASScalar>(_ parameter: ParameterUpdate<Scalar>) {
         let lr = Scalar(parameter.learningRate)
         guard momentum > 0 else {
             var lanes = parameter.lanes(states: 0)

@@ -8,12 +8,12 @@ import Foundation
 /// link planted in the folder in advance can be neither written through nor
 /// truncated. The rename replaces a link at the target name itself, never
 /// what it points to.
-public enum AtomicFile {
-    public static func write(_ text: String, to path: String) throws {
+package enum AtomicFile {
+    package static func write(_ text: String, to path: String) throws {
         try write(Data(text.utf8), to: path)
     }
 
-    public static func write(_ data: Data, to path: String) throws {
+    package static func write(_ data: Data, to path: String) throws {
         let (temporary, descriptor) = try createTemporary(for: path)
         var failure: Int32 = 0
         data.withUnsafeBytes { bytes in
@@ -38,7 +38,7 @@ public enum AtomicFile {
 
     /// A new, empty file beside `path`, created exclusively under an
     /// unpredictable name ending in `suffix`, and its open descriptor.
-    public static func createTemporary(for path: String, suffix: String = "") throws -> (path: String, descriptor: Int32) {
+    package static func createTemporary(for path: String, suffix: String = "") throws -> (path: String, descriptor: Int32) {
         let folder = parentFolder(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         for _ in 0..<8 {

@@ -6,27 +6,27 @@ import Foundation
 /// test set, else on the validation set at the epoch the run ended with; a
 /// diverged run's is infinite). Quantities that do not depend on the
 /// machine: never seconds.
-public struct Baseline: Codable, Sendable, Equatable {
-    public static let format = "backprop-baseline/1"
+package struct Baseline: Codable, Sendable, Equatable {
+    package static let format = "backprop-baseline/1"
 
-    public struct Run: Codable, Sendable, Equatable {
-        public var seeds: [UInt64]
+    package struct Run: Codable, Sendable, Equatable {
+        package var seeds: [UInt64]
         /// Epochs until the training loss fell below the run's target; nil without one.
-        public var epochsToTarget: [Double]?
-        public var heldOutError: [Double]?
+        package var epochsToTarget: [Double]?
+        package var heldOutError: [Double]?
     }
 
-    public var format: String
-    public var experiment: String
+    package var format: String
+    package var experiment: String
     /// The program that made it (informational: the gate compares across versions).
-    public var madeBy: String
+    package var madeBy: String
     /// What `heldOutError` measures, e.g. "test error (1 - accuracy)".
-    public var heldOut: String?
+    package var heldOut: String?
     /// Errors below this are not told apart (one held-out sample's worth of accuracy).
-    public var errorFloor: Double
-    public var runs: [String: Run]
+    package var errorFloor: Double
+    package var runs: [String: Run]
 
-    public init(_ result: ExperimentResult) {
+    package init(_ result: ExperimentResult) {
         format = Self.format
         experiment = result.plan.name
         madeBy = result.version
@@ -54,7 +54,7 @@ public struct Baseline: Codable, Sendable, Equatable {
         self.runs = runs
     }
 
-    public static func read(path: String) throws -> Baseline {
+    package static func read(path: String) throws -> Baseline {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw OutputError(path: path, message: "no baseline here; make one with `backprop check DIR --baseline \(path) --update`")
         }
@@ -75,11 +75,11 @@ public struct Baseline: Codable, Sendable, Equatable {
     }
 
     /// How many quantities it holds: a baseline of none would pass any gate.
-    public var quantities: Int {
+    package var quantities: Int {
         runs.values.reduce(0) { $0 + ($1.epochsToTarget == nil ? 0 : 1) + ($1.heldOutError == nil ? 0 : 1) }
     }
 
-    public func write(path: String) throws {
+    package func write(path: String) throws {
         let encoder = ResultsFile.encoder
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase

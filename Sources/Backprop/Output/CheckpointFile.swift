@@ -8,10 +8,10 @@ import Foundation
 /// small and its writing cheap (a JSON tree of half a million numbers costs
 /// hundreds of megabytes), and read back bit for bit. Optimizer state buffers
 /// are arrays named `optimizer/<buffer>/<parameter index>`.
-public enum CheckpointFile {
+package enum CheckpointFile {
     static let magic = "backprop-checkpoint 1"
     /// The folder, inside an experiment's, that checkpoint files go into.
-    public static let folderName = "checkpoints"
+    package static let folderName = "checkpoints"
 
     private struct Header: Codable {
         var experimentSource: String
@@ -39,7 +39,7 @@ public enum CheckpointFile {
         }
     }
 
-    public static func write(_ checkpoint: Checkpoint, to path: String) throws {
+    package static func write(_ checkpoint: Checkpoint, to path: String) throws {
         var arrays: [(name: String, values: [Double])] = checkpoint.parameters.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         for (name, buffers) in (checkpoint.optimizer?.buffers ?? [:]).sorted(by: { $0.key < $1.key }) {
             for (index, values) in buffers.enumerated() { arrays.append(("optimizer/\(name)/\(index)", values)) }
@@ -62,9 +62,9 @@ public enum CheckpointFile {
     }
 
     /// The largest checkpoint read: a model of 100 million weights, written as text.
-    public static let maximumBytes = 4 << 30
+    package static let maximumBytes = 4 << 30
 
-    public static func read(path: String) throws -> Checkpoint {
+    package static func read(path: String) throws -> Checkpoint {
         let data = try InputFile.read(path, what: "checkpoint file", limit: maximumBytes)
         func damaged(_ why: String) -> DataError { DataError(file: path, message: "not a backprop checkpoint (\(why))") }
         let bytes = [UInt8](data)
@@ -142,7 +142,7 @@ public enum CheckpointFile {
 
     /// `run<i>-<label>-seed<k>-epoch<e>.checkpoint`: the run's number keeps labels
     /// that reduce to the same safe characters apart; the label part is shortened.
-    public static func name(run: Int, label: String, seed: UInt64, epoch: Int) -> String {
+    package static func name(run: Int, label: String, seed: UInt64, epoch: Int) -> String {
         let safe = String(label.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" }.prefix(40))
         return "run\(run)-\(safe)-seed\(seed)-epoch\(epoch).checkpoint"
     }

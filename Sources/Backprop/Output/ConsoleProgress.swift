@@ -3,7 +3,7 @@ import Foundation
 /// Progress on standard error: an updating status line on a terminal, one
 /// line per finished job otherwise (CI logs stay readable). Each says how many
 /// trials are done of how many, and, from the pace so far, the time left.
-public final class ConsoleProgress: RunProgress, @unchecked Sendable {
+package final class ConsoleProgress: RunProgress, @unchecked Sendable {
     private let isTerminal: Bool
     private let lock = NSLock()
     private var finished = 0
@@ -12,11 +12,11 @@ public final class ConsoleProgress: RunProgress, @unchecked Sendable {
     private var started = ContinuousClock.now
     private var lastDraw = ContinuousClock.now
 
-    public init(isTerminal: Bool = isatty(STDERR_FILENO) != 0) {
+    package init(isTerminal: Bool = isatty(STDERR_FILENO) != 0) {
         self.isTerminal = isTerminal
     }
 
-    public func jobsPlanned(total: Int, reused: Int) {
+    package func jobsPlanned(total: Int, reused: Int) {
         lock.lock()
         defer { lock.unlock() }
         // A suite plans one batch of jobs per problem and phase: each counts from zero.
@@ -24,15 +24,15 @@ public final class ConsoleProgress: RunProgress, @unchecked Sendable {
         if reused > 0 { write("\(total) trial(s): \(reused) finished earlier and reused, \(total - reused) to train\n") }
     }
 
-    public func jobStarted(label: String, seed: UInt64, job: Int, of total: Int) {}
+    package func jobStarted(label: String, seed: UInt64, job: Int, of total: Int) {}
 
-    public func phaseStarted(_ title: String) {
+    package func phaseStarted(_ title: String) {
         lock.lock()
         defer { lock.unlock() }
         write((isTerminal ? "\r\u{1B}[K" : "") + "== \(title)\n")
     }
 
-    public func epochFinished(label: String, seed: UInt64, record: EpochRecord, epochs: Int) {
+    package func epochFinished(label: String, seed: UInt64, record: EpochRecord, epochs: Int) {
         guard isTerminal else { return }
         lock.lock()
         defer { lock.unlock() }
@@ -45,7 +45,7 @@ public final class ConsoleProgress: RunProgress, @unchecked Sendable {
         write("\r\u{1B}[K[\(bar)] \(done)\(timeLeft) | \(terminalSafe(label)) seed \(seed) epoch \(record.epoch)/\(epochs) loss \(formatNumber(record.loss))")
     }
 
-    public func jobFinished(_ result: RunResult, job: Int, of total: Int) {
+    package func jobFinished(_ result: RunResult, job: Int, of total: Int) {
         lock.lock()
         defer { lock.unlock() }
         finished += 1

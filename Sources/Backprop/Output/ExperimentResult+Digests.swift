@@ -4,7 +4,7 @@ extension ExperimentResult {
     /// Names the resolved experiment: its name and the set of its trial keys
     /// (which hold everything that makes the numbers), in no particular
     /// order, so reordering the file keeps it.
-    public var experimentDigest: String {
+    package var experimentDigest: String {
         var digest = Digest()
         digest.add(plan.name)
         for key in Set(trials.map(\.key)).sorted() { digest.add(key) }
@@ -16,7 +16,7 @@ extension ExperimentResult {
     /// which no two runs share, the decision grid and the BLAS kernel's name), in a canonical order. Equal digests mean
     /// bit-identical results, however the trials were sharded, resumed or
     /// ordered, and by whichever version of the program.
-    public var resultsDigest: String {
+    package var resultsDigest: String {
         let encoder = ResultsFile.encoder
         let encoded = runs.map { original -> String in
             var run = original

@@ -3,7 +3,7 @@ import Foundation
 /// An exclusive hold on an output folder for one command, so two processes
 /// never interleave their files in it: `flock` on the folder itself (no lock
 /// file to leave behind), released when the lock is dropped or the process ends.
-public final class FolderLock {
+package final class FolderLock {
     private let descriptor: Int32
     /// Folders this lock created, deepest first: removed again when the
     /// command leaves them empty (an experiment that fails its checks writes nothing).
@@ -13,7 +13,7 @@ public final class FolderLock {
     /// in one line that another process holds it. `shared` holds it beside
     /// other shared holders (shards of one sweep under the experiment's
     /// folder), but not beside a command that replaces the folder's set.
-    public init(_ folder: String, shared: Bool = false, mustExist: Bool = false) throws {
+    package init(_ folder: String, shared: Bool = false, mustExist: Bool = false) throws {
         var missing: [String] = []
         var path = folder
         while !mustExist && !path.isEmpty && path != "/" && !FileManager.default.fileExists(atPath: path) {

@@ -1,6 +1,6 @@
 /// The table `backprop gradcheck` prints.
-public enum GradientCheckReport {
-    public static func render(_ results: [GradientCheck.Result]) -> String {
+package enum GradientCheckReport {
+    package static func render(_ results: [GradientCheck.Result]) -> String {
         let rows = results.map { result in
             [result.component, formatNumber(result.maxRelativeError), result.worstEntry, result.passed ? "pass" : "FAIL"]
         }

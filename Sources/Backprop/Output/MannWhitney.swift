@@ -5,10 +5,10 @@ import Foundation
 /// the p-value from the exact distribution of U up to 20 values a side, from
 /// the normal approximation beyond (asv's "auto"). Infinite values (a run
 /// that never reached its target) rank above every finite one.
-public enum MannWhitney {
+package enum MannWhitney {
     /// U (the pairs where a value of `x` is the larger, ties resolved
     /// conservatively) and the two-sided p-value.
-    public static func test(_ x: [Double], _ y: [Double]) -> (u: Int, p: Double) {
+    package static func test(_ x: [Double], _ y: [Double]) -> (u: Int, p: Double) {
         let (m, n) = (x.count, y.count)
         guard m > 0 && n > 0 else { return (0, 1) }
         var u = 0, ties = 0
@@ -39,7 +39,7 @@ public enum MannWhitney {
 
     /// The smallest two-sided p-value samples of these sizes can give: below
     /// the significance level, the test can find a difference at all.
-    public static func smallestP(_ m: Int, _ n: Int) -> Double {
+    package static func smallestP(_ m: Int, _ n: Int) -> Double {
         2 / binomial(m + n, min(m, n))
     }
 

@@ -5,10 +5,10 @@
 /// targets' own units. The test set, measured once, gives `test_loss`,
 /// `test_accuracy` (or `test_mse`, `test_rmse`, `test_mae`, `test_r2`) on the epoch whose weights were
 /// measured, with no step or seconds.
-public enum MetricsCSV {
-    public static let header = "run,seed,epoch,step,seconds,metric,value"
+package enum MetricsCSV {
+    package static let header = "run,seed,epoch,step,seconds,metric,value"
 
-    public static func render(_ result: ExperimentResult) -> String {
+    package static func render(_ result: ExperimentResult) -> String {
         var lines = [header]
         for run in result.runs {
             let label = csvField(run.label)

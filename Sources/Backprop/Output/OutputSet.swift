@@ -12,11 +12,11 @@ import Foundation
 /// they finish) moves from the previous folder into the new one right after
 /// the swap. The caller holds the folder's `FolderLock`; the staging folder is
 /// locked too, so the lock still holds once the folders have traded places.
-public final class OutputSet {
+package final class OutputSet {
     /// The folder readers see.
-    public let folder: String
+    package let folder: String
     /// Where the set is written until `commit`.
-    public let staging: String
+    package let staging: String
     private let stagingLock: FolderLock
     private var finished = false
 
@@ -28,7 +28,7 @@ public final class OutputSet {
 
     /// Creates the staging folder beside `folder` (which must exist and be
     /// held), after finishing or removing what stopped commands left.
-    public init(replacing folder: String) throws {
+    package init(replacing folder: String) throws {
         self.folder = folder
         try Self.recover(folder)
         let parent = parentFolder(of: folder)
@@ -61,7 +61,7 @@ public final class OutputSet {
 
     /// Puts the staged set in place of the folder's, carrying `carrying`
     /// (names of entries in the folder, such as "trials") over into it.
-    public func commit(carrying: [String] = []) throws {
+    package func commit(carrying: [String] = []) throws {
         precondition(!finished, "an output set is committed once")
         try AtomicFile.write(carrying.joined(separator: "\n"), to: folder + "/" + Self.carryMarker)
         guard Self.exchange(folder, staging) else {

@@ -3,26 +3,26 @@ import Foundation
 /// Writes an experiment's outputs into one folder (plots/NAME): metrics.csv,
 /// summary.json, results.json, splits.csv (when the data was split), report.md, the charts' data and scripts, and
 /// the PNGs rendered by gnuplot. Every file is written atomically.
-public enum OutputWriter {
-    public struct Outcome: Sendable {
-        public var directory: String
-        public var files: [String]
+package enum OutputWriter {
+    package struct Outcome: Sendable {
+        package var directory: String
+        package var files: [String]
         /// Charts gnuplot could not draw, with its message.
-        public var chartFailures: [String]
-        public var gnuplotMissing: Bool
+        package var chartFailures: [String]
+        package var gnuplotMissing: Bool
         /// Charts `plots:` asks for that these results cannot give, with the reason.
-        public var chartsNotDrawn: [String]
+        package var chartsNotDrawn: [String]
     }
 
     /// What lives in an experiment's folder beside its output set and outlasts
     /// it: a sweep's finished trials and its shards' folders.
-    public static let carriedOver = [TrialFolder.folderName, Shard.folderName]
+    package static let carriedOver = [TrialFolder.folderName, Shard.folderName]
 
     /// Writes `result` as `directory`'s new output set (see `OutputSet`); the
     /// caller holds the folder's lock. `carrying`: entries of the folder that
     /// outlast the set. `gnuplot` is the program that draws the PNGs; nil (not
     /// installed) still writes the data and scripts.
-    public static func write(_ result: ExperimentResult, to directory: String, carrying: [String] = carriedOver,
+    package static func write(_ result: ExperimentResult, to directory: String, carrying: [String] = carriedOver,
                              gnuplot: String? = findExecutable("gnuplot")) throws -> Outcome {
         try makeDirectory(directory)
         return try write(result, into: OutputSet(replacing: directory), carrying: carrying, gnuplot: gnuplot)
@@ -30,7 +30,7 @@ public enum OutputWriter {
 
     /// Writes `result` into `set` (which may hold checkpoints written while
     /// training) and puts the set in place.
-    public static func write(_ result: ExperimentResult, into set: OutputSet, carrying: [String] = carriedOver,
+    package static func write(_ result: ExperimentResult, into set: OutputSet, carrying: [String] = carriedOver,
                              gnuplot: String? = findExecutable("gnuplot")) throws -> Outcome {
         let directory = set.staging
         let summary = Summary(result)
@@ -57,11 +57,11 @@ public enum OutputWriter {
 
     /// Runs gnuplot on each script in `directory` (PNGs appear beside them).
     /// The longest gnuplot may take over one chart before it is stopped.
-    public static let gnuplotTimeLimit: Duration = .seconds(120)
+    package static let gnuplotTimeLimit: Duration = .seconds(120)
     /// At most this much of gnuplot's messages is kept (its first line is reported).
     static let gnuplotMessageLimit = 64 * 1024
 
-    public static func render(scripts: [String], in directory: String, gnuplot: String? = findExecutable("gnuplot"),
+    package static func render(scripts: [String], in directory: String, gnuplot: String? = findExecutable("gnuplot"),
                               timeLimit: Duration = gnuplotTimeLimit) -> (images: [String], failures: [String], gnuplotMissing: Bool) {
         guard let gnuplot else {
             return ([], [], true)
@@ -171,7 +171,7 @@ public enum OutputWriter {
     /// only into folders and files the tool made, never where a planted link
     /// points (plots/NAME -> elsewhere, plots/NAME/checkpoints -> elsewhere).
     /// Checked before anything trains; `makeDirectory` checks again as it writes.
-    public static func refuseLinks(inside folder: String) throws {
+    package static func refuseLinks(inside folder: String) throws {
         var status = stat()
         guard lstat(folder, &status) == 0 else { return }
         if (status.st_mode & S_IFMT) == S_IFLNK { throw linkError(folder) }
@@ -189,7 +189,7 @@ public enum OutputWriter {
 
     /// Checks, without writing anything, that `directory` can be created or
     /// written: so a bad `--plots` fails before training, not after.
-    public static func checkWritable(_ directory: String) throws {
+    package static func checkWritable(_ directory: String) throws {
         guard !directory.isEmpty, !directory.hasPrefix("/") || directory.count > 1 else {
             throw OutputError(path: directory, message: "not a usable output folder")
         }
@@ -215,7 +215,7 @@ public enum OutputWriter {
     /// tool writes into (plots/NAME, its checkpoints/, trials/, ...) that is a
     /// symbolic link is refused: output never goes where a planted link points.
     /// The --plots folder itself may be a link (the user chose it).
-    public static func makeDirectory(_ directory: String) throws {
+    package static func makeDirectory(_ directory: String) throws {
         var status = stat()
         if lstat(directory, &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK {
             throw linkError(directory)
@@ -227,7 +227,7 @@ public enum OutputWriter {
         }
     }
 
-    public static func findExecutable(_ name: String) -> String? {
+    package static func findExecutable(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for folder in path.split(separator: ":") {
             let candidate = "\(folder)/\(name)"

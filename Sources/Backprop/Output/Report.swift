@@ -1,8 +1,8 @@
 /// report.md: the verdict first, then the comparison table, the settings, the
 /// charts, and the experiment echoed back.
-public enum Report {
+package enum Report {
     /// `notDrawn`: the charts asked for that could not be drawn, with the reason.
-    public static func render(_ result: ExperimentResult, summary: Summary, charts: [ChartFiles], notDrawn: [String] = []) -> String {
+    package static func render(_ result: ExperimentResult, summary: Summary, charts: [ChartFiles], notDrawn: [String] = []) -> String {
         let plan = result.plan
         var lines = ["# \(escape(plan.name))", ""]
         if let partial = result.partial { lines += ["> **Partial results**: \(escape(partial)). Run the command again to finish them.", ""] }

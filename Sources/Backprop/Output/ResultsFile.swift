@@ -1,10 +1,10 @@
 import Foundation
 
 /// results.json: an `ExperimentResult` as JSON (NaN and infinities as strings).
-public enum ResultsFile {
-    public static let name = "results.json"
+package enum ResultsFile {
+    package static let name = "results.json"
 
-    public static func encode(_ result: ExperimentResult) throws -> Data {
+    package static func encode(_ result: ExperimentResult) throws -> Data {
         try encoder.encode(result)
     }
 
@@ -26,9 +26,9 @@ public enum ResultsFile {
     /// The largest results.json read (decoding takes about ten times its size
     /// in memory); a run keeps at most `TrainingHistory.maximumRecords` epochs,
     /// so only a very large sweep comes near it.
-    public static let maximumBytes = 256 << 20
+    package static let maximumBytes = 256 << 20
 
-    public static func read(directory: String) throws -> ExperimentResult {
+    package static func read(directory: String) throws -> ExperimentResult {
         let path = directory + "/" + name
         guard access(path, F_OK) == 0 else {
             throw OutputError(path: path, message: "no results here (run the experiment first)")

@@ -2,11 +2,11 @@
 /// first data row of a CSV file, after its header; rows the loader dropped
 /// for missing values are absent), split being `train`, `validation` or
 /// `test`; so pandas' `df.iloc[rows]` or any other tool can cut the same parts.
-public enum SplitsCSV {
-    public static let header = "row,split"
-    public static let name = "splits.csv"
+package enum SplitsCSV {
+    package static let header = "row,split"
+    package static let name = "splits.csv"
 
-    public static func render(_ rows: SplitRows) -> String {
+    package static func render(_ rows: SplitRows) -> String {
         let parts = [("train", rows.train), ("validation", rows.validation), ("test", rows.test)]
             .flatMap { name, indices in indices.map { ($0, name) } }
             .sorted { $0.0 < $1.0 }
@@ -14,7 +14,7 @@ public enum SplitsCSV {
     }
 
     /// Reads a file written by `render` back; nil when it is not one.
-    public static func parse(_ text: String) -> SplitRows? {
+    package static func parse(_ text: String) -> SplitRows? {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         guard lines.first == Substring(header) else { return nil }
         lines.removeFirst()

@@ -1,12 +1,12 @@
 /// Mean and spread of a value over seeds.
-public struct Statistic: Codable, Equatable, Sendable {
-    public var mean: Double
+package struct Statistic: Codable, Equatable, Sendable {
+    package var mean: Double
     /// Sample standard deviation (n − 1); 0 for a single seed.
-    public var std: Double
-    public var count: Int
+    package var std: Double
+    package var count: Int
 
     /// Nil when no value is finite.
-    public init?(_ values: [Double]) {
+    package init?(_ values: [Double]) {
         let finite = values.filter { $0.isFinite }
         guard !finite.isEmpty else { return nil }
         let average = finite.reduce(0, +) / Double(finite.count)
@@ -19,7 +19,7 @@ public struct Statistic: Codable, Equatable, Sendable {
     }
 
     /// `0.0213 ± 0.0041`: three significant digits each (std left out for one value).
-    public var text: String {
+    package var text: String {
         count > 1 ? "\(formatSignificant(mean, digits: 3)) ± \(formatSignificant(std, digits: 3))" : formatSignificant(mean, digits: 3)
     }
 }

@@ -4,45 +4,45 @@ import Foundation
 /// seeds, and the verdict. "Final" is the epoch a run ended with: its last,
 /// or the best validation epoch with `restore_best`; a seed that diverged
 /// (without a best epoch to return to) has no final numbers.
-public struct Summary: Codable, Sendable {
-    public struct Run: Codable, Sendable {
-        public var label: String
-        public var settings: String
-        public var seeds: [UInt64]
-        public var finalLoss: Statistic?
-        public var bestLoss: Statistic?
-        public var finalAccuracy: Statistic?
-        public var finalValidationLoss: Statistic?
-        public var bestValidationLoss: Statistic?
-        public var finalValidationAccuracy: Statistic?
-        public var bestValidationAccuracy: Statistic?
+package struct Summary: Codable, Sendable {
+    package struct Run: Codable, Sendable {
+        package var label: String
+        package var settings: String
+        package var seeds: [UInt64]
+        package var finalLoss: Statistic?
+        package var bestLoss: Statistic?
+        package var finalAccuracy: Statistic?
+        package var finalValidationLoss: Statistic?
+        package var bestValidationLoss: Statistic?
+        package var finalValidationAccuracy: Statistic?
+        package var bestValidationAccuracy: Statistic?
         /// RMSE, MAE and R² (regression), on the training and validation sets.
-        public var finalRegression: ScoreStatistics?
-        public var finalValidationRegression: ScoreStatistics?
+        package var finalRegression: ScoreStatistics?
+        package var finalValidationRegression: ScoreStatistics?
         /// Over the seeds that reached `stop.loss_below`; `thresholdReached` says how many did.
-        public var epochsToThreshold: Statistic?
-        public var secondsToThreshold: Statistic?
-        public var thresholdReached: Int
-        public var diverged: Int
-        public var divergedAtEpochs: [Int]
-        public var stopReasons: [String]
-        public var epochsRun: Statistic?
+        package var epochsToThreshold: Statistic?
+        package var secondsToThreshold: Statistic?
+        package var thresholdReached: Int
+        package var diverged: Int
+        package var divergedAtEpochs: [Int]
+        package var stopReasons: [String]
+        package var epochsRun: Statistic?
         /// With `restore_best`: the epoch each seed ended with.
-        public var restoredEpochs: [Int]
-        public var trainingSeconds: Statistic?
-        public var wallSeconds: Statistic?
+        package var restoredEpochs: [Int]
+        package var trainingSeconds: Statistic?
+        package var wallSeconds: Statistic?
         /// Measured once, after training, on the test set.
-        public var testLoss: Statistic?
-        public var testAccuracy: Statistic?
-        public var testRegression: ScoreStatistics?
+        package var testLoss: Statistic?
+        package var testAccuracy: Statistic?
+        package var testRegression: ScoreStatistics?
     }
 
     /// MSE, RMSE, MAE and R², each mean ± std over seeds.
-    public struct ScoreStatistics: Codable, Sendable {
-        public var mse: Statistic
-        public var rmse: Statistic
-        public var mae: Statistic
-        public var r2: Statistic
+    package struct ScoreStatistics: Codable, Sendable {
+        package var mse: Statistic
+        package var rmse: Statistic
+        package var mae: Statistic
+        package var r2: Statistic
 
         init?(_ scores: [RegressionScores?]) {
             let all = scores.compactMap { $0 }
@@ -54,25 +54,25 @@ public struct Summary: Codable, Sendable {
         }
     }
 
-    public var experiment: String
-    public var description: String
-    public var dtype: String
-    public var seeds: [UInt64]
-    public var trainingSamples: Int
-    public var validationSamples: Int
-    public var testSamples: Int
-    public var wallSeconds: Double
-    public var runs: [Run]
-    public var verdict: Verdict?
+    package var experiment: String
+    package var description: String
+    package var dtype: String
+    package var seeds: [UInt64]
+    package var trainingSamples: Int
+    package var validationSamples: Int
+    package var testSamples: Int
+    package var wallSeconds: Double
+    package var runs: [Run]
+    package var verdict: Verdict?
     /// The program that made the results (`Version.description`).
-    public var version: String
+    package var version: String
     /// `ExperimentResult.experimentDigest`: the resolved experiment.
-    public var experimentDigest: String
+    package var experimentDigest: String
     /// `ExperimentResult.resultsDigest`: every number but timing; equal
     /// digests mean bit-identical results.
-    public var resultsDigest: String
+    package var resultsDigest: String
 
-    public init(_ result: ExperimentResult) {
+    package init(_ result: ExperimentResult) {
         experiment = result.plan.name
         description = result.plan.description
         dtype = result.plan.dtype.rawValue
@@ -126,11 +126,11 @@ public struct Summary: Codable, Sendable {
         return history.diverged ? nil : history.last
     }
 
-    public func json() throws -> Data {
+    package func json() throws -> Data {
         try SnakeCaseJSON.encode(self)
     }
 
-    public static func decode(_ data: Data) throws -> Summary {
+    package static func decode(_ data: Data) throws -> Summary {
         try SnakeCaseJSON.decode(Summary.self, from: data)
     }
 }

@@ -3,7 +3,7 @@
 /// instead of reaching the terminal, where ESC sequences could move the
 /// cursor, retitle the window or hide the rest of the line, and a newline
 /// would split a one-line error.
-public func terminalSafe(_ text: String) -> String {
+package func terminalSafe(_ text: String) -> String {
     var result = ""
     for scalar in text.unicodeScalars {
         switch scalar.value {

@@ -1,6 +1,6 @@
 /// A plain-text table with aligned columns, for terminal output.
-public enum TextTable {
-    public static func render(header: [String], rows: [[String]]) -> [String] {
+package enum TextTable {
+    package static func render(header: [String], rows: [[String]]) -> [String] {
         let all = [header] + rows
         let widths = header.indices.map { column in
             all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0

@@ -6,8 +6,8 @@ import Foundation
 /// worst, a temporary one that is never read; run again, it trains only the
 /// trials that have no file. No database, no lock: shards write into folders
 /// of their own, and a merge is the union of the files.
-public struct TrialFolder: TrialStore {
-    public static let folderName = "trials"
+package struct TrialFolder: TrialStore {
+    package static let folderName = "trials"
 
     /// One trial on disk.
     struct File: Codable {
@@ -20,27 +20,27 @@ public struct TrialFolder: TrialStore {
     }
 
     /// Where new trials are written.
-    public let directory: String
+    package let directory: String
     /// Where finished ones are looked for, `directory` first.
-    public let readFrom: [String]
+    package let readFrom: [String]
     let experiment: String
 
     /// Trials of `experiment` in `directory`, reusing any also found in `readFrom`.
-    public init(directory: String, readFrom: [String] = [], experiment: String) {
+    package init(directory: String, readFrom: [String] = [], experiment: String) {
         self.directory = directory
         self.readFrom = [directory] + readFrom.filter { $0 != directory }
         self.experiment = experiment
     }
 
     /// The trial folders of an experiment's output folder: its own, and its shards'.
-    public static func folders(inExperiment root: String) -> [String] {
+    package static func folders(inExperiment root: String) -> [String] {
         let shards = (try? FileManager.default.contentsOfDirectory(atPath: root + "/" + Shard.folderName)) ?? []
         // Hidden ones are a shard's output set being written (OutputSet), not a shard.
         return [root + "/" + folderName] + shards.filter { !$0.hasPrefix(".") }.sorted()
             .map { root + "/" + Shard.folderName + "/" + $0 + "/" + folderName }
     }
 
-    public func load(key: String) -> RunResult? {
+    package func load(key: String) -> RunResult? {
         for folder in readFrom {
             if let file = Self.read(folder + "/" + key + ".json"), file.key == key, file.version == Version.description {
                 return file.result
@@ -49,7 +49,7 @@ public struct TrialFolder: TrialStore {
         return nil
     }
 
-    public func save(_ result: RunResult) throws {
+    package func save(_ result: RunResult) throws {
         guard let key = result.trialKey else { return }
         try OutputWriter.makeDirectory(directory)
         let file = File(format: File.format, version: Version.description, experiment: experiment, key: key, result: result)
@@ -78,7 +78,7 @@ public struct TrialFolder: TrialStore {
     /// do not pile up. By age, not by process id: on a shared folder the
     /// writer may be another machine's (a live one holds its file for
     /// milliseconds, so an hour-old one is abandoned).
-    public func removeAbandonedTemporaries(olderThan age: TimeInterval = 3600) {
+    package func removeAbandonedTemporaries(olderThan age: TimeInterval = 3600) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         for name in names where name.hasPrefix(".") && name.contains(".tmp-") {
             let path = directory + "/" + name

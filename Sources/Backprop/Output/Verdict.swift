@@ -7,29 +7,29 @@
 /// one that diverged on all ranks last. The runs right below the winner whose
 /// means differ from the winner's by no more than the larger of the two
 /// spreads are tied with it; equal scores share a rank.
-public struct Verdict: Codable, Sendable {
-    public enum Part: String, Codable, Sendable {
+package struct Verdict: Codable, Sendable {
+    package enum Part: String, Codable, Sendable {
         case test, validation, training
     }
 
-    public enum Metric: String, Codable, Sendable {
+    package enum Metric: String, Codable, Sendable {
         case accuracy, rmse
 
         var title: String { self == .rmse ? "RMSE" : "accuracy" }
         var higherIsBetter: Bool { self == .accuracy }
     }
 
-    public struct Entry: Codable, Sendable {
-        public var rank: Int
-        public var label: String
+    package struct Entry: Codable, Sendable {
+        package var rank: Int
+        package var label: String
         /// Over the seeds that did not diverge; nil when every seed diverged.
-        public var score: Statistic?
+        package var score: Statistic?
         /// How many of the run's seeds diverged, of how many.
-        public var diverged: Int
-        public var seeds: Int
+        package var diverged: Int
+        package var seeds: Int
         /// Within the winner's spread, as every run ranked above it (never the winner itself).
-        public var tiedWithWinner: Bool
-        public var epochsToThreshold: Statistic?
+        package var tiedWithWinner: Bool
+        package var epochsToThreshold: Statistic?
 
         /// "0.951 ± 0.029", with "(3/8 seeds diverged)" or "diverged".
         var scoreText: String {
@@ -38,11 +38,11 @@ public struct Verdict: Codable, Sendable {
         }
     }
 
-    public var split: Part
-    public var metric: Metric
-    public var ranking: [Entry]
+    package var split: Part
+    package var metric: Metric
+    package var ranking: [Entry]
     /// One sentence naming the winner and the runner-up with their numbers.
-    public var sentence: String
+    package var sentence: String
 
     /// A run as the verdict sees it: its score on the chosen split.
     struct Contender {

@@ -1,6 +1,6 @@
 extension WorkedExample {
     /// The walk-through as text for a terminal.
-    public func render() -> String {
+    package func render() -> String {
         func number(_ value: Double) -> String { formatNumber(value) }
         var lines: [String] = []
         lines.append("Worked example: one sample, squared error L = (ŷ − t)², learning rate \(number(learningRate))")

@@ -2,8 +2,8 @@
 /// disk, a file made immutable, a folder that vanished. Not bad input, so not
 /// exit status 2: the command line exits 3. What was there before stays whole
 /// (every file is replaced by a rename, or not at all).
-public struct WriteError: Error, CustomStringConvertible {
-    public var path: String
-    public var message: String
-    public var description: String { "\(path): \(message)" }
+package struct WriteError: Error, CustomStringConvertible {
+    package var path: String
+    package var message: String
+    package var description: String { "\(path): \(message)" }
 }

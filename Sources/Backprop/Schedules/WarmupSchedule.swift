@@ -1,17 +1,17 @@
 /// Linear warm-up over `epochs` epochs, `lr = base · (epoch + 1) / epochs`,
 /// then the base rate: large steps on random weights can throw a run off.
-public struct WarmupSchedule: LearningRateSchedule {
-    public static let name = "warmup"
-    public static let summary = "linear ramp to lr over `epochs`, then constant"
-    public let epochs: Int
+package struct WarmupSchedule: LearningRateSchedule {
+    package static let name = "warmup"
+    package static let summary = "linear ramp to lr over `epochs`, then constant"
+    package let epochs: Int
 
-    public init(settings: Settings) throws {
+    package init(settings: Settings) throws {
         epochs = try settings.int("epochs", default: 5, .count)
     }
 
-    public var description: String { "warmup(epochs: \(epochs))" }
+    package var description: String { "warmup(epochs: \(epochs))" }
 
-    public func learningRate(epoch: Int, base: Double, totalEpochs: Int) -> Double {
+    package func learningRate(epoch: Int, base: Double, totalEpochs: Int) -> Double {
         epoch < epochs ? base * Double(epoch + 1) / Double(epochs) : base
     }
 }

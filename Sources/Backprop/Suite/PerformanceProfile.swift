@@ -7,14 +7,14 @@
 /// r(p, c) ≤ τ, a step function of τ; the score is its integral over [1, τmax]
 /// divided by τmax − 1, in [0, 1]: 1 when c is the fastest everywhere, 0 when
 /// it is never within τmax times the fastest.
-public enum PerformanceProfile {
+package enum PerformanceProfile {
     /// The τ range of the score, AlgoPerf's [1, 4].
-    public static let maximumRatio = 4.0
+    package static let maximumRatio = 4.0
 
     /// `times[problem][contender]` -> ratios of the same shape. A problem no
     /// contender solves gives ∞ to all; ties share the ratio 1. A best time of
     /// 0 (the starting weights meet the target) gives 1 to every 0 and ∞ to the rest.
-    public static func ratios(times: [[Double]]) -> [[Double]] {
+    package static func ratios(times: [[Double]]) -> [[Double]] {
         times.map { row in
             let best = row.min() ?? .infinity
             return row.map { time in
@@ -26,7 +26,7 @@ public enum PerformanceProfile {
     }
 
     /// ρ(τ): the share of `ratios` (one contender's, one per problem) at most τ.
-    public static func share(_ ratios: [Double], within tau: Double) -> Double {
+    package static func share(_ ratios: [Double], within tau: Double) -> Double {
         guard !ratios.isEmpty else { return 0 }
         return Double(ratios.filter { $0 <= tau }.count) / Double(ratios.count)
     }
@@ -34,7 +34,7 @@ public enum PerformanceProfile {
     /// ∫ρ(τ)dτ over [1, maximumRatio] / (maximumRatio − 1), exactly: each
     /// problem adds (maximumRatio − r) / (maximumRatio − 1) / problems when r is
     /// within the range, as ρ steps up by 1/problems at τ = r.
-    public static func score(_ ratios: [Double]) -> Double {
+    package static func score(_ ratios: [Double]) -> Double {
         guard !ratios.isEmpty else { return 0 }
         let width = maximumRatio - 1
         let total = ratios.reduce(0.0) { sum, ratio in
@@ -45,7 +45,7 @@ public enum PerformanceProfile {
 
     /// The points where ρ steps, from τ = 1 to maximumRatio, for a step chart:
     /// (τ, ρ(τ)) at 1, at every ratio inside the range, and at maximumRatio.
-    public static func steps(_ ratios: [Double]) -> [(tau: Double, share: Double)] {
+    package static func steps(_ ratios: [Double]) -> [(tau: Double, share: Double)] {
         let inside = Set(ratios.filter { $0 > 1 && $0 < maximumRatio }).sorted()
         return ([1] + inside + [maximumRatio]).map { ($0, share(ratios, within: $0)) }
     }

@@ -1,8 +1,8 @@
 /// A suite problem's validation target, `target: {val_accuracy: 0.95}`: the
 /// time to reach it is the problem's speed score (DeepOBS) and what the
 /// performance profiles compare (AlgoPerf).
-public struct ProblemTarget: Sendable, Equatable {
-    public enum Metric: String, Sendable, CaseIterable {
+package struct ProblemTarget: Sendable, Equatable {
+    package enum Metric: String, Sendable, CaseIterable {
         case validationAccuracy = "val_accuracy"
         case validationLoss = "val_loss"
         case validationRMSE = "val_rmse"
@@ -19,14 +19,14 @@ public struct ProblemTarget: Sendable, Equatable {
         }
     }
 
-    public var metric: Metric
-    public var value: Double
+    package var metric: Metric
+    package var value: Double
 
-    public var description: String { "\(metric.rawValue) \(metric.higherIsBetter ? ">=" : "<=") \(value)" }
+    package var description: String { "\(metric.rawValue) \(metric.higherIsBetter ? ">=" : "<=") \(value)" }
 
     /// The first record (epoch 0 is the starting weights) whose metric meets
     /// the target, or nil when no epoch does.
-    public func firstReached(in history: TrainingHistory) -> EpochRecord? {
+    package func firstReached(in history: TrainingHistory) -> EpochRecord? {
         history.records.first { record in
             guard let value = metric.value(of: record), value.isFinite else { return false }
             return metric.higherIsBetter ? value >= self.value : value <= self.value

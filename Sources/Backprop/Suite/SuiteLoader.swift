@@ -13,7 +13,7 @@ import Foundation
 ///       - {name: spiral, dataset: {...}, model: [...], loss: ..., epochs: 200, target: {val_accuracy: 0.9}}
 ///     contenders:
 ///       - {label: Adam, batch: 16, optimizer: adam}
-public enum SuiteLoader {
+package enum SuiteLoader {
     static let topLevelKeys = ["name", "description", "tuning", "seeds", "time", "problems", "contenders"]
     static let problemKeys = ["name", "experiment", "dtype", "dataset", "model", "loss", "train", "epochs", "target"]
     /// The parts of a named experiment file a problem takes: what it trains, not how it compares.
@@ -23,11 +23,11 @@ public enum SuiteLoader {
     static let defaultRerunSeeds = 10
     static let maximumRerunSeeds = 1000
 
-    public static func load(path: String) throws -> SuitePlan {
+    package static func load(path: String) throws -> SuitePlan {
         try parse(try ExperimentLoader.text(of: path, what: "suite"), file: path, baseDirectory: ExperimentLoader.absoluteFolder(of: path))
     }
 
-    public static func parse(_ text: String, file: String, baseDirectory: String = "") throws -> SuitePlan {
+    package static func parse(_ text: String, file: String, baseDirectory: String = "") throws -> SuitePlan {
         guard let document = try YAMLReader.read(text, file: file) else {
             throw ExperimentError(file: file, message: "the suite file is empty")
         }

@@ -1,43 +1,43 @@
 /// A validated suite file: problems, contenders, the tuning search and the
 /// reruns, ready for `SuiteRunner`.
-public struct SuitePlan: Sendable {
+package struct SuitePlan: Sendable {
     /// How time to target is counted in the profiles.
-    public enum TimeUnit: String, Sendable {
+    package enum TimeUnit: String, Sendable {
         /// Epochs: the same on every machine (the default).
         case epochs
         /// Training seconds: machine-dependent.
         case seconds
     }
 
-    public var name: String
-    public var description: String
-    public var problems: [SuiteProblem]
+    package var name: String
+    package var description: String
+    package var problems: [SuiteProblem]
     /// The contenders' labels, in the file's order.
-    public var contenders: [String]
+    package var contenders: [String]
     /// Seeds of the reruns of each chosen setting, judged on the test split.
-    public var rerunSeeds: [UInt64]
-    public var timeUnit: TimeUnit
+    package var rerunSeeds: [UInt64]
+    package var timeUnit: TimeUnit
     /// Tuning trials per contender and problem: the same for every contender.
-    public var budget: Int
+    package var budget: Int
     /// The tuning search as written, for the report.
-    public var tuningText: String
-    public var source: String
-    public var file: String
+    package var tuningText: String
+    package var source: String
+    package var file: String
 }
 
 /// One problem of a suite.
-public struct SuiteProblem: Sendable {
-    public var name: String
+package struct SuiteProblem: Sendable {
+    package var name: String
     /// The problem as an experiment document: its data, model, loss and
     /// training, the contenders as runs, the tuning space as its sweep.
     var document: [(key: String, value: ConfigValue)]
     /// The suite file, which the experiments made from it name.
     var file: String
     var baseDirectory: String
-    public var target: ProblemTarget
+    package var target: ProblemTarget
     /// The tuning experiment: every contender over the tuning space, with the
     /// tuning seed, judged on the validation split.
-    public var tuning: ExperimentPlan
+    package var tuning: ExperimentPlan
     /// The same experiment as the suite file writes it, for errors found when
     /// its data is loaded (they name the suite's lines, not the generated file's).
     var checked: ExperimentPlan

@@ -4,8 +4,8 @@ import Foundation
 /// problem the chosen settings with performance and speed, the performance
 /// profiles and scores, with their definitions), suite.json, scores.csv and
 /// the performance-profile chart profile.png.
-public enum SuiteReport {
-    public static func write(_ scores: SuiteScores, suite: SuitePlan, to directory: String,
+package enum SuiteReport {
+    package static func write(_ scores: SuiteScores, suite: SuitePlan, to directory: String,
                              gnuplot: String? = OutputWriter.findExecutable("gnuplot")) throws -> OutputWriter.Outcome {
         try OutputWriter.makeDirectory(directory)
         let set = try OutputSet(replacing: directory)
@@ -32,11 +32,11 @@ public enum SuiteReport {
                                     gnuplotMissing: rendering.gnuplotMissing, chartsNotDrawn: [])
     }
 
-    public static func json(_ scores: SuiteScores) throws -> Data {
+    package static func json(_ scores: SuiteScores) throws -> Data {
         try SnakeCaseJSON.encode(scores)
     }
 
-    public static func decode(_ data: Data) throws -> SuiteScores {
+    package static func decode(_ data: Data) throws -> SuiteScores {
         try SnakeCaseJSON.decode(SuiteScores.self, from: data)
     }
 

@@ -7,39 +7,39 @@ import Foundation
 /// is content-addressed in the problem's `trials/` folder, so a killed suite
 /// resumes where it stopped, and shards write folders of their own whose
 /// union is the whole suite.
-public enum SuiteRunner {
-    public struct Options: Sendable {
-        public var shard: Shard?
-        public var force: Bool
+package enum SuiteRunner {
+    package struct Options: Sendable {
+        package var shard: Shard?
+        package var force: Bool
         /// Jobs side by side; nil: one per core.
-        public var jobs: Int?
+        package var jobs: Int?
         /// Ctrl-C or SIGTERM: the phase in progress stops, its finished trials kept.
-        public var interruption: Interruption?
+        package var interruption: Interruption?
 
-        public init(shard: Shard? = nil, force: Bool = false, jobs: Int? = nil) {
+        package init(shard: Shard? = nil, force: Bool = false, jobs: Int? = nil) {
             self.shard = shard
             self.force = force
             self.jobs = jobs
         }
     }
 
-    public struct Outcome: Sendable {
+    package struct Outcome: Sendable {
         /// Nil until every problem's reruns are finished (a shard's are not, alone).
-        public var scores: SuiteScores?
+        package var scores: SuiteScores?
         /// Each problem's tuning and rerun results, where they are complete.
-        public var phases: [(problem: SuiteProblem, tuning: ExperimentResult, rerun: ExperimentResult)]
+        package var phases: [(problem: SuiteProblem, tuning: ExperimentResult, rerun: ExperimentResult)]
         /// What is still missing, one line per problem and phase.
-        public var waiting: [String]
-        public var trained: Int
-        public var reused: Int
+        package var waiting: [String]
+        package var trained: Int
+        package var reused: Int
     }
 
     /// The output folder of `problem`: OUTPUT_ROOT/SUITE/PROBLEM.
-    public static func folder(of problem: String, suite: String, outputRoot: String) -> String {
+    package static func folder(of problem: String, suite: String, outputRoot: String) -> String {
         outputRoot + "/" + suite + "/" + problem
     }
 
-    public static func run(_ suite: SuitePlan, outputRoot: String, options: Options = Options(),
+    package static func run(_ suite: SuitePlan, outputRoot: String, options: Options = Options(),
                            progress: any RunProgress = SilentProgress()) throws -> Outcome {
         try checkData(suite)
         try OutputWriter.refuseLinks(inside: outputRoot + "/" + suite.name)
@@ -61,7 +61,9 @@ public enum SuiteRunner {
             // --force trains every trial once: the reruns still reuse the tuning trials trained a moment ago.
             let trials: any TrialStore = options.force ? TrialsOfThisRun(folder) : folder
             func phase(_ plan: ExperimentPlan, _ name: String) throws -> ExperimentResult? {
-                var runner = ExperimentRunner.Options(trials: trials, shard: options.shard)
+                var runner = ExperimentRunner.Options()
+                runner.trials = trials
+                runner.shard = options.shard
                 runner.allowsEmptyShard = true
                 if let jobs = options.jobs { runner.cores = jobs }
                 runner.interruption = options.interruption

@@ -1,63 +1,63 @@
 /// A suite's scores: per problem, DeepOBS's performance (final test metric,
 /// mean ± std over the rerun seeds) and speed (epochs and seconds to the
 /// validation target); across problems, AlgoPerf's performance-profile score.
-public struct SuiteScores: Codable, Sendable, Equatable {
-    public struct Contender: Codable, Sendable, Equatable {
-        public var contender: String
+package struct SuiteScores: Codable, Sendable, Equatable {
+    package struct Contender: Codable, Sendable, Equatable {
+        package var contender: String
         /// The chosen setting's run label (`Adam lr=0.001`) and its tuned values.
-        public var chosen: String
-        public var tunedValues: [String: String]
+        package var chosen: String
+        package var tunedValues: [String: String]
         /// The chosen setting's mean validation score in tuning.
-        public var tuningScore: Double?
+        package var tuningScore: Double?
         /// Final test metric over the rerun seeds; nil when every seed diverged.
-        public var testMean: Double?
-        public var testStandardDeviation: Double?
-        public var seeds: Int
-        public var diverged: Int
+        package var testMean: Double?
+        package var testStandardDeviation: Double?
+        package var seeds: Int
+        package var diverged: Int
         /// Per rerun seed, the first epoch that met the target (nil: never).
-        public var epochsToTarget: [Int?]
+        package var epochsToTarget: [Int?]
         /// Per rerun seed, training seconds to that epoch (machine-dependent).
-        public var secondsToTarget: [Double?]
+        package var secondsToTarget: [Double?]
         /// The median over seeds in the suite's time unit, ∞ when most seeds never reach the target.
-        public var time: Double
+        package var time: Double
         /// time / the problem's best time; ∞ for a contender that misses the target.
-        public var ratio: Double
+        package var ratio: Double
 
         /// The medians over seeds of epochs and seconds to target, ∞ when most seeds never reach it.
         var medianEpochs: Double { median(epochsToTarget.map { $0.map(Double.init) ?? .infinity }) }
         var medianSeconds: Double { median(secondsToTarget.map { $0 ?? .infinity }) }
     }
 
-    public struct Problem: Codable, Sendable, Equatable {
-        public var name: String
-        public var target: String
+    package struct Problem: Codable, Sendable, Equatable {
+        package var name: String
+        package var target: String
         /// "test accuracy" or "test RMSE".
-        public var testMetric: String
-        public var higherIsBetter: Bool
+        package var testMetric: String
+        package var higherIsBetter: Bool
         /// "validation accuracy", ...: what tuning chose by.
-        public var tuningMetric: String
-        public var contenders: [Contender]
+        package var tuningMetric: String
+        package var contenders: [Contender]
         /// Reruns whose starting weights already meet the target (counted as
         /// reaching it after one epoch): a target too easy to tell contenders apart.
-        public var startsAtTarget: Int
+        package var startsAtTarget: Int
     }
 
-    public struct Overall: Codable, Sendable, Equatable {
-        public var contender: String
+    package struct Overall: Codable, Sendable, Equatable {
+        package var contender: String
         /// One ratio per problem, in problem order.
-        public var ratios: [Double]
+        package var ratios: [Double]
         /// ∫₁⁴ ρ(τ) dτ / 3.
-        public var score: Double
+        package var score: Double
         /// Problems whose target it reached (a finite time, however slow).
-        public var reached: Int
+        package var reached: Int
     }
 
-    public var suite: String
-    public var timeUnit: String
-    public var budget: Int
-    public var rerunSeeds: [UInt64]
-    public var problems: [Problem]
-    public var overall: [Overall]
+    package var suite: String
+    package var timeUnit: String
+    package var budget: Int
+    package var rerunSeeds: [UInt64]
+    package var problems: [Problem]
+    package var overall: [Overall]
 
     /// Scores from each problem's tuning and rerun results.
     init(suite: SuitePlan, phases: [(problem: SuiteProblem, tuning: ExperimentResult, rerun: ExperimentResult)]) throws {
@@ -115,7 +115,7 @@ public struct SuiteScores: Codable, Sendable, Equatable {
     }
 
     /// The contenders by score, best first; ties keep the file's order.
-    public var ranked: [Overall] {
+    package var ranked: [Overall] {
         overall.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.map(\.element)
     }
 }

@@ -10,10 +10,10 @@ import Foundation
 /// dataset (standard normal inputs labelled by the argmax of x·W for a fixed
 /// random W). Only the epochs are timed (the Trainer's own clock, which
 /// excludes the per-epoch evaluation), never data loading or model construction.
-public enum Benchmark {
+package enum Benchmark {
     /// The optimizers a benchmark can use, with the settings bench/peers.py
     /// gives PyTorch, JAX and scikit-learn too.
-    public enum OptimizerChoice: String, CaseIterable, Sendable {
+    package enum OptimizerChoice: String, CaseIterable, Sendable {
         case sgd, adam
 
         var settings: ConfigValue { self == .sgd ? ["lr": 0.01, "momentum": 0.9] : ["lr": 0.001] }
@@ -21,11 +21,11 @@ public enum Benchmark {
         func rule() throws -> any OptimizerRule { try Registries.optimizers.make(rawValue, settings) }
 
         /// The optimizer with all its settings, for help texts.
-        public var summary: String { (try? rule().description) ?? rawValue }
+        package var summary: String { (try? rule().description) ?? rawValue }
     }
 
     /// The data a benchmark trains on.
-    public enum DataChoice: String, CaseIterable, Sendable {
+    package enum DataChoice: String, CaseIterable, Sendable {
         /// Gaussian inputs labelled by a random linear teacher, `samples` rows.
         case teacher
         /// The 60,000 Fashion-MNIST training images (or the first `samples`),
@@ -35,39 +35,39 @@ public enum Benchmark {
 
     /// One training run: the seconds of each epoch, the training loss after the
     /// last, and the test accuracy when asked for.
-    public struct Measurement: Sendable {
-        public var secondsPerEpoch: [Double]
-        public var finalLoss: Double
-        public var testAccuracy: Double?
+    package struct Measurement: Sendable {
+        package var secondsPerEpoch: [Double]
+        package var finalLoss: Double
+        package var testAccuracy: Double?
     }
 
     /// What `backprop bench` prints: the median over repetitions of each
     /// repetition's mean seconds per epoch.
-    public struct Timing: Codable, Sendable {
-        public var implementation = "backprop"
-        public var threads: Int
-        public var layers: [Int]
-        public var samples: Int
-        public var batch: Int
-        public var epochs: Int
-        public var optimizer: String
-        public var data: String
-        public var learningRate: Double
-        public var repetitions: Int
+    package struct Timing: Codable, Sendable {
+        package var implementation = "backprop"
+        package var threads: Int
+        package var layers: [Int]
+        package var samples: Int
+        package var batch: Int
+        package var epochs: Int
+        package var optimizer: String
+        package var data: String
+        package var learningRate: Double
+        package var repetitions: Int
         /// Median over repetitions of (training seconds / epochs).
-        public var secondsPerEpoch: Double
+        package var secondsPerEpoch: Double
         /// Optimizer steps (mini-batches) per epoch.
-        public var stepsPerEpoch: Int
-        public var secondsPerStep: Double
-        public var samplesPerSecond: Double
+        package var stepsPerEpoch: Int
+        package var secondsPerStep: Double
+        package var samplesPerSecond: Double
         /// Each repetition's mean seconds per epoch, in run order.
-        public var runs: [Double]
+        package var runs: [Double]
         /// Training loss after the last epoch of the last repetition.
-        public var finalLoss: Double
+        package var finalLoss: Double
         /// Accuracy on the test images after the last repetition (Fashion-MNIST with `--test-accuracy`).
-        public var testAccuracy: Double?
+        package var testAccuracy: Double?
         /// The BLAS kernel and CPU, as `backprop --version` shows them.
-        public var kernel: String
+        package var kernel: String
 
         enum CodingKeys: String, CodingKey {
             case implementation, threads, layers, samples, batch, epochs, optimizer, data, runs, kernel
@@ -83,25 +83,25 @@ public enum Benchmark {
     }
 
     /// What `backprop bench` is asked to time.
-    public struct Workload: Sendable {
-        public var layers: [Int]
-        public var data: DataChoice
+    package struct Workload: Sendable {
+        package var layers: [Int]
+        package var data: DataChoice
         /// Training rows: all of Fashion-MNIST's 60,000 when nil; the teacher needs a number.
-        public var samples: Int?
-        public var batch: Int
-        public var epochs: Int
-        public var optimizer: OptimizerChoice
-        public var threads: Int
-        public var repetitions: Int
-        public var seed: UInt64
+        package var samples: Int?
+        package var batch: Int
+        package var epochs: Int
+        package var optimizer: OptimizerChoice
+        package var threads: Int
+        package var repetitions: Int
+        package var seed: UInt64
         /// Also measure accuracy on Fashion-MNIST's 10,000 test images after training.
-        public var testAccuracy: Bool
+        package var testAccuracy: Bool
         /// Untimed training before the timed repetitions. OpenBLAS's idle workers
         /// spin for about 0.1 s after the library loads; a workload that takes
         /// milliseconds would otherwise be timed beside them.
-        public var warmUpSeconds: Double
+        package var warmUpSeconds: Double
 
-        public init(layers: [Int], data: DataChoice, samples: Int?, batch: Int, epochs: Int, optimizer: OptimizerChoice,
+        package init(layers: [Int], data: DataChoice, samples: Int?, batch: Int, epochs: Int, optimizer: OptimizerChoice,
                     threads: Int, repetitions: Int, seed: UInt64, testAccuracy: Bool, warmUpSeconds: Double = 0) {
             self.layers = layers
             self.data = data
@@ -118,7 +118,7 @@ public enum Benchmark {
     }
 
     /// The `teacher` dataset: Gaussian inputs, class-index targets from a random linear teacher.
-    public static func syntheticData(features: Int, classes: Int, samples: Int, seed: UInt64) throws -> DataSplit<Float> {
+    package static func syntheticData(features: Int, classes: Int, samples: Int, seed: UInt64) throws -> DataSplit<Float> {
         let settings: ConfigValue = ["samples": ConfigValue(integerLiteral: samples), "features": ConfigValue(integerLiteral: features),
                                      "classes": ConfigValue(integerLiteral: classes), "seed": ConfigValue(.scalar(String(seed), plain: true))]
         return try TeacherDataset(settings).load(as: Float.self, context: DatasetContext(baseDirectory: "")).train
@@ -149,7 +149,7 @@ public enum Benchmark {
 
     /// Trains a fresh MLP on `data` and returns the time of each epoch (and the
     /// accuracy on `test`, when given).
-    public static func trainingThroughput(
+    package static func trainingThroughput(
         layers: [Int], data: DataSplit<Float>, test: DataSplit<Float>? = nil, batch: Int, epochs: Int,
         optimizer: OptimizerChoice, threads: Int, seed: UInt64
     ) throws -> Measurement {
@@ -181,7 +181,7 @@ public enum Benchmark {
     }
 
     /// Runs `repetitions` fresh trainings on one data set and summarizes them.
-    public static func run(_ workload: Workload) throws -> Timing {
+    package static func run(_ workload: Workload) throws -> Timing {
         let layers = workload.layers
         try validate(layers: layers, samples: workload.samples ?? 1, batch: workload.batch, epochs: workload.epochs,
                      threads: workload.threads)

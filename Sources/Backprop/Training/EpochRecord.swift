@@ -8,19 +8,19 @@
 /// gradient norm. `seconds` counts time in training steps only, not the
 /// evaluation done for these metrics.
 public struct EpochRecord: Codable, Equatable, Sendable {
-    public var epoch: Int
-    public var step: Int
-    public var seconds: Double
-    public var samplesSeen: Int
-    public var learningRate: Double
-    public var loss: Double
-    public var accuracy: Double?
-    public var batchLoss: Double?
-    public var validationLoss: Double?
-    public var validationAccuracy: Double?
+    public package(set) var epoch: Int
+    public package(set) var step: Int
+    public package(set) var seconds: Double
+    public package(set) var samplesSeen: Int
+    public package(set) var learningRate: Double
+    public package(set) var loss: Double
+    public package(set) var accuracy: Double?
+    public package(set) var batchLoss: Double?
+    public package(set) var validationLoss: Double?
+    public package(set) var validationAccuracy: Double?
     /// RMSE, MAE and R² on the training set and the validation set, for regression.
-    public var regression: RegressionScores?
-    public var validationRegression: RegressionScores?
-    public var gradientNorm: Double?
-    public var layerGradientNorms: [Double]
+    public package(set) var regression: RegressionScores?
+    public package(set) var validationRegression: RegressionScores?
+    public package(set) var gradientNorm: Double?
+    public package(set) var layerGradientNorms: [Double]
 }

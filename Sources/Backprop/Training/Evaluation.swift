@@ -1,28 +1,28 @@
 /// Loss and accuracy (or regression scores) of a model over a whole split,
 /// in evaluation mode.
-public struct EvaluationResult: Sendable {
-    public var loss: Double
+package struct EvaluationResult: Sendable {
+    package var loss: Double
     /// Fraction of samples classified correctly, or nil for regression.
-    public var accuracy: Double?
+    package var accuracy: Double?
     /// RMSE, MAE and R² for regression, nil otherwise.
-    public var regression: RegressionScores?
+    package var regression: RegressionScores?
 }
 
 /// Runs a model over a whole split in chunks, so a large data set never needs
 /// a forward buffer as large as itself. Owns its chunk buffers for reuse.
-public final class Evaluator<Scalar: BLASScalar> {
-    public let chunkSize: Int
+package final class Evaluator<Scalar: BLASScalar> {
+    package let chunkSize: Int
     private var chunkInputs = Matrix<Scalar>(rows: 0, columns: 0)
     private var chunkTargets = Matrix<Scalar>(rows: 0, columns: 0)
 
     /// Whether targets are classes, so accuracy is counted (by the loss's class rule).
-    public let countsClasses: Bool
+    package let countsClasses: Bool
     /// Whether targets are regression values, so RMSE, MAE and R² are measured.
-    public let scoresRegression: Bool
+    package let scoresRegression: Bool
     /// The regression targets' scaling, undone for the scores.
-    public let targetScaling: FeatureScaling.Statistics?
+    package let targetScaling: FeatureScaling.Statistics?
 
-    public init(chunkSize: Int = 1024, countsClasses: Bool = false, scoresRegression: Bool = false,
+    package init(chunkSize: Int = 1024, countsClasses: Bool = false, scoresRegression: Bool = false,
                 targetScaling: FeatureScaling.Statistics? = nil) {
         self.chunkSize = chunkSize
         self.countsClasses = countsClasses
@@ -32,7 +32,7 @@ public final class Evaluator<Scalar: BLASScalar> {
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func evaluate(model: Sequential<Scalar>, loss: any Loss, on split: DataSplit<Scalar>) -> EvaluationResult {
+    package func evaluate(model: Sequential<Scalar>, loss: any Loss, on split: DataSplit<Scalar>) -> EvaluationResult {
         var weightedLoss = 0.0
         var correct = 0
         var sums = RegressionSums(columns: split.targets.columns)
@@ -51,7 +51,7 @@ public final class Evaluator<Scalar: BLASScalar> {
     }
 
     /// Predictions for every row (evaluation mode), in row order.
-    public func predict(model: Sequential<Scalar>, inputs: Matrix<Scalar>) -> Matrix<Scalar> {
+    package func predict(model: Sequential<Scalar>, inputs: Matrix<Scalar>) -> Matrix<Scalar> {
         var result = Matrix<Scalar>(rows: 0, columns: 0)
         result.storage.reserveCapacity(inputs.rows * model.outputSize)
         let split = DataSplit(inputs: inputs, targets: Matrix(rows: inputs.rows, columns: 0))

@@ -6,21 +6,21 @@ import Foundation
 /// nothing else in the loop. `make bench` divides a training epoch's FLOPs by
 /// its time and compares that rate with this one: what training loses to
 /// everything that is not a matrix product.
-public enum GEMMReference {
-    public struct Timing: Codable, Sendable {
-        public var implementation = "gemm-reference"
-        public var layers: [Int]
-        public var samples: Int
-        public var batch: Int
-        public var threads: Int
-        public var repetitions: Int
+package enum GEMMReference {
+    package struct Timing: Codable, Sendable {
+        package var implementation = "gemm-reference"
+        package var layers: [Int]
+        package var samples: Int
+        package var batch: Int
+        package var threads: Int
+        package var repetitions: Int
         /// Floating-point operations of one epoch's products (a multiply-add counts 2).
-        public var flopsPerEpoch: Double
+        package var flopsPerEpoch: Double
         /// Median over repetitions of one epoch's products.
-        public var secondsPerEpoch: Double
-        public var runs: [Double]
-        public var gflops: Double
-        public var kernel: String
+        package var secondsPerEpoch: Double
+        package var runs: [Double]
+        package var gflops: Double
+        package var kernel: String
 
         enum CodingKeys: String, CodingKey {
             case implementation, layers, samples, batch, threads, runs, gflops, kernel
@@ -32,7 +32,7 @@ public enum GEMMReference {
 
     /// The FLOPs of one epoch of `samples` rows through Dense layers `layers`:
     /// forward, weight gradient, and input gradient for every layer but the first.
-    public static func flopsPerEpoch(layers: [Int], samples: Int) -> Double {
+    package static func flopsPerEpoch(layers: [Int], samples: Int) -> Double {
         zip(layers, layers.dropFirst()).enumerated().reduce(0.0) { total, entry in
             let (index, (inputs, outputs)) = entry
             let product = 2 * Double(samples) * Double(inputs) * Double(outputs)
@@ -40,7 +40,7 @@ public enum GEMMReference {
         }
     }
 
-    public static func run(layers: [Int], samples: Int, batch: Int, threads: Int, repetitions: Int) throws -> Timing {
+    package static func run(layers: [Int], samples: Int, batch: Int, threads: Int, repetitions: Int) throws -> Timing {
         try Benchmark.validate(layers: layers, samples: samples, batch: batch, epochs: 1, threads: threads)
         guard repetitions > 0 else { throw ComponentError("bench: repeat must be > 0, got \(repetitions)") }
         BLASThreads.set(threads)

@@ -26,7 +26,7 @@ public enum GradientCheck {
 
     /// Checks the gradient of `loss(model(input), target)` with respect to every
     /// parameter and to the input.
-    public static func check(
+    package static func check(
         _ component: String, model: Sequential<Double>, loss: any Loss,
         input: Matrix<Double>, target: Matrix<Double>, training: Bool = true, seed: UInt64 = 7
     ) -> Result {

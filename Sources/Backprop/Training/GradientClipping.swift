@@ -5,14 +5,14 @@ import RealModule
 /// `norm(maxNorm)`: if the global L2 norm over all parameters exceeds maxNorm,
 /// every gradient is scaled by maxNorm / (norm + 1e-6), as torch.nn.utils.clip_grad_norm_.
 /// `value(limit)`: every entry is clamped to [−limit, limit], as clip_grad_value_.
-public enum GradientClipping: Equatable, Sendable, CustomStringConvertible {
+package enum GradientClipping: Equatable, Sendable, CustomStringConvertible {
     case norm(Double)
     case value(Double)
 
     /// Clips in place; `globalNorm` is the norm before clipping.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func apply<Scalar: BLASScalar>(to parameters: [Parameter<Scalar>], globalNorm: Double) {
+    package func apply<Scalar: BLASScalar>(to parameters: [Parameter<Scalar>], globalNorm: Double) {
         switch self {
         case .norm(let maxNorm):
             guard globalNorm > maxNorm else { return }
@@ -32,7 +32,7 @@ public enum GradientClipping: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .norm(let maxNorm): return "norm \(maxNorm)"
         case .value(let limit): return "value \(limit)"

@@ -6,29 +6,29 @@ import Synchronization
 /// it before each step and abandons itself at the first one after the
 /// request, so finished runs can still be written as a partial set. One
 /// object is shared by everything a command trains.
-public final class Interruption: Sendable {
+package final class Interruption: Sendable {
     private let received = Atomic<Int32>(0)
 
-    public init() {}
+    package init() {}
 
     /// The signal that asked to stop (SIGINT, SIGTERM), or nil.
-    public var signal: Int32? {
+    package var signal: Int32? {
         let value = received.load(ordering: .relaxed)
         return value == 0 ? nil : value
     }
 
-    public var isRequested: Bool { received.load(ordering: .relaxed) != 0 }
+    package var isRequested: Bool { received.load(ordering: .relaxed) != 0 }
 
     /// Asks every run to stop; the first signal is the one remembered.
-    public func request(signal: Int32) {
+    package func request(signal: Int32) {
         _ = received.compareExchange(expected: 0, desired: signal, ordering: .relaxed)
     }
 
     /// The shell's status for a process ended by `signal`: 130 for Ctrl-C, 143 for SIGTERM.
-    public static func exitStatus(for signal: Int32) -> Int32 { 128 + signal }
+    package static func exitStatus(for signal: Int32) -> Int32 { 128 + signal }
 
     /// How the report and messages name a signal.
-    public static func describe(_ signal: Int32) -> String {
+    package static func describe(_ signal: Int32) -> String {
         switch signal {
         case SIGINT: return "Ctrl-C (SIGINT)"
         case SIGTERM: return "SIGTERM"
@@ -42,7 +42,7 @@ public final class Interruption: Sendable {
     /// An interruption that SIGINT and SIGTERM request, for a command-line
     /// process: the first signal asks the runs to stop (and `notice` says so);
     /// a second one ends the process at once, with the shell's status.
-    public static func onSignals(notice: @escaping @Sendable (Int32) -> Void) -> Interruption {
+    package static func onSignals(notice: @escaping @Sendable (Int32) -> Void) -> Interruption {
         let interruption = Interruption()
         // A serial queue of its own gets a thread even while training jobs hold every core
         // (the global queues would wait for a job to finish).

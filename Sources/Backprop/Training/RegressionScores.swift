@@ -3,13 +3,13 @@
 /// define them; with several target columns each is the mean over columns.
 public struct RegressionScores: Codable, Sendable, Equatable {
     /// Mean squared error (the `mse` loss, but in the targets' own units).
-    public var mse: Double
+    public package(set) var mse: Double
     /// Root mean squared error.
-    public var rmse: Double
+    public package(set) var rmse: Double
     /// Mean absolute error.
-    public var mae: Double
+    public package(set) var mae: Double
     /// 1 − Σ(y − ŷ)² / Σ(y − ȳ)²: 1 is perfect, 0 is as good as predicting the mean.
-    public var r2: Double
+    public package(set) var r2: Double
 }
 
 /// Sums over a split, chunk by chunk, from which the scores follow.

@@ -2,7 +2,7 @@
 /// weights of its best epoch on the validation set, as Keras' EarlyStopping
 /// with restore_best_weights does. The test set is measured on those weights
 /// afterwards and never takes part in choosing them.
-public enum RestoreBest: String, Sendable, CaseIterable {
+package enum RestoreBest: String, Sendable, CaseIterable {
     case validationLoss = "val_loss"
     case validationAccuracy = "val_accuracy"
 

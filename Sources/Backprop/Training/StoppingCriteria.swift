@@ -8,14 +8,14 @@
 ///   the evaluation and checkpoints between them.
 /// - `divergenceFactor`: the loss became NaN/Inf, or exceeded `divergenceFactor`
 ///   times its starting value; the run is marked diverged.
-public struct StoppingCriteria: Equatable, Sendable {
-    public var lossBelow: Double?
-    public var minDelta: Double?
-    public var patience: Int
-    public var maxSeconds: Double?
-    public var divergenceFactor: Double
+package struct StoppingCriteria: Equatable, Sendable {
+    package var lossBelow: Double?
+    package var minDelta: Double?
+    package var patience: Int
+    package var maxSeconds: Double?
+    package var divergenceFactor: Double
 
-    public init(lossBelow: Double? = nil, minDelta: Double? = nil, patience: Int = 5,
+    package init(lossBelow: Double? = nil, minDelta: Double? = nil, patience: Int = 5,
                 maxSeconds: Double? = nil, divergenceFactor: Double = 1000) {
         self.lossBelow = lossBelow
         self.minDelta = minDelta
@@ -26,7 +26,7 @@ public struct StoppingCriteria: Equatable, Sendable {
 }
 
 /// Why a run ended.
-public enum StopReason: String, Codable, Sendable {
+package enum StopReason: String, Codable, Sendable {
     case completed = "completed"
     case lossBelow = "loss_below"
     case converged = "converged"

@@ -8,13 +8,13 @@ import RealModule
 /// training step allocates nothing. A run that diverges (NaN/Inf, or a loss
 /// blow-up) ends with `stopReason == .diverged`; it never stops the process.
 /// An `Interruption` ends it before the next step (`.interrupted`).
-public final class Trainer<Scalar: BLASScalar> {
-    public let model: Sequential<Scalar>
-    public let loss: any Loss
-    public let optimizer: Optimizer<Scalar>
+package final class Trainer<Scalar: BLASScalar> {
+    package let model: Sequential<Scalar>
+    package let loss: any Loss
+    package let optimizer: Optimizer<Scalar>
     /// The schedule as given; each `train` runs with its own copy.
-    public let schedule: any LearningRateSchedule
-    public let configuration: TrainingConfiguration
+    package let schedule: any LearningRateSchedule
+    package let configuration: TrainingConfiguration
 
     private let parameters: [Parameter<Scalar>]
     /// Parameters grouped by layer, for per-layer gradient norms.
@@ -27,7 +27,7 @@ public final class Trainer<Scalar: BLASScalar> {
     @exclusivity(unchecked) private var lossGradient = Matrix<Scalar>(rows: 0, columns: 0)
     private var layerNormSums: [Double]
 
-    public init(model: Sequential<Scalar>, loss: any Loss, optimizer: Optimizer<Scalar>,
+    package init(model: Sequential<Scalar>, loss: any Loss, optimizer: Optimizer<Scalar>,
                 schedule: any LearningRateSchedule = ConstantSchedule(), configuration: TrainingConfiguration) {
         self.model = model
         self.loss = loss
@@ -48,7 +48,7 @@ public final class Trainer<Scalar: BLASScalar> {
     /// Trains on `data`, reporting each epoch's record to `onEpoch` as it
     /// completes. With `restoreBest`, the model ends with the weights of its
     /// best validation epoch (`restoredEpoch`).
-    public func train(
+    package func train(
         on data: DataSplit<Scalar>, validation: DataSplit<Scalar>? = nil,
         onEpoch: (EpochRecord) -> Void = { _ in }
     ) -> TrainingHistory {

@@ -1,27 +1,27 @@
 /// How one run trains: epochs, batch size, order, stopping, clipping.
-public struct TrainingConfiguration: Sendable {
-    public var epochs: Int
-    public var batchSize: BatchSize
+package struct TrainingConfiguration: Sendable {
+    package var epochs: Int
+    package var batchSize: BatchSize
     /// Reshuffle the training order every epoch (seeded); false keeps data order,
     /// so a run can be compared exactly with another implementation.
-    public var shuffle: Bool
-    public var seed: UInt64
-    public var stopping: StoppingCriteria
-    public var clipping: GradientClipping?
+    package var shuffle: Bool
+    package var seed: UInt64
+    package var stopping: StoppingCriteria
+    package var clipping: GradientClipping?
     /// Keep the loss of every mini-batch (`TrainingHistory.stepLosses`).
-    public var recordStepLosses: Bool
+    package var recordStepLosses: Bool
     /// Whether targets are classes, so accuracy is counted (else RMSE, MAE
     /// and R²); nil: when the loss needs classes.
-    public var classification: Bool?
+    package var classification: Bool?
     /// The regression targets' scaling, undone for RMSE and MAE.
-    public var targetScaling: FeatureScaling.Statistics?
+    package var targetScaling: FeatureScaling.Statistics?
     /// End with the weights of the best validation epoch.
-    public var restoreBest: RestoreBest?
+    package var restoreBest: RestoreBest?
     /// Checked before every step: once requested, the run ends at once with
     /// `stopReason == .interrupted` (its weights are mid-epoch: not a result).
-    public var interruption: Interruption?
+    package var interruption: Interruption?
 
-    public init(epochs: Int, batchSize: BatchSize, shuffle: Bool, seed: UInt64 = 1,
+    package init(epochs: Int, batchSize: BatchSize, shuffle: Bool, seed: UInt64 = 1,
                 stopping: StoppingCriteria = StoppingCriteria(), clipping: GradientClipping? = nil,
                 recordStepLosses: Bool = false, classification: Bool? = nil,
                 targetScaling: FeatureScaling.Statistics? = nil, restoreBest: RestoreBest? = nil,

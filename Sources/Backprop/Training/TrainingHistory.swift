@@ -1,25 +1,25 @@
 /// Everything one training run produced.
 public struct TrainingHistory: Codable, Sendable {
-    public var records: [EpochRecord]
+    public package(set) var records: [EpochRecord]
     /// Loss of every mini-batch, when per-step recording is on.
-    public var stepLosses: [Double]
-    public var stopReason: StopReason
+    public package(set) var stepLosses: [Double]
+    package var stopReason: StopReason
     /// The epoch in which the run diverged, if it did.
-    public var divergedAtEpoch: Int?
+    public package(set) var divergedAtEpoch: Int?
     /// First epoch (and training seconds) at which the loss fell below `stop.loss_below`.
-    public var thresholdEpoch: Int?
-    public var thresholdSeconds: Double?
+    public package(set) var thresholdEpoch: Int?
+    public package(set) var thresholdSeconds: Double?
     /// Names of the layers with parameters, matching `EpochRecord.layerGradientNorms`.
-    public var layerNames: [String]
+    public package(set) var layerNames: [String]
     /// With `restore_best`: the epoch whose weights the run ended with.
-    public var restoredEpoch: Int?
+    public package(set) var restoredEpoch: Int?
     /// Past `maximumRecords` epochs, only every this many epochs' record is
     /// kept (and the last); nil: every epoch's.
-    public var recordedEvery: Int?
+    public package(set) var recordedEvery: Int?
 
     /// The most epoch records a run keeps, so memory does not grow with
     /// `epochs`: a longer run keeps every 2nd, 4th, ... epoch's record.
-    public static let maximumRecords = 10_000
+    package static let maximumRecords = 10_000
 
     public var diverged: Bool { divergedAtEpoch != nil }
     public var last: EpochRecord? { records.last }

@@ -6,39 +6,39 @@
 /// of the activation at the node it feeds, and the slope of the loss with respect
 /// to that node's output. The product is checked against the gradient that
 /// `Sequential.backward` computes, so the two views of the chain rule agree.
-public struct WorkedExample: Sendable {
-    public struct WeightStep: Sendable {
-        public var name: String
-        public var value: Double
-        public var feedingValue: Double
-        public var activationSlope: Double
-        public var lossSlope: Double
-        public var gradient: Double
-        public var backpropGradient: Double
-        public var updated: Double
+package struct WorkedExample: Sendable {
+    package struct WeightStep: Sendable {
+        package var name: String
+        package var value: Double
+        package var feedingValue: Double
+        package var activationSlope: Double
+        package var lossSlope: Double
+        package var gradient: Double
+        package var backpropGradient: Double
+        package var updated: Double
     }
 
-    public struct NodeValue: Sendable {
-        public var name: String
-        public var preActivation: Double
-        public var activation: String
-        public var output: Double
+    package struct NodeValue: Sendable {
+        package var name: String
+        package var preActivation: Double
+        package var activation: String
+        package var output: Double
     }
 
-    public var input: [Double]
-    public var target: Double
-    public var learningRate: Double
-    public var nodes: [NodeValue]
-    public var prediction: Double
-    public var loss: Double
-    public var lossSlope: Double
-    public var weights: [WeightStep]
-    public var lossAfterUpdate: Double
+    package var input: [Double]
+    package var target: Double
+    package var learningRate: Double
+    package var nodes: [NodeValue]
+    package var prediction: Double
+    package var loss: Double
+    package var lossSlope: Double
+    package var weights: [WeightStep]
+    package var lossAfterUpdate: Double
 
     /// input 2 → two ReLU hidden units → linear output; prediction 7 for target 4
     /// (error 3). The second hidden unit is switched off (z < 0), so its weights
     /// get no gradient: the ReLU's slope there is zero.
-    public static func lessonModel() -> Sequential<Double> {
+    package static func lessonModel() -> Sequential<Double> {
         Sequential(inputSize: 1, layers: [
             Dense(weight: Matrix([[1.5], [-0.5]]), bias: [0.5, 0]),
             ActivationLayer(ReLU()),
@@ -46,10 +46,10 @@ public struct WorkedExample: Sendable {
         ])
     }
 
-    public enum Problem: BadInputError {
+    package enum Problem: BadInputError {
         case unsupportedLayer(String)
         case shape(String)
-        public var description: String {
+        package var description: String {
             switch self {
             case .unsupportedLayer(let kind):
                 return "explain walks dense layers and element-wise activations only; '\(kind)' is not one"
@@ -62,7 +62,7 @@ public struct WorkedExample: Sendable {
     /// activation, one output) on one sample with squared error `(ŷ − t)²`, and
     /// takes one gradient-descent step of size `learningRate` (the model's
     /// weights are updated).
-    public init(model: Sequential<Double>, input: [Double], target: Double, learningRate: Double) throws {
+    package init(model: Sequential<Double>, input: [Double], target: Double, learningRate: Double) throws {
         guard input.count == model.inputSize else {
             throw Problem.shape("the model takes \(model.inputSize) input(s), got \(input.count)")
         }

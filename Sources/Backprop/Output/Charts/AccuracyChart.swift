@@ -1,14 +1,14 @@
 /// Training accuracy (solid) and validation accuracy (dashed) by epoch, for classification.
-public struct AccuracyChart: Chart {
-    public static let name = "accuracy"
-    public static let summary = "training (and validation) accuracy by epoch (classification)"
-    public init(settings: Settings) {}
+package struct AccuracyChart: Chart {
+    package static let name = "accuracy"
+    package static let summary = "training (and validation) accuracy by epoch (classification)"
+    package init(settings: Settings) {}
 
-    public func unavailableReason(for data: DataShape) -> String? {
+    package func unavailableReason(for data: DataShape) -> String? {
         data.classes == nil ? "accuracy needs class labels; this dataset is a regression problem (the loss chart shows its error)" : nil
     }
 
-    public func draw(_ result: ExperimentResult) -> ChartFiles? {
+    package func draw(_ result: ExperimentResult) -> ChartFiles? {
         guard result.runs.contains(where: { $0.history.records.contains { $0.accuracy != nil } }) else { return nil }
         return BandChart.draw(result, name: Self.name, title: "\(result.plan.name): accuracy by epoch",
                               xLabel: "epoch", yLabel: "accuracy (fraction correct)", logY: false,

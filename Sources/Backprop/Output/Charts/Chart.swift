@@ -29,10 +29,10 @@ extension Chart {
 }
 
 /// The charts of an experiment.
-public enum Charts {
+package enum Charts {
     /// The charts `plan` asks for (every default one when it leaves `plots:`
     /// out), in registration order; an unknown name is an error at its place.
-    public static func requested(by plan: ExperimentPlan) throws -> [any Chart] {
+    package static func requested(by plan: ExperimentPlan) throws -> [any Chart] {
         let registry = Registries.charts
         guard let entries = plan.plots else {
             return registry.namesInRegistrationOrder.compactMap { try? registry.make($0) }.filter(\.drawnByDefault)
@@ -47,7 +47,7 @@ public enum Charts {
     /// The charts `plan` names in `plots:` that this data cannot give, each
     /// with its reason ("plot 'confusion' cannot be drawn: ..."). Default
     /// charts that do not apply are left out silently.
-    public static func unavailable(for plan: ExperimentPlan, data: DataShape) throws -> [String] {
+    package static func unavailable(for plan: ExperimentPlan, data: DataShape) throws -> [String] {
         guard plan.plots != nil else { return [] }
         return try requested(by: plan).compactMap { chart in
             chart.unavailableReason(for: data).map { "plot '\(type(of: chart).name)' cannot be drawn: \($0)" }
@@ -56,13 +56,17 @@ public enum Charts {
 
     /// The requested charts that have something to show, and a warning for
     /// each requested one that has not.
-    public static func draw(_ result: ExperimentResult) throws -> (charts: [ChartFiles], notDrawn: [String]) {
+    package static func draw(_ result: ExperimentResult) throws -> (charts: [ChartFiles], notDrawn: [String]) {
         let explicit = result.plan.plots != nil
         var charts: [ChartFiles] = []
         var notDrawn = try unavailable(for: result.plan, data: result.dataShape)
         for chart in try requested(by: result.plan) where chart.unavailableReason(for: result.dataShape) == nil {
             guard explicit || chart.isInformative(for: result) else { continue }
             if let files = chart.draw(result) {
+                if let problem = files.problem(takenNames: Set(charts.flatMap(\.fileNames))) {
+                    notDrawn.append("plot '\(type(of: chart).name)' not drawn: \(problem)")
+                    continue
+                }
                 charts.append(files)
             } else if explicit {
                 notDrawn.append("plot '\(type(of: chart).name)' not drawn: the results hold nothing for it")

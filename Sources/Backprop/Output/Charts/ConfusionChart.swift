@@ -1,16 +1,16 @@
-public struct ConfusionChart: Chart {
-    public static let name = "confusion"
-    public static let summary = "test-set confusion matrix of each run (first seed) as a heat map"
-    public init(settings: Settings) {}
+package struct ConfusionChart: Chart {
+    package static let name = "confusion"
+    package static let summary = "test-set confusion matrix of each run (first seed) as a heat map"
+    package init(settings: Settings) {}
 
-    public func unavailableReason(for data: DataShape) -> String? {
+    package func unavailableReason(for data: DataShape) -> String? {
         if data.classes == nil { return "a confusion matrix needs class labels; this dataset is a regression problem" }
         if data.testSamples == 0 { return "a confusion matrix is measured on a test set; hold one out with dataset: {split: {test: 0.2}}" }
         return nil
     }
 
     /// Test-set confusion matrix of each run's first seed as a heat map.
-    public func draw(_ result: ExperimentResult) -> ChartFiles? {
+    package func draw(_ result: ExperimentResult) -> ChartFiles? {
         guard result.runs.contains(where: { $0.test?.confusion != nil }) else { return nil }
         let panels = Panels(result.labels.filter { result.results(for: $0).first?.test?.confusion != nil }, columns: 2)
         let (labels, columns, rows) = (panels.labels, panels.columns, panels.rows)

@@ -1,11 +1,11 @@
-public struct DecisionBoundaryChart: Chart {
-    public static let name = "decision_boundary"
-    public static let summary = "predicted class over the input plane with the training points (2-D classification)"
-    public init(settings: Settings) {}
+package struct DecisionBoundaryChart: Chart {
+    package static let name = "decision_boundary"
+    package static let summary = "predicted class over the input plane with the training points (2-D classification)"
+    package init(settings: Settings) {}
 
-    public var needsDecisionGrid: Bool { true }
+    package var needsDecisionGrid: Bool { true }
 
-    public func unavailableReason(for data: DataShape) -> String? {
+    package func unavailableReason(for data: DataShape) -> String? {
         if data.classes == nil { return "a decision boundary needs class labels; this dataset is a regression problem" }
         if data.features != 2 { return "a decision boundary is drawn over 2 input features; this dataset has \(data.features)" }
         return nil
@@ -15,7 +15,7 @@ public struct DecisionBoundaryChart: Chart {
     static let pointColors = ["#08519c", "#a63603", "#006d2c", "#54278f", "#a50f15", "#252525", "#8c6d00", "#01665e", "#ae017e", "#7f5a1b"]
 
     /// One panel per run: the predicted class over the plane, with the training points.
-    public func draw(_ result: ExperimentResult) -> ChartFiles? {
+    package func draw(_ result: ExperimentResult) -> ChartFiles? {
         guard result.runs.contains(where: { $0.decisionGrid != nil }) else { return nil }
         let panels = Panels(result.labels, columns: 3)
         let (labels, columns, rows) = (panels.labels, panels.columns, panels.rows)

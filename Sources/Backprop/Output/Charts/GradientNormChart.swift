@@ -1,12 +1,12 @@
-public struct GradientNormChart: Chart {
-    public static let name = "grad_norm"
-    public static let summary = "gradient norm per layer by epoch, one panel per run"
-    public init(settings: Settings) {}
+package struct GradientNormChart: Chart {
+    package static let name = "grad_norm"
+    package static let summary = "gradient norm per layer by epoch, one panel per run"
+    package init(settings: Settings) {}
 
     /// One panel per run, one line per layer with parameters: the mean gradient
     /// norm of each layer by epoch (first seed), on a log scale, so vanishing
     /// gradients show as lower layers sinking below the top ones.
-    public func draw(_ result: ExperimentResult) -> ChartFiles? {
+    package func draw(_ result: ExperimentResult) -> ChartFiles? {
         let panels = Panels(result.labels, columns: 3)
         let (labels, columns, rows) = (panels.labels, panels.columns, panels.rows)
         let layerCount = result.runs.map { $0.history.layerNames.count }.max() ?? 1

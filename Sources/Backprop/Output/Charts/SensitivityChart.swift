@@ -4,18 +4,18 @@
 /// for the best epoch's score. Where other axes vary too, each point is the
 /// contender's best setting of them. A log axis when the values span two
 /// decades or more; past 8 contenders, a panel each (small multiples).
-public struct SensitivityChart: Chart {
-    public static let name = "sensitivity"
-    public static let summary = "held-out score (final and best) against each swept number, a line per contender with a band over seeds (sweeps)"
-    public init(settings: Settings) {}
+package struct SensitivityChart: Chart {
+    package static let name = "sensitivity"
+    package static let summary = "held-out score (final and best) against each swept number, a line per contender with a band over seeds (sweeps)"
+    package init(settings: Settings) {}
 
     static let contendersPerPanel = 8
 
-    public func isInformative(for result: ExperimentResult) -> Bool {
+    package func isInformative(for result: ExperimentResult) -> Bool {
         SweepScores(result)?.numericAxes.isEmpty == false
     }
 
-    public func draw(_ result: ExperimentResult) -> ChartFiles? {
+    package func draw(_ result: ExperimentResult) -> ChartFiles? {
         guard let scores = SweepScores(result), !scores.numericAxes.isEmpty else { return nil }
         let contenders = scores.contenders
         let groups = contenders.count <= Self.contendersPerPanel ? [contenders] : contenders.map { [$0] }

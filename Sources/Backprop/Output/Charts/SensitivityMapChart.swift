@@ -3,16 +3,16 @@
 /// any others), each cell labelled with its score. Shows where the good
 /// region is and whether it moves between optimizers (learning rate against
 /// batch size, against momentum).
-public struct SensitivityMapChart: Chart {
-    public static let name = "sensitivity_map"
-    public static let summary = "heat map of the held-out score over two swept numbers, a panel per contender (sweeps of two numeric keys)"
-    public init(settings: Settings) {}
+package struct SensitivityMapChart: Chart {
+    package static let name = "sensitivity_map"
+    package static let summary = "heat map of the held-out score over two swept numbers, a panel per contender (sweeps of two numeric keys)"
+    package init(settings: Settings) {}
 
-    public func isInformative(for result: ExperimentResult) -> Bool {
+    package func isInformative(for result: ExperimentResult) -> Bool {
         (SweepScores(result)?.numericAxes.count ?? 0) >= 2
     }
 
-    public func draw(_ result: ExperimentResult) -> ChartFiles? {
+    package func draw(_ result: ExperimentResult) -> ChartFiles? {
         guard let scores = SweepScores(result), scores.numericAxes.count >= 2 else { return nil }
         let (xAxis, yAxis) = (scores.numericAxes[0], scores.numericAxes[1])
         func value(_ entry: SweepScores.Entry, _ axis: String) -> Double? { entry.run.sweepValues.first { $0.axis == axis }?.number }

@@ -72,7 +72,7 @@ import ExamplePlugin
         #expect(lion.settings.map { "\($0.name): \($0.defaultValue) (\($0.constraint))" }
                 == ["lr: 0.0001 (> 0)", "betas: [0.9, 0.99] (in [0, 1))", "weight_decay: 0 (>= 0)"])
         #expect(Registries.activations.contains("swish") && Registries.datasets.contains("two_clouds"))
-        #expect(Version.description.hasSuffix("; plugin example \(examplePlugin.sourceDigest))"))
+        #expect(Version.description.contains("; plugin example \(examplePlugin.sourceDigest)"))
     }
 
     @Test func thePluginsBadSettingsAreErrorsWithPositions() {
@@ -132,10 +132,21 @@ import ExamplePlugin
         #expect { try Registries.datasets.register(Lion.self, as: "lion_data") } throws: { error in
             "\(error)".hasSuffix("cannot register Lion as dataset 'lion_data': it is not a dataset")
         }
-        // A plugin whose registration fails is not installed: its digest is not in the version.
+        // `dataset:` takes `split`, `scale` and `scale_target` beside its source: no dataset is named so.
+        #expect { try Registries.datasets.register(TwoCloudsDataset.self, as: "split") } throws: { error in
+            "\(error)".hasSuffix("cannot register TwoCloudsDataset as dataset 'split': 'split' is a key of dataset: beside the source (dataset: {xor: ..., split: ...})")
+        }
+        // A plugin whose registration fails says so; what it registered before stays keyed on its digest.
         let clash = Plugin(name: "clash", sourceDigest: "0") { try Registries.datasets.register(TwoCloudsDataset.self, as: "xor") }
         #expect(throws: RegistrationError.self) { try clash.install() }
-        #expect(!Version.description.contains("plugin clash"))
+        #expect(Version.description.contains("; plugin clash 0"))
+        // One name, one plugin: another digest under a taken name is refused, a bad name too.
+        #expect { try Plugin(name: "example", sourceDigest: "other") {}.install() } throws: { error in
+            "\(error)" == "plugin 'example' is installed twice: first with source \(examplePlugin.sourceDigest), again with source other"
+        }
+        #expect { try Plugin(name: "My Plugin", sourceDigest: "1") {}.install() } throws: { error in
+            "\(error)".hasPrefix("plugin 'My Plugin': a plugin's name is lowercase letters")
+        }
         // The built-ins are untouched.
         #expect("\(try Registries.datasets.make("xor"))".hasPrefix("xor"))
         #expect("\(try Registries.optimizers.make("adam"))".hasPrefix("adam("))
