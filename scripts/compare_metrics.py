@@ -70,9 +70,13 @@ def metric_names(path):
 
 
 def without_timings(value):
-    """summary.json without the keys that hold times (they differ run to run)."""
+    """summary.json without the keys that hold times (they differ run to run),
+    the version and the experiment digest (made of trial keys, which name the
+    program): every change of the code changes them. results_digest, which
+    names the numbers, stays compared."""
     if isinstance(value, dict):
-        return {key: without_timings(item) for key, item in value.items() if "seconds" not in key}
+        return {key: without_timings(item) for key, item in value.items()
+                if "seconds" not in key and key not in ("version", "experiment_digest")}
     if isinstance(value, list):
         return [without_timings(item) for item in value]
     return value
