@@ -50,13 +50,12 @@ api: deps
 # path): its tests, then its binary as README's "Extending" uses it, so the
 # example cannot rot. A debug build (about a minute in a fresh clone).
 PLUGIN := examples/plugin
-PLUGIN_BIN := $(PLUGIN)/.build/debug/backprop-plugin
 plugin-example: deps
 	@mkdir -p $(PLUGIN)/.build; set -o pipefail; swift test --package-path $(PLUGIN) 2>&1 | tee $(PLUGIN)/.build/test.log
 	@grep -Eq "Test run with [1-9][0-9]* tests? .*passed" $(PLUGIN)/.build/test.log && ! grep -q " skipped" $(PLUGIN)/.build/test.log \
 	  || { echo "make test: the plugin example's tests did not run (see $(PLUGIN)/.build/test.log)"; exit 1; }
 	swift build --package-path $(PLUGIN) --product backprop-plugin
-	$(PLUGIN_BIN) list optimizers | grep "^  lion — "
+	cd $(PLUGIN) && .build/debug/backprop-plugin list optimizers | grep "^  lion — "
 	cd $(PLUGIN) && .build/debug/backprop-plugin run experiments/lion-vs-adam.yaml --plots .build/plots
 	@grep -q "^| Lion | " $(PLUGIN)/.build/plots/lion-vs-adam/report.md && grep -q "^| Adam | " $(PLUGIN)/.build/plots/lion-vs-adam/report.md \
 	  || { echo "make test: the plugin example's report does not show Lion beside Adam"; exit 1; }

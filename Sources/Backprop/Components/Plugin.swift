@@ -30,8 +30,8 @@ public struct Plugin: Sendable {
     /// digits, '.', '-' and '_'), or when another plugin of
     /// that name (another digest) is installed.
     public func install() throws {
-        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first),
-              name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }) else {
+        // A component's name rule, with '-' too (`lion-example`).
+        guard isLowercaseName(name.replacingOccurrences(of: "-", with: "_")) else {
             throw RegistrationError("plugin '\(name)': a plugin's name is lowercase letters, digits, '-' and '_', starting with a letter")
         }
         guard !sourceDigest.isEmpty, sourceDigest.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || ".-_".unicodeScalars.contains($0) }) else {
