@@ -1,0 +1,179 @@
+import Foundation
+import Testing
+@testable import Backprop
+
+/// The statistics primitives against scipy (statistics.json, written by
+/// scripts/statistics_fixtures.py) and against numbers worked out by hand.
+@Suite struct StatisticsTests {
+    /// How many cases each part of the fixture holds: a shortened fixture fails instead of testing less.
+    static let wilcoxonCases = 19, pairedCases = 5
+
+    @Test func fixtureHoldsEveryCase() throws {
+        let fixture = try loadFixture("statistics")
+        #expect(try fixtureCases("statistics", key: "wilcoxon").count == Self.wilcoxonCases)
+        #expect(try fixtureCases("statistics", key: "paired").count == Self.pairedCases)
+        #expect(try fixtureCases("statistics", key: "seeds_needed").count == 7)
+        let t = try #require(fixture["t"] as? [String: Any])
+        #expect((t["quantiles"] as? [Any])?.count == 12 * 15)
+        #expect((t["cdf"] as? [Any])?.count == 12 * 13)
+    }
+
+    // MARK: Wilcoxon signed-rank
+
+    /// Exact p-values, ties and zeros included, to 1e-12 relative: scipy's
+    /// exact distribution (no ties), its permutation test over all 2ⁿ sign
+    /// flips (ties, n ≤ 14), an exact big-integer count (ties, n = 30, 60),
+    /// and scipy's normal approximation beyond the exact limit (n = 1200).
+    @Test(arguments: 0..<wilcoxonCases)
+    func wilcoxonFollowsScipy(caseIndex: Int) throws {
+        let reference = try fixtureCases("statistics", key: "wilcoxon")[caseIndex]
+        let label = try #require(reference["name"] as? String)
+        let result = WilcoxonSignedRank(differences: doubles(reference["differences"]))
+        #expect(result.count == reference["count"] as? Int, "\(label)")
+        #expect(result.statistic == reference["statistic"] as? Double, "\(label)")
+        let p = try #require(reference["p"] as? Double)
+        #expect(isClose(result.p, p, relative: 1e-12), "\(label): p = \(result.p), scipy \(p)")
+    }
+
+    /// [−1, 2, 3, 4]: W+ = 9, W− = 1. Of the 16 sign assignments of ranks
+    /// 1…4, two reach W+ ≥ 9 ({2, 3, 4} and all four), so p = 2·2/16.
+    @Test func wilcoxonByHand() {
+        let result = WilcoxonSignedRank(differences: [-1, 2, 3, 4])
+        #expect(result.statistic == 1)
+        #expect(result.p == 0.25)
+        #expect(result.count == 4)
+        // The same as two samples, with a NaN pair and a zero dropped.
+        let paired = WilcoxonSignedRank([1, 5, 6, 7, .nan, 3], [2, 3, 3, 3, 1, 3])
+        #expect(paired == result)
+    }
+
+    @Test func wilcoxonWithoutDifferences() {
+        for differences in [[], [0, 0, -0.0], [.nan, 0]] as [[Double]] {
+            let result = WilcoxonSignedRank(differences: differences)
+            #expect(result.statistic == 0 && result.p == 1 && result.count == 0)
+        }
+    }
+
+    /// 2/2ⁿ: with 5 seeds no difference reaches p < 0.05, with 6 one can.
+    @Test func wilcoxonSmallestP() {
+        #expect(WilcoxonSignedRank.smallestP(0) == 1)
+        #expect(WilcoxonSignedRank.smallestP(1) == 1)
+        #expect(WilcoxonSignedRank.smallestP(3) == 0.25)
+        #expect(WilcoxonSignedRank.smallestP(5) == 0.0625)
+        #expect(WilcoxonSignedRank.smallestP(6) == 0.03125)
+        // It is what all-positive, untied differences give.
+        for n in 1...12 {
+            let allPositive = (1...n).map { Double($0) * 0.1 }
+            #expect(WilcoxonSignedRank(differences: allPositive).p == WilcoxonSignedRank.smallestP(n))
+        }
+    }
+
+    // MARK: Student's t
+
+    /// Quantiles and CDF on a grid of ν (real ν and ∞ included) to 1e-10
+    /// relative; CDF values below 1e-300 (t = −10⁴ at ν = ∞ is 0) to that floor.
+    @Test func studentTFollowsScipy() throws {
+        let t = try #require(try loadFixture("statistics")["t"] as? [String: Any])
+        for reference in try #require(t["quantiles"] as? [[String: Any]]) {
+            let (df, p) = (fixtureNumber(reference["df"]), fixtureNumber(reference["p"]))
+            let expected = fixtureNumber(reference["t"])
+            let actual = StudentT.quantile(p, degreesOfFreedom: df)
+            #expect(isClose(actual, expected, relative: 1e-10), "t quantile p=\(p) df=\(df): \(actual), scipy \(expected)")
+        }
+        for reference in try #require(t["cdf"] as? [[String: Any]]) {
+            let (df, value) = (fixtureNumber(reference["df"]), fixtureNumber(reference["t"]))
+            let expected = fixtureNumber(reference["cdf"])
+            let actual = StudentT.cdf(value, degreesOfFreedom: df)
+            #expect(isClose(actual, expected, relative: 1e-10), "t cdf t=\(value) df=\(df): \(actual), scipy \(expected)")
+        }
+    }
+
+    /// Closed forms: ν = 1 is Cauchy, t = tan(π(p − ½)); ν = 2 has
+    /// t = (2p − 1)/√(2p(1 − p)); ν = ∞ is the normal.
+    @Test func studentTClosedForms() {
+        for p in [0.001, 0.05, 0.3, 0.5, 0.8, 0.975, 0.9999] {
+            #expect(isClose(StudentT.quantile(p, degreesOfFreedom: 1), tan(.pi * (p - 0.5)), relative: 1e-12, absoluteFloor: 1e-15))
+            #expect(isClose(StudentT.quantile(p, degreesOfFreedom: 2), (2 * p - 1) / (2 * p * (1 - p)).squareRoot(),
+                            relative: 1e-12, absoluteFloor: 1e-15))
+            #expect(isClose(StudentT.cdf(tan(.pi * (p - 0.5)), degreesOfFreedom: 1), p, relative: 1e-12))
+        }
+        #expect(isClose(StudentT.quantile(0.975, degreesOfFreedom: .infinity), 1.959963984540054, relative: 1e-14))
+        #expect(StudentT.quantile(0, degreesOfFreedom: 3) == -.infinity)
+        #expect(StudentT.quantile(1, degreesOfFreedom: 3) == .infinity)
+        #expect(StudentT.quantile(1.5, degreesOfFreedom: 3).isNaN)
+        #expect(StudentT.quantile(0.5, degreesOfFreedom: 0).isNaN)
+        #expect(StudentT.cdf(.nan, degreesOfFreedom: 3).isNaN)
+        #expect(StudentT.cdf(-.infinity, degreesOfFreedom: 3) == 0)
+    }
+
+    // MARK: Paired comparison
+
+    /// Mean, sd and the t interval at three levels against ttest_rel's, to 1e-9 relative.
+    @Test(arguments: 0..<pairedCases)
+    func pairedComparisonFollowsScipy(caseIndex: Int) throws {
+        let reference = try fixtureCases("statistics", key: "paired")[caseIndex]
+        let label = try #require(reference["name"] as? String)
+        let (x, y) = (doubles(reference["x"]), doubles(reference["y"]))
+        let intervals = try #require(reference["intervals"] as? [String: Any])
+        for level in [0.9, 0.95, 0.99] {
+            let comparison = PairedComparison(x, y, level: level)
+            #expect(comparison.count == x.count)
+            #expect(isClose(comparison.meanDifference, try #require(reference["mean"] as? Double), relative: 1e-12), "\(label)")
+            #expect(isClose(comparison.standardDeviation, try #require(reference["sd"] as? Double), relative: 1e-12), "\(label)")
+            let interval = try #require(comparison.confidenceInterval, "\(label)")
+            let expected = doubles(intervals[String(level)])
+            expectClose([interval.lowerBound, interval.upperBound], expected, relative: 1e-9, "\(label) at \(level)")
+            #expect(comparison.wilcoxon == WilcoxonSignedRank(x, y))
+        }
+    }
+
+    @Test func pairedComparisonEdges() {
+        let empty = PairedComparison(differences: [])
+        #expect(empty.count == 0 && empty.meanDifference == 0 && empty.confidenceInterval == nil && empty.wilcoxon.p == 1)
+        let one = PairedComparison([0.5], [0.25])
+        #expect(one.count == 1 && one.meanDifference == 0.25 && one.standardDeviation == 0 && one.confidenceInterval == nil)
+        // Equal differences: no spread, an interval of zero width (0.1 is not exact in binary; the mean is).
+        let equal = PairedComparison(differences: [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1])
+        #expect(equal.standardDeviation == 0)
+        #expect(equal.confidenceInterval == equal.meanDifference...equal.meanDifference)
+        #expect(equal.wilcoxon.p == WilcoxonSignedRank.smallestP(7))
+        // Pairs whose difference is not finite are left out.
+        let diverged = PairedComparison([1, 2, .infinity, .nan, 3], [0, 0, 1, 1, 0])
+        #expect(diverged.count == 3 && diverged.meanDifference == 2)
+        #expect(diverged.confidenceInterval != nil)
+        #expect(PairedComparison([1, 2, 4], [0, 0, 0], level: 1.5).confidenceInterval == nil)
+    }
+
+    /// Against a walk up n with scipy's t.ppf.
+    @Test func seedsNeededFollowsScipy() throws {
+        for reference in try fixtureCases("statistics", key: "seeds_needed") {
+            let difference = fixtureNumber(reference["difference"]), sd = fixtureNumber(reference["sd"])
+            let level = fixtureNumber(reference["level"])
+            let needed = PairedComparison.seedsNeeded(toResolve: difference, standardDeviation: sd, level: level)
+            #expect(needed == reference["seeds"] as? Int, "difference \(difference), sd \(sd), level \(level)")
+        }
+    }
+
+    @Test func seedsNeededEdges() {
+        // Never below the 6 seeds the Wilcoxon test needs at 0.95 (8 at 0.99: 2/2⁸ < 0.01 < 2/2⁷).
+        #expect(PairedComparison.seedsNeeded(toResolve: 1, standardDeviation: 0) == 6)
+        #expect(PairedComparison.seedsNeeded(toResolve: 1, standardDeviation: 0, level: 0.99) == 8)
+        #expect(PairedComparison.seedsNeeded(toResolve: 0, standardDeviation: 1) == nil)
+        #expect(PairedComparison.seedsNeeded(toResolve: 1, standardDeviation: .infinity) == nil)
+        #expect(PairedComparison.seedsNeeded(toResolve: .nan, standardDeviation: 1) == nil)
+        #expect(PairedComparison.seedsNeeded(toResolve: 1, standardDeviation: -1) == nil)
+        // 10 000 seeds resolve about 0.0196 sd; 0.01 sd is out of reach.
+        #expect(PairedComparison.seedsNeeded(toResolve: 0.01, standardDeviation: 1) == nil)
+        let nearTheCap = PairedComparison.seedsNeeded(toResolve: 0.0197, standardDeviation: 1) ?? 0
+        #expect((9_800...PairedComparison.maximumSeeds).contains(nearTheCap))
+    }
+}
+
+/// A fixture number; infinities are written as the strings "inf" and "-inf".
+private func fixtureNumber(_ value: Any?) -> Double {
+    switch value {
+    case let number as NSNumber: return number.doubleValue
+    case let text as String: return Double(text) ?? .nan
+    default: return .nan
+    }
+}
