@@ -6,12 +6,13 @@ import Testing
 /// scripts/statistics_fixtures.py) and against numbers worked out by hand.
 @Suite struct StatisticsTests {
     /// How many cases each part of the fixture holds: a shortened fixture fails instead of testing less.
-    static let wilcoxonCases = 19, pairedCases = 5
+    static let wilcoxonCases = 19, pairedCases = 5, friedmanCases = 6
 
     @Test func fixtureHoldsEveryCase() throws {
         let fixture = try loadFixture("statistics")
         #expect(try fixtureCases("statistics", key: "wilcoxon").count == Self.wilcoxonCases)
         #expect(try fixtureCases("statistics", key: "paired").count == Self.pairedCases)
+        #expect(try fixtureCases("statistics", key: "friedman").count == Self.friedmanCases)
         #expect(try fixtureCases("statistics", key: "seeds_needed").count == 7)
         let t = try #require(fixture["t"] as? [String: Any])
         #expect((t["quantiles"] as? [Any])?.count == 12 * 15)
@@ -166,6 +167,80 @@ import Testing
         #expect(PairedComparison.seedsNeeded(toResolve: 0.01, standardDeviation: 1) == nil)
         let nearTheCap = PairedComparison.seedsNeeded(toResolve: 0.0197, standardDeviation: 1) ?? 0
         #expect((9_800...PairedComparison.maximumSeeds).contains(nearTheCap))
+    }
+
+    // MARK: Chi-square and F
+
+    @Test func chiSquaredAndFFollowScipy() throws {
+        let distributions = try #require(try loadFixture("statistics")["distributions"] as? [String: Any])
+        for reference in try #require(distributions["chi2"] as? [[String: Any]]) {
+            let (x, df) = (fixtureNumber(reference["x"]), fixtureNumber(reference["df"]))
+            let actual = ChiSquared.survival(x, degreesOfFreedom: df), expected = fixtureNumber(reference["sf"])
+            #expect(isClose(actual, expected, relative: 1e-11), "chi2 sf x=\(x) df=\(df): \(actual), scipy \(expected)")
+        }
+        for reference in try #require(distributions["f"] as? [[String: Any]]) {
+            let f = fixtureNumber(reference["f"]), d1 = fixtureNumber(reference["d1"]), d2 = fixtureNumber(reference["d2"])
+            let actual = FDistribution.survival(f, numeratorDegrees: d1, denominatorDegrees: d2)
+            let expected = fixtureNumber(reference["sf"])
+            #expect(isClose(actual, expected, relative: 1e-11), "F sf f=\(f) d=(\(d1), \(d2)): \(actual), scipy \(expected)")
+        }
+        // With 2 degrees of freedom, P(χ² > x) = e^(−x/2).
+        #expect(isClose(ChiSquared.survival(3, degreesOfFreedom: 2), exp(-1.5), relative: 1e-14))
+        #expect(ChiSquared.survival(-1, degreesOfFreedom: 2) == 1)
+        #expect(FDistribution.survival(.infinity, numeratorDegrees: 2, denominatorDegrees: 3) == 0)
+    }
+
+    // MARK: Friedman
+
+    /// Ranks, mean ranks, χ² (tie-corrected) and its p, F_F and its p against scipy, to 1e-9 relative.
+    @Test(arguments: 0..<friedmanCases)
+    func friedmanFollowsScipy(caseIndex: Int) throws {
+        let reference = try fixtureCases("statistics", key: "friedman")[caseIndex]
+        let label = try #require(reference["name"] as? String)
+        let scores = (reference["scores"] as? [Any] ?? []).map { doubles($0) }
+        let higherIsBetter = try #require(reference["higher_is_better"] as? Bool)
+        let result = try #require(Friedman(scores: scores, higherIsBetter: higherIsBetter), "\(label)")
+        let ranks = (reference["ranks"] as? [Any] ?? []).map { doubles($0) }
+        #expect(result.ranks == ranks, "\(label)")
+        expectClose(result.meanRanks, doubles(reference["mean_ranks"]), relative: 1e-12, "\(label) mean ranks")
+        let actual = [result.statistic, result.p, result.imanDavenport, result.imanDavenportP]
+        let expected = ["statistic", "p", "iman_davenport", "iman_davenport_p"].map { fixtureNumber(reference[$0]) }
+        for (name, (a, e)) in zip(["χ²", "p", "F_F", "F_F p"], zip(actual, expected)) {
+            #expect(a == e || isClose(a, e, relative: 1e-9), "\(label) \(name) = \(a), scipy \(e)")
+        }
+    }
+
+    /// Three blocks, three treatments, lower is better:
+    ///   block 1: 0.3 0.1 0.2 → ranks 3   1   2
+    ///   block 2: 0.5 0.5 0.4 → ranks 2.5 2.5 1
+    ///   block 3: 0.2 0.3 0.1 → ranks 2   3   1
+    /// Rank sums 7.5, 6.5, 4: 12/(3·3·4)·(7.5² + 6.5² + 4²) − 3·3·4 = 13/6;
+    /// one tie of two, correction 1 − 2·3/(3·8·3) = 11/12, χ² = 26/11;
+    /// p = e^(−χ²/2) with 2 degrees of freedom. F_F = 2χ²/(6 − χ²) = 1.3,
+    /// and with (2, 4) degrees of freedom P(F > f) = (1 + 2f/4)^(−2).
+    @Test func friedmanByHand() throws {
+        let scores: [[Double]] = [[0.3, 0.1, 0.2], [0.5, 0.5, 0.4], [0.2, 0.3, 0.1]]
+        let result = try #require(Friedman(scores: scores, higherIsBetter: false))
+        #expect(result.ranks == [[3, 1, 2], [2.5, 2.5, 1], [2, 3, 1]])
+        expectClose(result.meanRanks, [7.5 / 3, 6.5 / 3, 4.0 / 3], relative: 1e-15, "mean ranks")
+        #expect(isClose(result.statistic, 26.0 / 11, relative: 1e-14))
+        #expect(isClose(result.p, exp(-13.0 / 11), relative: 1e-13))
+        #expect(isClose(result.imanDavenport, 1.3, relative: 1e-13))
+        #expect(isClose(result.imanDavenportP, pow(1.65, -2), relative: 1e-13))
+        // Higher-is-better on the negated scores ranks alike.
+        #expect(Friedman(scores: scores.map { $0.map { -$0 } }, higherIsBetter: true) == result)
+    }
+
+    @Test func friedmanEdges() throws {
+        #expect(Friedman(scores: [[1, 2, 3]], higherIsBetter: true) == nil)
+        #expect(Friedman(scores: [[1], [2]], higherIsBetter: true) == nil)
+        #expect(Friedman(scores: [[1, 2], [2]], higherIsBetter: true) == nil)
+        #expect(Friedman(scores: [], higherIsBetter: true) == nil)
+        let tied = try #require(Friedman(scores: [[1, 1, 1], [2, 2, 2]], higherIsBetter: true))
+        #expect(tied.statistic == 0 && tied.p == 1 && tied.imanDavenport == 0 && tied.imanDavenportP == 1)
+        // A NaN ranks worst, below −∞ when higher is better.
+        let missing = try #require(Friedman(scores: [[.nan, 1, -.infinity], [.nan, .nan, 0]], higherIsBetter: true))
+        #expect(missing.ranks == [[3, 1, 2], [2.5, 2.5, 1]])
     }
 }
 
