@@ -17,6 +17,8 @@ import Testing
         let t = try #require(fixture["t"] as? [String: Any])
         #expect((t["quantiles"] as? [Any])?.count == 12 * 15)
         #expect((t["cdf"] as? [Any])?.count == 12 * 13)
+        let range = try #require(fixture["studentized_range"] as? [String: Any])
+        #expect((range["quantiles"] as? [Any])?.count == 2 * 19)
     }
 
     // MARK: Wilcoxon signed-rank
@@ -241,6 +243,68 @@ import Testing
         // A NaN ranks worst, below −∞ when higher is better.
         let missing = try #require(Friedman(scores: [[.nan, 1, -.infinity], [.nan, .nan, 0]], higherIsBetter: true))
         #expect(missing.ranks == [[3, 1, 2], [2.5, 2.5, 1]])
+    }
+
+    // MARK: Studentized range and Nemenyi
+
+    /// q_α = studentized_range.ppf(1 − α, k, ∞)/√2 for k = 2…20 at α = 0.05 and
+    /// 0.1 to 1e-9 relative (the brief asked 1e-4), and the CDF at a few points.
+    @Test func studentizedRangeFollowsScipy() throws {
+        let range = try #require(try loadFixture("statistics")["studentized_range"] as? [String: Any])
+        for reference in try #require(range["quantiles"] as? [[String: Any]]) {
+            let k = try #require(reference["k"] as? Int), alpha = fixtureNumber(reference["alpha"])
+            let actual = Nemenyi.criticalQ(treatments: k, alpha: alpha), expected = fixtureNumber(reference["q"])
+            #expect(isClose(actual, expected, relative: 1e-9), "q k=\(k) α=\(alpha): \(actual), scipy \(expected)")
+        }
+        for reference in try #require(range["cdf"] as? [[String: Any]]) {
+            let k = try #require(reference["k"] as? Int), q = fixtureNumber(reference["q"])
+            let actual = StudentizedRange.cdf(q, groups: k), expected = fixtureNumber(reference["cdf"])
+            #expect(isClose(actual, expected, relative: 1e-9), "cdf q=\(q) k=\(k): \(actual), scipy \(expected)")
+        }
+        // Two groups: the range is |Z₁ − Z₂|, so q_α is the normal's 1 − α/2 quantile.
+        #expect(isClose(Nemenyi.criticalQ(treatments: 2), 1.959963984540054, relative: 1e-11))
+    }
+
+    /// Demšar (2006), Table 5(a), k = 2…10, within a unit of its third
+    /// decimal. The printed values are not all the exact ones rounded (scipy
+    /// agrees with ours to 1e-9): k = 3 at α = 0.05 is 2.34370, printed
+    /// 2.343; k = 7 is 2.94832, printed 2.949. The largest gap is 0.0007.
+    @Test func demsarTable() {
+        let alpha05 = [1.960, 2.343, 2.569, 2.728, 2.850, 2.949, 3.031, 3.102, 3.164]
+        let alpha10 = [1.645, 2.052, 2.291, 2.459, 2.589, 2.693, 2.780, 2.855, 2.920]
+        for (alpha, table) in [(0.05, alpha05), (0.10, alpha10)] {
+            for (offset, printed) in table.enumerated() {
+                let q = Nemenyi.criticalQ(treatments: offset + 2, alpha: alpha)
+                #expect(abs(q - printed) < 0.00075, "k=\(offset + 2) α=\(alpha): \(q), printed \(printed)")
+            }
+        }
+        #expect(isClose(Nemenyi.criticalQ(treatments: 3), 2.3437, relative: 2e-5))
+        #expect(isClose(Nemenyi.criticalQ(treatments: 7), 2.9483, relative: 2e-5))
+        // Demšar's example, §3.2.2: four classifiers on 14 data sets, CD = 2.569·√(4·5/(6·14)) = 1.25.
+        let cd = Nemenyi.criticalDifference(treatments: 4, blocks: 14)
+        #expect(cd.map { ($0 * 100).rounded() } == 125)
+        #expect(Nemenyi.criticalDifference(treatments: 1, blocks: 14) == nil)
+        #expect(Nemenyi.criticalDifference(treatments: 4, blocks: 0) == nil)
+        #expect(Nemenyi.criticalDifference(treatments: 4, blocks: 14, alpha: 0) == nil)
+    }
+
+    /// Mean ranks (by index) 2.5, 1, 4.25, 1.5, 3 with CD 1.25; in rank order
+    /// 1 (#1), 1.5 (#3), 2.5 (#0), 3 (#4), 4.25 (#2). Runs within 1.25 of
+    /// their first: from #1 up to 2.25 → {1, 3}; from #3 up to 2.75 →
+    /// {3, 0}; from #0 up to 3.75 → {0, 4}; from #4 up to 4.25 → {4, 2}, a
+    /// span of exactly CD, which is not significant.
+    @Test func criticalDifferenceGroups() {
+        #expect(Nemenyi.groups(meanRanks: [2.5, 1, 4.25, 1.5, 3], criticalDifference: 1.25) == [[1, 3], [3, 0], [0, 4], [4, 2]])
+        // A wider CD: runs inside a longer one are dropped.
+        #expect(Nemenyi.groups(meanRanks: [2.5, 1, 4.25, 1.5, 3], criticalDifference: 2) == [[1, 3, 0, 4], [0, 4, 2]])
+        // Everything within CD: one group; a lone treatment far off: in no group.
+        #expect(Nemenyi.groups(meanRanks: [1, 2, 3], criticalDifference: 5) == [[0, 1, 2]])
+        #expect(Nemenyi.groups(meanRanks: [1, 1.5, 4], criticalDifference: 1) == [[0, 1]])
+        // Equal mean ranks keep index order.
+        #expect(Nemenyi.groups(meanRanks: [2, 2, 1], criticalDifference: 0.5) == [[0, 1]])
+        #expect(Nemenyi.groups(meanRanks: [1, 2, 3], criticalDifference: 0.5).isEmpty)
+        #expect(Nemenyi.groups(meanRanks: [1, .nan], criticalDifference: 1).isEmpty)
+        #expect(Nemenyi.groups(meanRanks: [], criticalDifference: 1).isEmpty)
     }
 }
 
