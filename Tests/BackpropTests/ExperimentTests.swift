@@ -59,7 +59,7 @@ func parseError(_ text: String, file: String = "exp.yaml") -> String {
         ("train:\n  optimizer: adam\n  stop: {patience: 3}", "exp.yaml:3:20: stop 'patience' goes with 'min_delta'"),
         ("train:\n  optimizer: adam\nruns:\n  - {label: a}\n  - {label: a}", "exp.yaml:5:13: two runs are labelled 'a'; labels name the curves and must differ"),
         ("train:\n  optimizer: adam\nruns:\n  - {batch: 2}", "exp.yaml:4:5: every run needs a 'label'"),
-        ("train:\n  optimizer: adam\nplots: [loss, decision]", "exp.yaml:3:15: unknown plot 'decision'; known: accuracy, batch_loss, confusion, decision_boundary, grad_norm, loss, loss_vs_time, lr, sensitivity, sensitivity_map"),
+        ("train:\n  optimizer: adam\nplots: [loss, decision]", "exp.yaml:3:15: unknown plot 'decision'; known: accuracy, batch_loss, confusion, decision_boundary, grad_norm, loss, loss_vs_time, lr, predicted_vs_actual, sensitivity, sensitivity_map"),
         ("train:\n  epochs: 5", "exp.yaml:1:1: the experiment has no optimizer: set 'optimizer' under train: (or list runs: with one each)"),
         ("train:\n  epochs: 5\nruns:\n  - {label: a}", "exp.yaml:4:13: run 'a' has no optimizer: set 'optimizer' under train: or in the run"),
         ("train:\n  optimizer: {momentum: {lr: 0.1, nesterov: true, dampening: 0.5}}", "exp.yaml:2:45: nesterov needs momentum > 0 and dampening 0"),

@@ -11,7 +11,7 @@ private let repository = URL(fileURLWithPath: #filePath).deletingLastPathCompone
 private let wineFile = repository + "/experiments/data/wine.csv"
 
 /// Writes `yaml` to ROOT/exp.yaml, runs it into ROOT/plots, and reads the results back.
-private func runExperiment(_ yaml: String, in root: String) throws -> (directory: String, result: ExperimentResult, outcome: CommandOutcome) {
+func runExperiment(_ yaml: String, in root: String) throws -> (directory: String, result: ExperimentResult, outcome: CommandOutcome) {
     try yaml.write(toFile: root + "/exp.yaml", atomically: true, encoding: .utf8)
     let outcome = try Commands.run(path: root + "/exp.yaml", outputRoot: root + "/plots", progress: SilentProgress())
     let plan = try ExperimentLoader.load(path: root + "/exp.yaml")
@@ -238,7 +238,7 @@ private func wineExperiment(name: String, epochs: Int = 15, extra: String = "") 
         #expect(metrics.contains { $0.contains(",4,30,") && $0.contains(",val_rmse,") })
         let summary = try Summary.decode(try Data(contentsOf: URL(fileURLWithPath: directory + "/summary.json")))
         #expect(isClose(try #require(summary.runs.first?.testRegression?.rmse.mean), rmse, relative: 1e-9))
-        #expect(summary.verdict?.split == .test && summary.verdict?.metric == .rmse)
+        #expect(summary.verdict?.part == .test && summary.verdict?.metric == .rmse)
 
         // predict gives the same values, in the targets' own units, from rows without the target.
         let noTarget = "a,b\n" + test.map { "\($0.a),\($0.b)" }.joined(separator: "\n") + "\n"
@@ -281,62 +281,6 @@ private func wineExperiment(name: String, epochs: Int = 15, extra: String = "") 
         let report = try String(contentsOfFile: directory + "/report.md", encoding: .utf8)
         #expect(report.contains("| 2 | sgd | diverged |"))
         #expect(report.contains("every other run diverged."))
-    }
-}
-
-@Suite struct VerdictTests {
-    private func contender(_ label: String, _ values: [Double]?, diverged: Int = 0, seeds: Int = 2) -> Verdict.Contender {
-        Verdict.Contender(label: label, score: values.flatMap { Statistic($0) }, diverged: diverged, seeds: seeds)
-    }
-
-    @Test func ranksByMeanMarksTiesWithTheWinnerAndPutsDivergedLast() throws {
-        let verdict = try #require(Verdict([contender("A", [0.89, 0.91]), contender("broken", nil, diverged: 2), contender("B", [0.95, 0.97]),
-                                            contender("C", [0.94, 0.96])], metric: .accuracy, split: .test, samples: 45))
-        #expect(verdict.ranking.map(\.label) == ["B", "C", "A", "broken"])
-        // C is 0.01 below B, within B's spread (0.0141); A is 0.06 below: not a tie.
-        #expect(verdict.ranking.map(\.tiedWithWinner) == [false, true, false, false])
-        #expect(verdict.sentence == "On the test set (45 samples), **B** wins with accuracy 0.960 ± 0.0141; C is second with 0.950 ± 0.0141, within the spread over seeds: a tie on this evidence.")
-    }
-
-    /// A run that failed on some seeds does not win on the seeds that survived.
-    @Test func aRunThatDivergedOnSomeSeedsRanksAfterTheRunsThatFinished() throws {
-        let verdict = try #require(Verdict([contender("lucky", [0.99], diverged: 3, seeds: 4), contender("steady", [0.90, 0.91])],
-                                           metric: .accuracy, split: .test, samples: 10))
-        #expect(verdict.ranking.map(\.label) == ["steady", "lucky"])
-        #expect(verdict.ranking[1].scoreText == "0.990 (3/4 seeds diverged)" && !verdict.ranking[1].tiedWithWinner)
-        #expect(verdict.sentence.hasSuffix("lucky is second with 0.990 (3/4 seeds diverged)."))
-    }
-
-    /// Ties run down from the winner without a gap; equal scores share a rank.
-    @Test func tiesAreContiguousAndEqualScoresShareARank() throws {
-        let verdict = try #require(Verdict([contender("W", [0.950, 0.951]), contender("second", [0.940, 0.941]), contender("noisy", [0.8, 1.0]),
-                                            contender("same1", [0.5, 0.5]), contender("same2", [0.5, 0.5])],
-                                           metric: .accuracy, split: .test, samples: 10))
-        #expect(verdict.ranking.map(\.label) == ["W", "second", "noisy", "same1", "same2"])
-        #expect(verdict.ranking.map(\.tiedWithWinner) == [false, false, false, false, false])
-        #expect(verdict.ranking.map(\.rank) == [1, 2, 3, 4, 4])
-    }
-
-    @Test func lowerRMSEWinsAndTrainingVerdictsSaySo() throws {
-        let verdict = try #require(Verdict([contender("wide", [3, 5]), contender("narrow", [1, 1.2])], metric: .rmse, split: .training, samples: 0))
-        #expect(verdict.ranking.map(\.label) == ["narrow", "wide"] && !verdict.ranking[1].tiedWithWinner)
-        #expect(verdict.sentence.hasPrefix("There is no held-out data, so this ranks the training set, which rewards fitting it;"))
-        #expect(verdict.sentence.hasSuffix("**narrow** ranks first with RMSE 1.10 ± 0.141; wide is second with 4.00 ± 1.41."))
-    }
-
-    @Test func aValidationVerdictAfterRestoreBestSaysTheValidationSetChoseTheEpochs() throws {
-        let verdict = try #require(Verdict([contender("only", [0.9, 0.92])], metric: .accuracy, split: .validation, samples: 30,
-                                           validationChoseEpochs: true))
-        #expect(verdict.sentence.hasSuffix("The validation set also chose each run's restored epoch (restore_best), so these numbers flatter the runs; hold out a test set for an unbiased verdict."))
-    }
-
-    @Test func statisticsShowThreeSignificantDigits() throws {
-        #expect(try #require(Statistic([0.0694, 0.0834])).text == "0.0764 ± 0.00990")
-        #expect(try #require(Statistic([27380, 27580])).text == "27500 ± 141")
-        #expect(try #require(Statistic([0.123456])).text == "0.123")
-        #expect(try #require(Statistic([1, 1])).text == "1.00 ± 0")
-        #expect(try #require(Statistic([0.09996, 0.09996])).text == "0.100 ± 0")
-        #expect(try #require(Statistic([-0.5, -0.7])).text == "-0.600 ± 0.141")
     }
 }
 

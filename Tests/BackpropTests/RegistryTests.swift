@@ -17,7 +17,7 @@ import Testing
         #expect(Registries.datasets.names == ["blobs", "circles", "csv", "fashion_mnist", "idx", "inline", "linear_regression", "moons",
                                               "sine", "spiral", "teacher", "xor"])
         #expect(Registries.charts.namesInRegistrationOrder == ["loss", "batch_loss", "loss_vs_time", "accuracy", "lr", "grad_norm",
-                                                               "decision_boundary", "confusion", "sensitivity", "sensitivity_map"])
+                                                               "decision_boundary", "confusion", "predicted_vs_actual", "sensitivity", "sensitivity_map"])
     }
 
     @Test func listDocumentsSettingsAndDefaults() throws {

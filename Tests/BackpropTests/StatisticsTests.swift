@@ -316,3 +316,18 @@ private func fixtureNumber(_ value: Any?) -> Double {
     default: return .nan
     }
 }
+
+@Suite struct HolmAdjustmentTests {
+    /// By hand: sorted 0.01, 0.02, 0.03, 0.2 of m = 4 become
+    /// 4·0.01 = 0.04, max(0.04, 3·0.02) = 0.06, max(0.06, 2·0.03) = 0.06, max(0.06, 0.2) = 0.2.
+    @Test func stepsDownAndKeepsTheOrder() {
+        let adjusted = HolmAdjustment.adjust([0.03, 0.2, 0.01, 0.02])
+        #expect(zip(adjusted, [0.06, 0.2, 0.04, 0.06]).allSatisfy { abs($0 - $1) < 1e-15 })
+    }
+
+    @Test func capsAtOneAndLeavesASingleTestAlone() {
+        #expect(HolmAdjustment.adjust([0.6, 0.7]) == [1, 1])
+        #expect(HolmAdjustment.adjust([0.03]) == [0.03])
+        #expect(HolmAdjustment.adjust([]).isEmpty)
+    }
+}

@@ -33,6 +33,12 @@ public struct ExperimentResult: Sendable, Codable {
     package var trainedTrials = 0
     /// The BLAS kernel and CPU the trained runs used (`BLASKernel.description`).
     package var blas: String?
+    /// The bars to clear: models fitted without training, scored on each part.
+    public package(set) var baselines: [BaselineResult] = []
+    /// Regression: the targets of the first `TestMetrics.storedPredictionRows`
+    /// test rows, row by row, in their own units (what `TestMetrics.predictions` predict).
+    package var testTargets: [Double]?
+    package var targetColumns = 1
     /// Why some planned runs have no results (a command stopped by Ctrl-C);
     /// nil for a whole set. The report says it first.
     package var partial: String?
@@ -46,7 +52,7 @@ public struct ExperimentResult: Sendable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case source, file, baseDirectory, runs, featureNames, classNames, trainingSamples, validationSamples, testSamples
-        case points, warnings, wallSeconds, splits, testSource, targetsScaled, trials, version, reused, blas, partial
+        case points, warnings, wallSeconds, splits, testSource, targetsScaled, trials, version, reused, blas, partial, baselines, testTargets, targetColumns
     }
 
     package init(plan: ExperimentPlan, runs: [RunResult], featureNames: [String], classNames: [String]?, trainingSamples: Int,
@@ -94,6 +100,9 @@ public struct ExperimentResult: Sendable, Codable {
         reused = try container.decodeIfPresent(Int.self, forKey: .reused) ?? 0
         blas = try container.decodeIfPresent(String.self, forKey: .blas)
         partial = try container.decodeIfPresent(String.self, forKey: .partial)
+        baselines = try container.decodeIfPresent([BaselineResult].self, forKey: .baselines) ?? []
+        testTargets = try container.decodeIfPresent([Double].self, forKey: .testTargets)
+        targetColumns = try container.decodeIfPresent(Int.self, forKey: .targetColumns) ?? 1
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -118,6 +127,9 @@ public struct ExperimentResult: Sendable, Codable {
         try container.encode(reused, forKey: .reused)
         try container.encodeIfPresent(blas, forKey: .blas)
         try container.encodeIfPresent(partial, forKey: .partial)
+        try container.encode(baselines, forKey: .baselines)
+        try container.encodeIfPresent(testTargets, forKey: .testTargets)
+        try container.encode(targetColumns, forKey: .targetColumns)
     }
 }
 

@@ -113,6 +113,12 @@ public enum ExperimentRunner {
             trials: all.map { PlannedTrial(label: $0.run.label, seed: $0.seed, key: $0.key) }, reused: reusedCount,
             blas: BLASKernel.description)
         result.trainedTrials = trained.compactMap { $0 }.count
+        result.baselines = []  // TEMP
+        if let test = data.test, !data.isClassification {
+            let rows = test.subset(0..<min(test.count, TestMetrics.storedPredictionRows))
+            result.testTargets = TestMetrics.ownUnits(rows.targets, scaling: data.targetScaling)
+            result.targetColumns = test.targets.columns
+        }
         if let signal = options.interruption?.signal, runs.count < jobs.count {
             let finished = Set(runs.map { "\($0.label)\u{0}\($0.seed)" })
             let missing = jobs.filter { !finished.contains("\($0.run.label)\u{0}\($0.seed)") }

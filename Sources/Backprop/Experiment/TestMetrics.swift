@@ -9,6 +9,13 @@ public struct TestMetrics: Codable, Sendable {
     public package(set) var confusion: [[Int]]?
     /// The epoch whose weights were measured (the best one with `restore_best`).
     public package(set) var epoch: Int?
+    /// Regression: the predictions for the first `storedPredictionRows` test
+    /// rows, row by row, in the targets' own units (`ExperimentResult.testTargets`
+    /// holds what they predict), for the predicted-vs-actual chart.
+    public package(set) var predictions: [Double]?
+
+    /// Enough rows for a scatter chart; a bounded size in results.json.
+    package static let storedPredictionRows = 1000
 }
 
 extension TestMetrics {
@@ -28,6 +35,22 @@ extension TestMetrics {
             }
             confusion = counts
         }
-        self.init(loss: result.loss, accuracy: result.accuracy, regression: result.regression, confusion: confusion, epoch: epoch)
+        var predictions: [Double]?
+        if result.regression != nil {
+            let rows = split.subset(0..<min(split.count, Self.storedPredictionRows))
+            predictions = Self.ownUnits(evaluator.predict(model: model, inputs: rows.inputs), scaling: targetScaling)
+        }
+        self.init(loss: result.loss, accuracy: result.accuracy, regression: result.regression, confusion: confusion, epoch: epoch,
+                  predictions: predictions)
+    }
+}
+
+extension TestMetrics {
+    /// `values` row by row, with the targets' scaling undone.
+    package static func ownUnits<Scalar: BLASScalar>(_ values: Matrix<Scalar>, scaling: FeatureScaling.Statistics?) -> [Double] {
+        values.storage.indices.map { index in
+            let value = Double(values.storage[index])
+            return scaling?.original(value, column: index % max(values.columns, 1)) ?? value
+        }
     }
 }

@@ -16,7 +16,7 @@ package enum Report {
             "",
         ]
         if let verdict = summary.verdict {
-            lines += ["## Verdict", "", verdict.sentence, ""] + verdictTable(verdict, hasThreshold: plan.runs.contains { $0.stopping.lossBelow != nil }) + [""]
+            lines += verdictSection(verdict)
         }
         lines += ["## Results", ""]
         lines += table(summary, metrics: plan.metrics, regression: result.classNames == nil, scaledTargets: result.targetsScaled,
@@ -29,10 +29,7 @@ package enum Report {
         if !warnings.isEmpty {
             lines += ["## Warnings", ""] + warnings.map { "- \(escape($0))" } + [""]
         }
-        if let names = result.classNames, let confusion = result.runs.first?.test?.confusion {
-            lines += ["## Test-set confusion matrix (\(escape(result.runs[0].label)), seed \(result.runs[0].seed))", ""]
-            lines += confusionTable(confusion, names: names) + [""]
-        }
+        lines += winnerDiagnostics(result, verdict: summary.verdict)
         if !charts.isEmpty {
             lines += ["## Charts", ""]
             for chart in charts {
@@ -74,18 +71,6 @@ package enum Report {
         text += (result.plan.split == nil ? ", " : " ") + "\(result.featureNames.count) feature\(result.featureNames.count == 1 ? "" : "s")"
         text += result.classNames.map { ", \($0.count) classes" } ?? ", regression\(result.targetsScaled ? " (targets scaled for training: losses on scaled targets, RMSE and MAE in the targets' own units)" : "")"
         return text
-    }
-
-    static func verdictTable(_ verdict: Verdict, hasThreshold: Bool) -> [String] {
-        var header = ["rank", "run", "\(verdict.split.rawValue) \(verdict.metric.title)"]
-        if hasThreshold { header.append("epochs to threshold") }
-        var lines = row(header) + [separator(header.count)]
-        for entry in verdict.ranking {
-            var cells = ["\(entry.rank)", escape(entry.label), entry.scoreText + (entry.tiedWithWinner ? " (tie with #1)" : "")]
-            if hasThreshold { cells.append(entry.epochsToThreshold?.text ?? "not reached") }
-            lines += row(cells)
-        }
-        return lines
     }
 
     /// The comparison table; `metrics` (the file's `metrics:`) chooses the optional columns.

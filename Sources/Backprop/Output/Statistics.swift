@@ -18,9 +18,10 @@ package struct Statistic: Codable, Equatable, Sendable {
         count = finite.count
     }
 
-    /// `0.0213 ± 0.0041`: three significant digits each (std left out for one value).
+    /// `0.0213 ± 0.0041`: the mean to three significant digits, the std to
+    /// the same decimal place (left out for one value).
     package var text: String {
-        count > 1 ? "\(formatSignificant(mean, digits: 3)) ± \(formatSignificant(std, digits: 3))" : formatSignificant(mean, digits: 3)
+        count > 1 ? formatMeanAndSpread(mean, std) : formatSignificant(mean, digits: 3)
     }
 }
 

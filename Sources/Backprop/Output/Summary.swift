@@ -115,8 +115,7 @@ package struct Summary: Codable, Sendable {
                 testAccuracy: statistic(results.map { $0.test?.accuracy }),
                 testRegression: ScoreStatistics(results.map { $0.test?.regression }))
         }
-        verdict = Verdict(runs, classification: result.classNames != nil,
-                          samples: (validation: result.validationSamples, test: result.testSamples))
+        verdict = Verdict(result)
     }
 
     /// The record of the weights a run ended with: the restored best epoch,

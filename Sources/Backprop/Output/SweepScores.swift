@@ -1,7 +1,8 @@
-/// The held-out score of each run of a sweep, per seed: what the sensitivity
-/// charts plot and the report's Sweep section ranks. The validation set
-/// when there is one (final: the epoch the run ended with; best: its best
-/// epoch), else the test set (final only), else the training set.
+/// The score of each run of a sweep, per seed, by which settings are chosen:
+/// what the sensitivity charts plot and the report's Sweep section chooses
+/// by. The validation set when there is one (final: the epoch the run ended
+/// with; best: its best epoch), else the training set, which rewards fitting
+/// (`choosesFairly` is false). Never the test set: what chooses must not score.
 struct SweepScores {
     struct Entry {
         var run: RunPlan
@@ -15,8 +16,10 @@ struct SweepScores {
         var diverged: Int { final.filter { $0 == nil }.count }
     }
 
-    /// "validation accuracy", "test RMSE", ...
+    /// "validation accuracy", "training loss", ...
     var metric: String
+    /// Whether a validation set chooses (else the training set only describes).
+    var choosesFairly: Bool
     var higherIsBetter: Bool
     /// Whether `best` differs from `final` (a held-out curve over epochs).
     var hasBest: Bool
@@ -30,6 +33,7 @@ struct SweepScores {
         higherIsBetter = classification
         let end = Summary.end
         let pick: (RunResult) -> (final: Double?, best: Double?)
+        choosesFairly = result.validationSamples > 0
         if result.validationSamples > 0 {
             metric = classification ? "validation accuracy" : "validation RMSE"
             hasBest = true
@@ -39,13 +43,6 @@ struct SweepScores {
                     return (end(run.history)?.validationAccuracy, records.compactMap(\.validationAccuracy).filter(\.isFinite).max())
                 }
                 return (end(run.history)?.validationRegression?.rmse, records.compactMap(\.validationRegression?.rmse).filter(\.isFinite).min())
-            }
-        } else if result.testSamples > 0 {
-            metric = classification ? "test accuracy" : "test RMSE"
-            hasBest = false
-            pick = { run in
-                let value = classification ? run.test?.accuracy : run.test?.regression?.rmse
-                return (value, value)
             }
         } else {
             metric = classification ? "training accuracy" : "training loss"

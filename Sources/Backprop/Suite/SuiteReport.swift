@@ -9,7 +9,7 @@ package enum SuiteReport {
                              gnuplot: String? = OutputWriter.findExecutable("gnuplot")) throws -> OutputWriter.Outcome {
         try OutputWriter.makeDirectory(directory)
         let set = try OutputSet(replacing: directory)
-        let chart = profileChart(scores)
+        let charts = [profileChart(scores)] + (criticalDifferenceChart(scores).map { [$0] } ?? [])
         var files: [String] = []
         func put(_ name: String, _ text: String) throws {
             try AtomicFile.write(text, to: set.staging + "/" + name)
@@ -17,10 +17,12 @@ package enum SuiteReport {
         }
         try put("suite.json", String(decoding: try json(scores), as: UTF8.self))
         try put("scores.csv", csv(scores))
-        for file in chart.dataFiles { try put(file.name, file.contents) }
-        try put(chart.scriptFile, chart.script)
+        for chart in charts {
+            for file in chart.dataFiles { try put(file.name, file.contents) }
+            try put(chart.scriptFile, chart.script)
+        }
         try put("report.md", render(scores, suite: suite))
-        let rendering = OutputWriter.render(scripts: [chart.scriptFile], in: set.staging, gnuplot: gnuplot)
+        let rendering = OutputWriter.render(scripts: charts.map(\.scriptFile), in: set.staging, gnuplot: gnuplot)
         // The problems' folders (their trials, tuning and rerun sets) outlast the suite's own files,
         // also those of problems no longer in the file: their trials are not lightly thrown away.
         let folders = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { name in
@@ -68,22 +70,28 @@ package enum SuiteReport {
             "- **Performance**: the final test metric, mean ± std over the reruns. **Speed**: epochs to the problem's validation target "
                 + "(median over the reruns; *never* when most reruns miss it), and the training seconds to it (machine-dependent). "
                 + "**Tuneability**: the sensitivity chart of the tuning runs, linked per problem.",
-            "- **Across problems** (AlgoPerf): time t in \(unit); r = t / t_best per problem (1 for the fastest, ∞ for a contender that misses the target); "
-                + "ρ(τ) = the share of problems with r ≤ τ; **score** = ∫₁⁴ ρ(τ) dτ / 3, from 0 (never within 4× of the fastest) to 1 (the fastest everywhere).",
+            "- **Across problems** (AlgoPerf): time t in \(unit); a target counts as reached when more than half of the reruns reach it "
+                + "(AlgoPerf: 3 of 5), t is then their median; r = t / t_best per problem (1 for the fastest, ∞ for a contender that misses the target); "
+                + "ρ(τ) = the share of problems with r ≤ τ; **score** = ∫₁⁴ ρ(τ) dτ / 3, from 0 (never within τ_max = 4× of the fastest) to 1 (the fastest everywhere). "
+                + "A problem every contender solves within the first epoch is left out of the score: it cannot tell them apart.",
+            "- **Ranks** (Demšar 2006): on every problem the contenders are ranked by time to target and, separately, by final test quality; "
+                + "a Friedman test asks whether the mean ranks differ at all, and the Nemenyi critical difference (α = 0.05) says which pairs do (cd.png).",
             "",
             "## Scores", "",
-            "| contender | score | targets reached | " + scores.problems.map { "r on \(escape($0.name))" }.joined(separator: " | ") + " |",
-            Report.separator(3 + scores.problems.count),
         ]
-        for overall in scores.ranked {
-            lines += Report.row([escape(overall.contender), formatSignificant(overall.score, digits: 3),
-                                 "\(overall.reached) of \(scores.problems.count)"] + overall.ratios.map(ratioText))
+        lines += scoreTable(scores)
+        lines += ["", caveats(scores, suite: suite), ""]
+        let excluded = scores.problems.filter { $0.excluded != nil }.map(\.name)
+        if !excluded.isEmpty {
+            lines += ["**Left out of the score and the speed ranks:** \(excluded.map(escape).joined(separator: ", ")) — every contender reaches the target within the first epoch.", ""]
         }
-        lines += ["", "![performance profiles](profile.png)", ""]
+        lines += ["![performance profiles](profile.png)", ""]
+        lines += rankSection(scores)
         for problem in scores.problems {
             lines += ["## Problem \(escape(problem.name))", "",
                       "Target: \(escape(problem.target)). Tuning chose by \(problem.tuningMetric); performance is the \(problem.testMetric) "
                         + "(\(problem.higherIsBetter ? "higher" : "lower") is better)."
+                        + (problem.excluded.map { " **Left out of the score:** \($0)." } ?? "")
                         + (problem.startsAtTarget > 0 ? " **Note:** the starting weights of \(problem.startsAtTarget) rerun(s) already meet the target "
                            + "(counted as reaching it after epoch 1): a harder target would tell the contenders apart better." : ""), "",
                       "| contender | chosen setting | \(problem.tuningMetric) in tuning | \(problem.testMetric) | epochs to target | seconds to target | r |",
@@ -92,7 +100,7 @@ package enum SuiteReport {
                 let reached = contender.epochsToTarget.compactMap { $0 }.count
                 let (epochs, seconds) = (contender.medianEpochs, contender.medianSeconds)
                 let test = contender.testMean.map { mean in
-                    formatSignificant(mean, digits: 3) + " ± " + formatSignificant(contender.testStandardDeviation ?? 0, digits: 2)
+                    formatMeanAndSpread(mean, contender.testStandardDeviation ?? 0)
                 } ?? "diverged"
                 lines += Report.row([
                     escape(contender.contender), escape(contender.chosen),

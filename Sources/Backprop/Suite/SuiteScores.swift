@@ -1,6 +1,13 @@
 /// A suite's scores: per problem, DeepOBS's performance (final test metric,
 /// mean ± std over the rerun seeds) and speed (epochs and seconds to the
-/// validation target); across problems, AlgoPerf's performance-profile score.
+/// validation target); across problems, AlgoPerf's performance-profile score
+/// of speed, and rank comparisons (Friedman, Nemenyi) of speed and of quality.
+///
+/// A contender reaches a problem's target only when most of its reruns do
+/// (more than half: AlgoPerf's 3 of 5); its time is then the median over
+/// the reruns. A problem on which every contender reaches the target within
+/// the first epoch cannot tell them apart: it is flagged and left out of the
+/// score and the speed ranks.
 package struct SuiteScores: Codable, Sendable, Equatable {
     package struct Contender: Codable, Sendable, Equatable {
         package var contender: String
@@ -20,6 +27,8 @@ package struct SuiteScores: Codable, Sendable, Equatable {
         package var secondsToTarget: [Double?]
         /// The median over seeds in the suite's time unit, ∞ when most seeds never reach the target.
         package var time: Double
+        /// How many reruns reached the target; the target counts as reached when more than half did.
+        package var reached: Int
         /// time / the problem's best time; ∞ for a contender that misses the target.
         package var ratio: Double
 
@@ -40,16 +49,22 @@ package struct SuiteScores: Codable, Sendable, Equatable {
         /// Reruns whose starting weights already meet the target (counted as
         /// reaching it after one epoch): a target too easy to tell contenders apart.
         package var startsAtTarget: Int
+        /// Why the problem is left out of the score and the speed ranks (every
+        /// contender reaches the target within the first epoch); nil when it counts.
+        package var excluded: String?
     }
 
     package struct Overall: Codable, Sendable, Equatable {
         package var contender: String
-        /// One ratio per problem, in problem order.
+        /// One ratio per problem, in problem order (excluded problems too, for reading).
         package var ratios: [Double]
-        /// ∫₁⁴ ρ(τ) dτ / 3.
+        /// ∫₁⁴ ρ(τ) dτ / 3 over the problems that count.
         package var score: Double
-        /// Problems whose target it reached (a finite time, however slow).
+        /// Problems that count whose target it reached (a finite time, however slow).
         package var reached: Int
+        /// Its mean rank by speed and by final test quality across problems (1 is best).
+        package var speedRank: Double?
+        package var qualityRank: Double?
     }
 
     package var suite: String
@@ -58,6 +73,13 @@ package struct SuiteScores: Codable, Sendable, Equatable {
     package var rerunSeeds: [UInt64]
     package var problems: [Problem]
     package var overall: [Overall]
+    /// Friedman test and Nemenyi critical difference of the contenders' ranks
+    /// across problems: by time to target, and by final test quality.
+    package var speedRanks: RankComparison?
+    package var qualityRanks: RankComparison?
+
+    /// The problems the score and the speed ranks count.
+    var counted: [Problem] { problems.filter { $0.excluded == nil } }
 
     /// Scores from each problem's tuning and rerun results.
     init(suite: SuitePlan, phases: [(problem: SuiteProblem, tuning: ExperimentResult, rerun: ExperimentResult)]) throws {
@@ -96,22 +118,48 @@ package struct SuiteScores: Codable, Sendable, Equatable {
                     tuningScore: tuningScores?.entries.first { $0.run.label == run.label }?.finalMean,
                     testMean: statistic?.mean, testStandardDeviation: statistic?.std, seeds: results.count,
                     diverged: results.filter(\.history.diverged).count, epochsToTarget: epochs, secondsToTarget: seconds,
-                    time: times.isEmpty ? .infinity : median(times), ratio: .infinity))
+                    time: Self.time(times), reached: reached.compactMap { $0 }.count, ratio: .infinity))
             }
             let ratios = PerformanceProfile.ratios(times: [contenders.map(\.time)])[0]
             for index in contenders.indices { contenders[index].ratio = ratios[index] }
+            // Within the first epoch: the measure's resolution, so no contender can be faster than another.
+            let firstEpoch = contenders.allSatisfy { contender in
+                contender.time.isFinite && contender.medianEpochs <= 1
+            }
             problems.append(Problem(name: problem.name, target: problem.target.description,
                                     testMetric: classification ? "test accuracy" : "test RMSE", higherIsBetter: classification,
                                     tuningMetric: tuningScores?.metric ?? "validation score", contenders: contenders,
-                                    startsAtTarget: startsAtTarget))
+                                    startsAtTarget: startsAtTarget,
+                                    excluded: firstEpoch ? "every contender reaches the target within the first epoch, the measure's resolution: it cannot tell them apart" : nil))
         }
         self.problems = problems
-        overall = suite.contenders.map { contender in
+        let counted = problems.filter { $0.excluded == nil }
+        let speed = RankComparison(measure: "time to target", problems: counted.map(\.name), contenders: suite.contenders) { problem, contender in
+            // Lower is better; a missed target is the slowest.
+            -(counted[problem].contenders.first { $0.contender == contender }?.time ?? .infinity)
+        }
+        let quality = RankComparison(measure: "final test quality", problems: problems.map(\.name), contenders: suite.contenders) { problem, contender in
+            let entry = problems[problem].contenders.first { $0.contender == contender }
+            guard let mean = entry?.testMean else { return -.infinity }  // every rerun diverged: the worst
+            return problems[problem].higherIsBetter ? mean : -mean
+        }
+        speedRanks = speed
+        qualityRanks = quality
+        overall = suite.contenders.enumerated().map { index, contender in
             let entries = problems.map { problem in problem.contenders.first { $0.contender == contender } }
             let ratios = entries.map { $0?.ratio ?? .infinity }
-            return Overall(contender: contender, ratios: ratios, score: PerformanceProfile.score(ratios),
-                           reached: entries.filter { $0?.time.isFinite == true }.count)
+            let countedRatios = zip(problems, ratios).filter { $0.0.excluded == nil }.map(\.1)
+            return Overall(contender: contender, ratios: ratios, score: PerformanceProfile.score(countedRatios),
+                           reached: zip(problems, entries).filter { $0.0.excluded == nil && $0.1?.time.isFinite == true }.count,
+                           speedRank: speed?.meanRanks[index], qualityRank: quality?.meanRanks[index])
         }
+    }
+
+    /// AlgoPerf's time to target over reruns: the median, which is finite
+    /// exactly when more than half of them reach the target (∞ counts as the slowest).
+    static func time(_ times: [Double]) -> Double {
+        guard !times.isEmpty, times.filter(\.isFinite).count * 2 > times.count else { return .infinity }
+        return median(times)
     }
 
     /// The contenders by score, best first; ties keep the file's order.

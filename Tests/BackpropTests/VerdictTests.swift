@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+@testable import Backprop
+
+/// The verdict: paired over seeds, never a winner among ties, honest about
+/// what the seeds and the held-out set can resolve.
+@Suite struct VerdictTests {
+    private func setting(_ metric: Verdict.Metric = .accuracy, _ part: Verdict.Part = .test, samples: Int = 100, seeds: Int) -> Verdict.Setting {
+        Verdict.Setting(metric: metric, part: part, samples: samples, seeds: (1...UInt64(seeds)).map { $0 })
+    }
+
+    private func run(_ label: String, _ scores: [Double?], epochs: [Int?]? = nil, loss: [Double?] = [], diverged: Int = 0) -> Verdict.Contender {
+        Verdict.Contender(label: label, scores: scores, diverged: diverged, epochsToTarget: epochs, heldOutLoss: loss)
+    }
+
+    /// The README's first command: six runs at 1.00 on every seed. Not a
+    /// winner by file order: no winner on accuracy, and the tie-break
+    /// (fewest epochs to the loss target) names the fastest.
+    @Test func anExactTieHasNoWinnerOnTheMetricAndTheTieBreakNamesTheFastest() throws {
+        let verdict = try #require(Verdict([
+            run("batch GD", [1, 1, 1], epochs: [298, nil, nil]), run("SGD", [1, 1, 1], epochs: [20, 19, 22]),
+            run("Adam", [1, 1, 1], epochs: [88, 78, 97]),
+        ], setting: setting(.accuracy, .validation, samples: 40, seeds: 3)))
+        #expect(verdict.outcome == .noClearWinner)
+        #expect(verdict.winner == "SGD" && verdict.winnerByTieBreak)
+        #expect(verdict.ranking.map(\.label) == ["SGD", "Adam", "batch GD"])
+        #expect(verdict.ranking.map(\.rank) == [1, 1, 1])
+        #expect(verdict.sentence.contains("there is no clear winner on accuracy among SGD, Adam and batch GD at 3 seeds: they score 1.00 on every seed, so more seeds would not separate them."))
+        #expect(verdict.sentence.hasSuffix("By the declared tie-break, fewest epochs to the loss target (median over seeds), then the lower validation loss: **SGD** is first (20 epochs), then Adam (88 epochs)."))
+        #expect(!verdict.sentence.contains("wins"))
+    }
+
+    /// Three identical Adam runs (one trial under three labels): no winner,
+    /// and the tie-break cannot name one either.
+    @Test func identicalRunsHaveNoWinnerAndTheTieBreakSaysItCannotSeparateThem() throws {
+        let same = [0.93, 0.95, 0.94]
+        let verdict = try #require(Verdict([run("Adam A", same, loss: [0.2, 0.2, 0.2]), run("Adam B", same, loss: [0.2, 0.2, 0.2]),
+                                            run("Adam C", same, loss: [0.2, 0.2, 0.2])], setting: setting(seeds: 3)))
+        #expect(verdict.outcome == .noClearWinner)
+        #expect(verdict.sentence.contains("The declared tie-break (the lower test loss) does not separate Adam A and Adam B either: there is no winner"))
+        #expect(!verdict.sentence.contains("**Adam A** wins") && !verdict.sentence.contains("second"))
+    }
+
+    /// Eight seeds, the leader ahead on every one by far more than the test
+    /// set's sampling error: the exact Wilcoxon p (2/2⁸) passes Holm's first
+    /// threshold (0.05/2), so both others are behind and the winner is clear.
+    @Test func aConsistentLargeDifferenceAtEightSeedsIsAClearWin() throws {
+        let leader = [0.95, 0.96, 0.94, 0.95, 0.97, 0.95, 0.96, 0.94]
+        let verdict = try #require(Verdict([
+            run("B", zip(leader, [0.001, -0.002, 0.003, 0, -0.001, 0.002, -0.003, 0]).map { $0 - 0.10 + $1 }), run("A", leader),
+            run("C", leader.enumerated().map { $0.element - 0.2 - Double($0.offset) * 0.001 }),
+        ], setting: setting(samples: 449, seeds: 8)))
+        #expect(verdict.outcome == .clearWinner && verdict.winner == "A" && !verdict.winnerByTieBreak)
+        #expect(verdict.ranking.map(\.standing) == [.leader, .behind, .behind])
+        let closest = try #require(verdict.ranking[1].comparison)
+        #expect(closest.pairs == 8 && abs(closest.p - 2.0 / 256) < 1e-15 && abs((closest.adjustedP ?? 0) - 4.0 / 256) < 1e-15)
+        #expect(verdict.sentence.hasPrefix("On the test set (449 samples), **A** wins with accuracy 0.952 ± 0.010 over 8 seeds; every other run is behind it on the paired evidence (the closest, B: -0.100"))
+    }
+
+    /// The same differences at three seeds: the paired test cannot pass
+    /// Holm's threshold whatever the numbers, and the report says how many
+    /// seeds would do, from the t interval of the observed differences.
+    @Test func atThreeSeedsNothingCanBeResolvedAndTheSentenceSaysHowManySeedsWould() throws {
+        let verdict = try #require(Verdict([run("A", [0.95, 0.97, 0.93]), run("B", [0.90, 0.91, 0.86])], setting: setting(samples: 449, seeds: 3)))
+        #expect(verdict.outcome == .noClearWinner)
+        let differences = [-0.05, -0.06, -0.07]
+        let standardDeviation = 0.01
+        let expected = try #require(PairedComparison.seedsNeeded(toResolve: -0.06, standardDeviation: standardDeviation, level: 0.95))
+        #expect(abs((verdict.ranking[1].comparison?.standardDeviation ?? 0) - standardDeviation) < 1e-12)
+        #expect(verdict.seedsNeeded == expected && expected == 6)
+        #expect(differences.count == 3)
+        #expect(verdict.sentence.contains("at 3 seeds: with 3 seeds the paired test cannot reach p < 0.05 (its smallest p is 0.25)"))
+        #expect(verdict.sentence.contains("— use ≥ 6 seeds."))
+    }
+
+    /// 0.002 better on every one of 10 seeds is significant, but smaller than
+    /// what 449 test samples resolve (√(0.97·0.03/449) ≈ 0.008): not a win,
+    /// and more seeds would not make it one.
+    @Test func aDifferenceBelowTheTestSetsSamplingErrorIsNotAWin() throws {
+        let leader = (0..<10).map { 0.97 + Double($0) * 0.001 }
+        let verdict = try #require(Verdict([run("A", leader), run("B", leader.map { $0 - 0.002 })], setting: setting(samples: 449, seeds: 10)))
+        let comparison = try #require(verdict.ranking[1].comparison)
+        #expect(comparison.p < 0.01)
+        let error = try #require(verdict.sampleError)
+        #expect(abs(error - (0.9745 * 0.0255 / 449).squareRoot()) < 1e-12)
+        #expect(verdict.outcome == .noClearWinner && verdict.seedsNeeded == nil)
+        #expect(verdict.sentence.contains("their differences are within the test set's sampling error (0.0074), so more seeds would not separate them, a larger test set could"))
+    }
+
+    /// A run that failed on some seeds does not win on the seeds that survived.
+    @Test func aRunThatDivergedOnSomeSeedsRanksAfterTheRunsThatFinished() throws {
+        let verdict = try #require(Verdict([run("lucky", [0.99, nil, nil, nil], diverged: 3), run("steady", [0.90, 0.91, 0.90, 0.92])],
+                                           setting: setting(samples: 10, seeds: 4)))
+        #expect(verdict.ranking.map(\.label) == ["steady", "lucky"])
+        #expect(verdict.ranking.map(\.standing) == [.leader, .partlyDiverged])
+        #expect(verdict.ranking[1].scoreText == "0.990 (3/4 seeds diverged)")
+        #expect(verdict.sentence.contains("**steady** wins") && verdict.sentence.contains("every other run diverged on some seeds"))
+    }
+
+    @Test func everyRunDivergedMeansNoWinner() throws {
+        let verdict = try #require(Verdict([run("a", [nil, nil], diverged: 2), run("b", [nil, nil], diverged: 2)], setting: setting(seeds: 2)))
+        #expect(verdict.outcome == .allDiverged && verdict.winner == nil)
+        #expect(verdict.sentence == "On the test set (100 samples), every run diverged: there is no winner.")
+    }
+
+    @Test func lowerRMSEWinsAndTrainingVerdictsSaySo() throws {
+        let verdict = try #require(Verdict([run("wide", [3, 5, 4, 6, 5, 4]), run("narrow", [1, 1.2, 1.1, 1.0, 1.3, 1.1])],
+                                           setting: setting(.rmse, .training, samples: 200, seeds: 6)))
+        #expect(verdict.ranking.map(\.label) == ["narrow", "wide"] && verdict.outcome == .clearWinner)
+        #expect(verdict.sentence.hasPrefix("There is no held-out data, so this ranks the training set, which rewards fitting it;"))
+        #expect(verdict.sentence.contains("**narrow** wins with RMSE 1.12 ± 0.12 over 6 seeds"))
+    }
+
+    @Test func aValidationVerdictAfterRestoreBestSaysTheValidationSetChoseTheEpochs() throws {
+        var validation = setting(.accuracy, .validation, samples: 30, seeds: 2)
+        validation.validationChoseEpochs = true
+        let verdict = try #require(Verdict([run("only", [0.9, 0.92])], setting: validation))
+        #expect(verdict.notes.contains(Verdict.validationChoseEpochsNote))
+    }
+
+    /// A ridge regression better than every network is a row of the ranking
+    /// (unranked) and a line of its own; it never wins.
+    @Test func aLinearBaselineThatBeatsEveryNetworkIsSaidAndNeverWins() throws {
+        let ridge = Verdict.Contender(label: "ridge regression", scores: Array(repeating: 53.1, count: 6), baseline: .linear, detail: "α = 10")
+        let verdict = try #require(Verdict([run("Adam", [55, 56, 54.5, 55.5, 56.5, 55]), run("SGD", [58, 59, 57, 58.5, 60, 58]), ridge],
+                                           setting: setting(.rmse, .test, samples: 111, seeds: 6)))
+        #expect(verdict.ranking.map(\.label) == ["ridge regression", "Adam", "SGD"])
+        #expect(verdict.ranking[0].rank == nil && verdict.ranking[0].standing == .baseline && verdict.winner == "Adam")
+        #expect(verdict.notes == ["No network beats the linear baseline: ridge regression (α = 10) scores RMSE 53.1 on the test set, the best network (Adam) 55.4 ± 0.7."])
+    }
+
+    @Test func statisticsShowThreeSignificantDigitsAndTheSpreadToTheSamePlace() throws {
+        #expect(try #require(Statistic([0.0694, 0.0834])).text == "0.0764 ± 0.0099")
+        #expect(try #require(Statistic([27380, 27580])).text == "27500 ± 100")
+        #expect(try #require(Statistic([0.123456])).text == "0.123")
+        #expect(try #require(Statistic([1, 1])).text == "1.00 ± 0.00")
+        #expect(try #require(Statistic([0.09996, 0.09996])).text == "0.100 ± 0.000")
+        #expect(try #require(Statistic([-0.5, -0.7])).text == "-0.600 ± 0.141")
+        #expect(try #require(Statistic([6.4e-5, 6.5e-5])).text == "(6.45 ± 0.07)e-5")
+        #expect(formatEpochs(20) == "20" && formatEpochs(20.5) == "20.5")
+    }
+
+    /// A sweep chooses on the validation set only: making the validation's
+    /// worst setting the best on the test set by far moves nothing it chose,
+    /// and the test scores sit beside the ranking.
+    @Test func aSweepChoosesOnValidationOnlyAndShowsTestScoresBeside() throws {
+        let text = """
+            name: lr-sweep
+            seeds: [1, 2]
+            dataset:
+              moons: {samples: 200, noise: 0.2}
+              split: {validation: 0.25, test: 0.25, stratify: true}
+            model: [{dense: {units: 8, init: he_normal}}, relu, {dense: {units: 1}}]
+            loss: bce_with_logits
+            train: {epochs: 10, batch: 16}
+            runs:
+              - {label: momentum, optimizer: {sgd: {momentum: 0.9}}}
+              - {label: Adam, optimizer: adam}
+            sweep:
+              grid: {optimizer.lr: [0.001, 0.01, 0.1]}
+            """
+        var result = try ExperimentRunner.run(try ExperimentLoader.parse(text, file: "s.yaml"))
+        let verdict = try #require(Verdict(result))
+        let networks = verdict.ranking.filter { $0.standing != .baseline }
+        #expect(verdict.part == .validation && networks.count == 6 && networks.allSatisfy { $0.testScore != nil })
+        let best = try #require(networks.max { ($0.score?.mean ?? 0) < ($1.score?.mean ?? 0) })
+        #expect(networks.first { $0.standing == .leader }?.score?.mean == best.score?.mean)
+        let worst = try #require(networks.min { ($0.score?.mean ?? 0) < ($1.score?.mean ?? 0) })
+        for index in result.runs.indices where result.runs[index].label == worst.label { result.runs[index].test?.accuracy = 1 }
+        let again = try #require(Verdict(result))
+        #expect(again.ranking.map(\.label) == verdict.ranking.map(\.label) && again.winner == verdict.winner)
+        #expect(again.ranking.first { $0.label == worst.label }?.testScore?.mean == 1)
+        #expect(SweepScores(result)?.metric == "validation accuracy")
+        let report = Report.render(result, summary: Summary(result), charts: [])
+        #expect(report.contains("Best setting per contender, by mean final validation accuracy over seeds (higher is better), with its test accuracy, measured once and not used to choose:"))
+        #expect(report.contains("| test accuracy (not used to choose) |"))
+    }
+}
