@@ -175,4 +175,72 @@ import Testing
         #expect(report.contains("Best setting per contender, by mean final validation accuracy over seeds (higher is better), with its test accuracy, measured once and not used to choose:"))
         #expect(report.contains("| test accuracy (not used to choose) |"))
     }
+
+    static let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../experiments/data").standardized.path
+
+    /// scikit-learn's diabetes data: a few epochs of a small network do not
+    /// reach what a ridge regression does in closed form; the report says so,
+    /// and the ridge row is in the ranking, unranked.
+    @Test func onDiabetesTheRidgeBaselineBeatsAnUndertrainedNetworkAndTheReportSaysSo() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (directory, result, _) = try runExperiment("""
+            name: diabetes
+            seeds: [1, 2, 3]
+            dataset:
+              csv: {path: \(Self.data)/diabetes.csv, target: progression}
+              split: {validation: 0.2, test: 0.25, seed: 7}
+              scale: standardize
+              scale_target: standardize
+            model: [{dense: {units: 8}}, relu, {dense: {units: 1}}]
+            loss: mse
+            train: {epochs: 5, batch: 32}
+            runs:
+              - {label: Adam, optimizer: {adam: {lr: 0.001}}}
+            """, in: root)
+        #expect(result.baselines.map(\.name) == ["mean", "ridge regression"])
+        let ridge = try #require(result.baselines.last?.test?.regression)
+        let mean = try #require(result.baselines.first?.test?.regression)
+        #expect(ridge.rmse < mean.rmse && ridge.r2 > 0.3 && abs(mean.r2) < 0.1)
+        let verdict = try #require(Summary(result).verdict)
+        #expect(verdict.ranking.first?.label == "ridge regression" && verdict.ranking.first?.rank == nil)
+        #expect(verdict.notes.first?.hasPrefix("No network beats the linear baseline: ridge regression (α = ") == true)
+        let report = try String(contentsOfFile: directory + "/report.md", encoding: .utf8)
+        #expect(report.contains("| – | ridge regression (baseline) | \(formatSignificant(ridge.rmse, digits: 3)) |"))
+        #expect(report.contains("**No network beats the linear baseline"))
+        // The winner's diagnostics: predicted against actual, of Adam's median seed.
+        let chart = try String(contentsOfFile: directory + "/predicted_vs_actual.gp", encoding: .utf8)
+        #expect(chart.contains("diabetes: Adam, seed "))
+    }
+
+    /// The confusion matrix is the verdict winner's, on its median seed, and
+    /// says so; not the first run's first seed.
+    @Test func theConfusionMatrixIsTheWinnersOnItsMedianSeed() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (directory, result, _) = try runExperiment("""
+            name: wine
+            seeds: [1, 2, 3]
+            dataset:
+              csv: {path: \(Self.data)/wine.csv, target: cultivar}
+              split: {validation: 0.2, test: 0.25, seed: 7, stratify: true}
+              scale: standardize
+            model: [{dense: {units: 8}}, relu, {dense: {units: 3}}]
+            loss: softmax_cross_entropy
+            train: {epochs: 3, batch: 16}
+            runs:
+              - {label: crawl, optimizer: {sgd: {lr: 0.0001}}}
+              - {label: Adam, optimizer: {adam: {lr: 0.01}}}
+            """, in: root)
+        let verdict = try #require(Summary(result).verdict)
+        let winner = try #require(verdict.winner)
+        #expect(winner == "Adam", "\(verdict.sentence)")
+        let (run, _) = try #require(verdict.diagnosedRun(in: result))
+        let scores = result.results(for: "Adam").compactMap { $0.test?.accuracy }.sorted()
+        #expect(run.label == "Adam" && run.test?.accuracy == scores[1])
+        let report = try String(contentsOfFile: directory + "/report.md", encoding: .utf8)
+        #expect(report.contains("## Test-set confusion matrix of Adam, seed \(run.seed)"))
+        #expect(!report.contains("confusion matrix of crawl"))
+        #expect(result.baselines.map(\.name) == ["majority class", "softmax regression"])
+    }
 }

@@ -113,7 +113,6 @@ public enum ExperimentRunner {
             trials: all.map { PlannedTrial(label: $0.run.label, seed: $0.seed, key: $0.key) }, reused: reusedCount,
             blas: BLASKernel.description)
         result.trainedTrials = trained.compactMap { $0 }.count
-        result.baselines = []  // TEMP
         if let test = data.test, !data.isClassification {
             let rows = test.subset(0..<min(test.count, TestMetrics.storedPredictionRows))
             result.testTargets = TestMetrics.ownUnits(rows.targets, scaling: data.targetScaling)
@@ -124,6 +123,13 @@ public enum ExperimentRunner {
             let missing = jobs.filter { !finished.contains("\($0.run.label)\u{0}\($0.seed)") }
             result.partial = "stopped by \(Interruption.describe(signal)): \(missing.count) of \(jobs.count) trial(s) did not finish: "
                 + TrialList.describe(missing.map { ($0.run.label, $0.seed) })
+        }
+        // Fitted once, after training, unless Ctrl-C stopped it (the bars of a partial set can wait).
+        if result.partial == nil {
+            if BaselineFit.work(data) > BaselineFit.announcedWork {
+                progress.phaseStarted("baselines: fitting \(data.isClassification ? "the majority class and a logistic regression" : "the mean and a ridge regression") on \(data.train.count) × \(data.train.features)")
+            }
+            result.baselines = BaselineFit.all(data)
         }
         return result
     }

@@ -63,7 +63,9 @@ extension Report {
 
     static func standingText(_ entry: Verdict.Entry, verdict: Verdict) -> String {
         switch entry.standing {
-        case .leader: return verdict.outcome == .clearWinner ? "**winner**" : "leader (best mean)"
+        case .leader:
+            if verdict.familySize == 0 { return "the only run" }
+            return verdict.outcome == .clearWinner ? "**winner**" : "leader (best mean)"
         case .leadingGroup: return "not told apart"
         case .behind: return "behind"
         case .partlyDiverged: return "diverged on \(entry.diverged)/\(entry.seedCount) seeds"
@@ -76,7 +78,9 @@ extension Report {
     static func howToRead(_ verdict: Verdict) -> String {
         let part = verdict.part == .training ? "training" : verdict.part.rawValue
         var text = "How this is decided: runs share their seeds, so each is compared with the leader (the best mean among runs that finished every seed) seed by seed. "
-            + "A run is *behind* when the two-sided Wilcoxon signed-rank test (exact) of the paired differences gives p < 0.05 after Holm's adjustment over the \(verdict.familySize) runs compared, and the mean difference is larger than the \(part) set's sampling error"
+            + "A run is *behind* when the two-sided Wilcoxon signed-rank test (exact) of the paired differences gives p < 0.05"
+            + (verdict.familySize > 1 ? " after Holm's adjustment over the \(verdict.familySize) runs compared" : "")
+            + ", and the mean difference is larger than the \(part) set's sampling error"
         if let error = verdict.sampleError {
             text += verdict.metric == .accuracy
                 ? " (\(formatSignificant(error, digits: 2)): the binomial standard error of the leader's accuracy on \(verdict.samples) samples, at least one sample's worth)"

@@ -12,7 +12,8 @@ extension SuiteReport {
             for (problem, ratio) in zip(scores.problems, overall.ratios) {
                 let contender = problem.contenders.first { $0.contender == overall.contender }
                 let quality = contender?.testMean.map { formatSignificant($0, digits: 3) } ?? "diverged"
-                let reached = contender.map { $0.reached * 2 > $0.seeds ? "" : ", \($0.reached)/\($0.seeds) reached" } ?? ""
+                // Every rerun short of all is shown: 2 of 3 counts as reached (most reruns), but not silently.
+                let reached = contender.map { $0.reached == $0.seeds ? "" : ", \($0.reached)/\($0.seeds) reruns reached it" } ?? ""
                 cells.append("\(ratioText(ratio)) (\(quality)\(reached))")
             }
             lines += Report.row(cells)
@@ -29,10 +30,10 @@ extension SuiteReport {
             let coarse = scores.counted.compactMap { problem -> String? in
                 let best = problem.contenders.map(\.time).filter(\.isFinite).min() ?? .infinity
                 guard best.isFinite, best <= 3 else { return nil }
-                return "\(Report.escape(problem.name)) (fastest: \(formatSignificant(best, digits: 3)) epoch\(best == 1 ? "" : "s"))"
+                return "\(Report.escape(problem.name)) (fastest \(formatEpochs(best)) epoch\(best == 1 ? "" : "s"): steps of about 1/\(formatEpochs(best)))"
             }
-            text += " Times are whole epochs (a median over reruns may fall between), so where the fastest needs only a few, r moves in coarse steps"
-            text += coarse.isEmpty ? "." : ": on \(coarse.joined(separator: ", ")), r is 1, 2, 3 or 4 within τ_max when the fastest needs one epoch."
+            text += " Times are whole epochs (a median over reruns may fall halfway), so where the fastest needs only a few, r moves in coarse steps"
+            text += coarse.isEmpty ? "." : ": on \(coarse.joined(separator: ", "))."
             var batches: [String: String] = [:]
             for run in suite.problems.first?.tuning.runs ?? [] where batches[run.contender] == nil { batches[run.contender] = "\(run.batch)" }
             if Set(batches.values).count > 1 {

@@ -102,6 +102,8 @@ package struct Verdict: Codable, Sendable {
         /// "0.951 ± 0.029", with "(3/8 seeds diverged)" or "diverged".
         var scoreText: String {
             guard let score else { return "diverged" }
+            // A baseline has one score, whatever the seed.
+            if standing == .baseline { return formatSignificant(score.mean, digits: 3) }
             return score.text + (diverged > 0 ? " (\(diverged)/\(seedCount) seeds diverged)" : "")
         }
     }
