@@ -6,6 +6,8 @@ import Testing
 /// values, the suite file's errors, and a whole suite run unsharded, resumed
 /// and sharded (which must give the same scores).
 @Suite struct SuiteTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized.path
+
     // MARK: Scoring, by hand
 
     @Test func ratiosDivideByTheFastestWithInfinityForMissesAndOneForTies() {
@@ -38,6 +40,51 @@ import Testing
         #expect(steps.map(\.tau) == [1, 2, 4])
         #expect(steps.map(\.share) == [0.25, 0.75, 0.75])
         #expect(PerformanceProfile.share([2, 1, .infinity], within: 1.5) == 1.0 / 3)
+    }
+
+    /// AlgoPerf: a target counts as reached when most reruns reach it (3 of 5),
+    /// and the time is then the median over all of them, a miss counting as the slowest.
+    @Test func aTargetIsReachedWhenMostRerunsReachIt() {
+        #expect(SuiteScores.time([1, 2, .infinity]) == 2)
+        #expect(SuiteScores.time([3, 1, 2, .infinity, .infinity]) == 3, "the median of all five, a miss the slowest")
+        #expect(SuiteScores.time([1, .infinity, .infinity]) == .infinity)
+        #expect(SuiteScores.time([1, 2, .infinity, .infinity]) == .infinity, "half is not most")
+        #expect(SuiteScores.time([]) == .infinity)
+    }
+
+    /// Demšar's ranks by hand: three problems, three contenders, higher is better.
+    /// Problem 1: A 0.9, B 0.8, C 0.7 → ranks 1, 2, 3; problem 2: A 0.5, B 0.6, C 0.6 → 3, 1.5, 1.5;
+    /// problem 3: A 0.9, B 0.1, C 0.5 → 1, 3, 2. Mean ranks 5/3, 13/6, 13/6. CD = 2.3437·√(3·4/(6·3)).
+    @Test func rankComparisonsRankEachProblemAndDrawTheCriticalDifference() throws {
+        let table = [[0.9, 0.8, 0.7], [0.5, 0.6, 0.6], [0.9, 0.1, 0.5]]
+        let comparison = try #require(RankComparison(measure: "quality", problems: ["p1", "p2", "p3"], contenders: ["A", "B", "C"]) { table[$0][["A", "B", "C"].firstIndex(of: $1)!] })
+        #expect(zip(comparison.meanRanks, [5.0 / 3, 13.0 / 6, 13.0 / 6]).allSatisfy { abs($0 - $1) < 1e-12 })
+        #expect(abs(comparison.criticalDifference - Nemenyi.criticalQ(treatments: 3) * (12.0 / 18).squareRoot()) < 1e-12)
+        #expect(abs(Nemenyi.criticalQ(treatments: 3) - 2.3437) < 1e-4)
+        #expect(comparison.groups == [[0, 1, 2]], "the ranks span 0.5, well inside the CD of 1.91")
+        #expect(RankComparison(measure: "quality", problems: ["p1"], contenders: ["A", "B"]) { _, _ in 1 } == nil)
+    }
+
+    /// The CI suite: RMSprop reaches the xor target on 2 of 3 reruns, which is
+    /// most of them, so it counts as reached; the report shows the 2/3 and the
+    /// test quality beside every ratio.
+    @Test func aContenderThatMissesOnAMinorityOfRerunsCountsAndTheReportShowsIt() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let suite = try SuiteLoader.load(path: Self.repository + "/experiments/suites/tiny.yaml")
+        let scores = try #require(try SuiteRunner.run(suite, outputRoot: root).scores)
+        var minorities = 0
+        for problem in scores.problems {
+            for contender in problem.contenders {
+                #expect(contender.time.isFinite == (contender.reached * 2 > contender.seeds), "\(problem.name) \(contender.contender)")
+                if contender.reached < contender.seeds && contender.time.isFinite { minorities += 1 }
+            }
+        }
+        #expect(minorities > 0, "the tiny suite has a contender that misses on a minority of its reruns")
+        let report = SuiteReport.render(scores, suite: suite)
+        #expect(report.contains("reruns reached it)"))
+        #expect(report.contains("| contender | score (speed) | targets reached | mean rank: speed | mean rank: quality | r (test accuracy) on xor | r (test RMSE) on sine |"))
+        #expect(scores.qualityRanks != nil && scores.speedRanks != nil)
     }
 
     @Test func targetsAreReachedFromTheRightSide() throws {

@@ -71,7 +71,7 @@ package enum SuiteReport {
                 + "(median over the reruns; *never* when most reruns miss it), and the training seconds to it (machine-dependent). "
                 + "**Tuneability**: the sensitivity chart of the tuning runs, linked per problem.",
             "- **Across problems** (AlgoPerf): time t in \(unit); a target counts as reached when more than half of the reruns reach it "
-                + "(AlgoPerf: 3 of 5), t is then their median; r = t / t_best per problem (1 for the fastest, ∞ for a contender that misses the target); "
+                + "(AlgoPerf: 3 of 5), t is then the median over all of them, a miss counting as the slowest; r = t / t_best per problem (1 for the fastest, ∞ for a contender that misses the target); "
                 + "ρ(τ) = the share of problems with r ≤ τ; **score** = ∫₁⁴ ρ(τ) dτ / 3, from 0 (never within τ_max = 4× of the fastest) to 1 (the fastest everywhere). "
                 + "A problem every contender solves within the first epoch is left out of the score: it cannot tell them apart.",
             "- **Ranks** (Demšar 2006): on every problem the contenders are ranked by time to target and, separately, by final test quality; "
