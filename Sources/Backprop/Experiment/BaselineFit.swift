@@ -15,6 +15,9 @@ import Foundation
 enum BaselineFit {
     static let inverseStrengths = [0.001, 0.01, 0.1, 1, 10, 100]
     static let ridgeAlphas = [0.001, 0.01, 0.1, 1, 10, 100, 1000]
+    /// Below this many training rows a baseline measures nothing (the
+    /// worked example's single row: any mean fits it exactly).
+    static let minimumRows = 10
     /// L-BFGS's budget: enough for the shipped problems to converge; a
     /// fit that stops short says so in its detail.
     static let maximumIterations = 500
@@ -35,7 +38,7 @@ enum BaselineFit {
     }
 
     static func all<Scalar: BLASScalar>(_ data: PreparedData<Scalar>) -> [BaselineResult] {
-        guard data.train.count > 0 else { return [] }
+        guard data.train.count >= minimumRows else { return [] }
         if let classes = data.classNames?.count { return classification(data, classes: classes) }
         return regression(data)
     }
@@ -74,7 +77,7 @@ enum BaselineFit {
             return (-accuracy, logLoss(model.probabilities(validation.inputs), validation.targets.classPerRow()))
         }
         var detail = "L2, C = \(formatNumber(linear.C))"
-        detail += large ? " (scikit-learn's default: the data is too large to search here)" : setting(chosenFrom: inverseStrengths, hasValidation: searches)
+        detail += large ? ", scikit-learn's default: the data is too large to search here" : setting(chosenFrom: inverseStrengths, hasValidation: searches)
         if !linear.converged { detail += "; stopped after \(linear.iterations) iterations, not converged" }
         return [result("majority class", .trivial, "always '\(className(majority.majorityClass, data))', the commonest training class", majority.predictClasses),
                 result(name, .linear, detail, linear.predictClasses)]
@@ -114,7 +117,7 @@ enum BaselineFit {
     private static func setting(chosenFrom grid: [Double], hasValidation: Bool) -> String {
         hasValidation
             ? ", chosen on the validation set from \(grid.map(formatNumber).joined(separator: ", "))"
-            : " (scikit-learn's default: no validation set to choose on)"
+            : ", scikit-learn's default: no validation set to choose on"
     }
 
     /// Mean cross-entropy of the true classes' probabilities (clipped, as scikit-learn's log_loss).

@@ -51,14 +51,16 @@ struct TieBreak {
         }.map(\.element)
     }
 
-    /// "20 epochs", "never (1 of 3 seeds)", or "test loss 0.0213" when the target does not decide.
-    func valueText(_ contender: Verdict.Contender, decidedByTarget: Bool) -> String {
+    /// "20 epochs", "never (1 of 3 seeds)", or "test loss 0.0213" when the
+    /// target does not decide; losses with as many digits as tell `other`'s apart.
+    func valueText(_ contender: Verdict.Contender, decidedByTarget: Bool, other: Verdict.Contender) -> String {
         if decidedByTarget, let epochs = epochs(contender) {
             let reached = contender.epochsToTarget?.compactMap { $0 }.count ?? 0
             let seeds = contender.epochsToTarget?.count ?? 0
             return epochs.isFinite ? "\(formatEpochs(epochs)) epochs" : "not reached on most seeds (\(reached) of \(seeds))"
         }
-        let value = loss(contender)
-        return "\(part == .training ? "training" : part.rawValue) loss \(value.isFinite ? formatSignificant(value, digits: 3) : "–")"
+        let (value, otherValue) = (loss(contender), loss(other))
+        let digits = (3...6).first { formatSignificant(value, digits: $0) != formatSignificant(otherValue, digits: $0) } ?? 6
+        return "\(part == .training ? "training" : part.rawValue) loss \(value.isFinite ? formatSignificant(value, digits: digits) : "–")"
     }
 }

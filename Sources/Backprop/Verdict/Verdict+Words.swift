@@ -10,9 +10,10 @@ extension Verdict {
     var place: String {
         switch part {
         case .training:
-            return "There is no held-out data, so this ranks the training set, which rewards fitting it; add `split: {test: 0.2}` to the dataset for a fair verdict."
+            return "There is no held-out data, so this ranks the training set, which rewards fitting it; add `split: {test: 0.2}` to the dataset for a fair verdict. "
+                + "On the training set (\(samples) sample\(samples == 1 ? "" : "s")),"
         case .test, .validation:
-            return "On the \(part.rawValue) set (\(samples) samples),"
+            return "On the \(part.rawValue) set (\(samples) sample\(samples == 1 ? "" : "s")),"
         }
     }
 
@@ -96,18 +97,21 @@ extension Verdict {
         } else {
             let smallest = WilcoxonSignedRank.smallestP(pairs)
             let threshold = Self.significance / Double(max(familySize, 1))
+            var reason: String?
             if smallest >= threshold {
-                text += familySize > 1
-                    ? ": with \(seedWord) and \(familySize) runs to compare with the leader, the paired test cannot pass Holm's first threshold, 0.05/\(familySize) = \(formatSignificant(threshold, digits: 2)) (its smallest p is \(formatSignificant(smallest, digits: 2)))"
-                    : ": with \(seedWord) the paired test cannot reach p < \(formatNumber(Self.significance)) (its smallest p is \(formatSignificant(smallest, digits: 2)))"
-                if let resolvable { text += ", and differences below \(formatSignificant(resolvable, digits: 2)) could not be resolved" }
-            } else if let resolvable {
-                text += ": differences below \(formatSignificant(resolvable, digits: 2)) cannot be resolved with \(seedWord) and \(samples) \(part.rawValue) samples"
+                reason = familySize > 1
+                    ? "with \(seedWord) and \(familySize) runs to compare with the leader, the paired test cannot pass Holm's first threshold, 0.05/\(familySize) = \(formatSignificant(threshold, digits: 2)) (its smallest p is \(formatSignificant(smallest, digits: 2)))"
+                    : "with \(seedWord) the paired test cannot reach p < \(formatNumber(Self.significance)) (its smallest p is \(formatSignificant(smallest, digits: 2)))"
+                if let resolvable, resolvable > 0 { reason? += ", and differences below \(formatSignificant(resolvable, digits: 2)) could not be resolved" }
+            } else if let resolvable, resolvable > (sampleError ?? 0) {
+                reason = "differences below \(formatSignificant(resolvable, digits: 2)) cannot be resolved with \(seedWord) and \(samples) \(part.rawValue) samples"
             }
+            if let reason { text += ": " + reason }
             if let seedsNeeded {
                 text += " — use ≥ \(seedsNeeded) seeds"
-            } else if let sampleError {
-                text += "; their differences are within the \(part.rawValue) set's sampling error (\(formatSignificant(sampleError, digits: 2))), so more seeds would not separate them, a larger \(part.rawValue) set could"
+            } else if let sampleError, sampleError > 0 {
+                text += (reason == nil ? ": " : "; ") + "their differences are within the \(part.rawValue) set's sampling error (\(formatSignificant(sampleError, digits: 2))), "
+                    + "so more seeds would not separate them, a larger \(part.rawValue) set could"
             }
         }
         text += "."
@@ -118,26 +122,32 @@ extension Verdict {
         }
         // Name the measure that decided between the first two.
         let byTarget = tieBreak.usesTarget && tieBreak.epochs(first) != tieBreak.epochs(second)
-        text += " By the declared tie-break, \(tieBreak.description): **\(first.label)** is first (\(tieBreak.valueText(first, decidedByTarget: byTarget)))"
-        text += ", then \(second.label) (\(tieBreak.valueText(second, decidedByTarget: byTarget)))."
+        text += " By the declared tie-break, \(tieBreak.description): **\(first.label)** is first (\(tieBreak.valueText(first, decidedByTarget: byTarget, other: second)))"
+        text += ", then \(second.label) (\(tieBreak.valueText(second, decidedByTarget: byTarget, other: first)))."
         return text
     }
 
-    /// A line when the networks do not clear a baseline's bar.
+    /// A line when the networks do not clear a baseline's bar: its score is
+    /// better than the leader's mean, or some seed of the leader does not beat
+    /// it by more than the set's sampling error. (A rank test over seeds
+    /// cannot judge a constant: with 3 seeds it could not even say 1.00
+    /// beats 0.50.)
     func baselineNotes() -> [String] {
         guard let leader = ranking.first(where: { $0.standing == .leader || $0.standing == .partlyDiverged }),
               let leaderScore = leader.score else { return [] }
+        let part = self.part == .training ? "training" : self.part.rawValue
         return ranking.filter { $0.standing == .baseline }.compactMap { baseline -> String? in
-            guard let score = baseline.score else { return nil }
+            guard let score = baseline.score?.mean else { return nil }
             let what = baseline.baseline == .linear ? "the linear baseline" : "the trivial baseline"
             let its = "\(baseline.label) (\(baseline.detail ?? "fitted on the training rows"))"
-            if metric.isBetter(score.mean, than: leaderScore.mean) {
-                return "No network beats \(what): \(its) scores \(metric.title) \(formatSignificant(score.mean, digits: 3)) on the \(part == .training ? "training" : part.rawValue) set, the best network (\(leader.label)) \(leaderScore.text)."
+            if metric.isBetter(score, than: leaderScore.mean) {
+                return "No network beats \(what): \(its) scores \(metric.title) \(formatSignificant(score, digits: 3)) on the \(part) set, the best network (\(leader.label)) \(leaderScore.text)."
             }
-            if let comparison = baseline.comparison, !isSeparated(comparison) {
-                return "The best network (\(leader.label), \(leaderScore.text)) is not clearly better than \(what), \(its), which scores \(formatSignificant(score.mean, digits: 3)) (baseline minus network: \(Self.comparisonWords(comparison)))."
-            }
-            return nil
+            let margins = leader.scores.compactMap { $0 }.map { metric.higherIsBetter ? $0 - score : score - $0 }
+            let close = margins.filter { $0 <= (sampleError ?? 0) }.count
+            guard close > 0 else { return nil }
+            return "The best network (\(leader.label), \(leaderScore.text)) is not clearly better than \(what), \(its), which scores \(formatSignificant(score, digits: 3)): "
+                + "on \(close) of its \(margins.count) seeds it is not ahead by more than the \(part) set's sampling error (\(formatSignificant(sampleError ?? 0, digits: 2)))."
         }
     }
 }

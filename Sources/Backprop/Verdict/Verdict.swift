@@ -306,7 +306,9 @@ package struct Verdict: Codable, Sendable {
     static func compare(_ contender: Contender, with leader: Contender) -> Comparison? {
         let differences = zip(contender.scores, leader.scores).compactMap { pair -> Double? in
             guard let own = pair.0, let lead = pair.1 else { return nil }
-            return own - lead
+            // Accuracies are k/N: two equal ones can differ in the last bit, which is not a difference.
+            let difference = own - lead
+            return abs(difference) <= 1e-12 * max(abs(own), abs(lead)) ? 0 : difference
         }
         guard !differences.isEmpty else { return nil }
         let paired = PairedComparison(differences: differences)
@@ -318,15 +320,18 @@ package struct Verdict: Codable, Sendable {
     /// the seeds that would resolve the group's largest difference.
     func resolution(of group: [Contender], leader: Contender) -> (resolvable: Double?, seedsNeeded: Int?) {
         let comparisons = group.filter { $0.label != leader.label }.compactMap { Self.compare($0, with: leader) }
-        guard let pairs = comparisons.map(\.pairs).max(), pairs >= 2 else { return (sampleError, nil) }
+        // Holm's first step tests the smallest p against α / family size.
+        let level = 1 - Self.significance / Double(max(familySize, 1))
+        guard let pairs = comparisons.map(\.pairs).max(), pairs >= 2 else {
+            // One seed has no spread to size the next experiment by: the fewest seeds the test can decide with.
+            return (nil, (2...PairedComparison.maximumSeeds).first { WilcoxonSignedRank.smallestP($0) < 1 - level })
+        }
         let halfWidths = comparisons.compactMap { comparison in comparison.high.map { $0 - comparison.meanDifference } }
         let resolvable = max(sampleError ?? 0, halfWidths.max() ?? 0)
         guard let largest = comparisons.max(by: { abs($0.meanDifference) < abs($1.meanDifference) }),
               abs(largest.meanDifference) > (sampleError ?? 0) else {
             return (resolvable, nil)
         }
-        // Holm's first step tests the smallest p against α / family size.
-        let level = 1 - Self.significance / Double(max(familySize, 1))
         return (resolvable, PairedComparison.seedsNeeded(toResolve: largest.meanDifference, standardDeviation: largest.standardDeviation, level: level))
     }
 
