@@ -243,4 +243,31 @@ import Testing
         #expect(!report.contains("confusion matrix of crawl"))
         #expect(result.baselines.map(\.name) == ["majority class", "softmax regression"])
     }
+
+    /// Three runs with the same settings are one trial under three labels:
+    /// the report names no winner and no runner-up among them.
+    @Test func threeIdenticalAdamRunsInOneExperimentHaveNoWinner() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (directory, result, _) = try runExperiment("""
+            name: same
+            seeds: [1, 2, 3]
+            dataset:
+              moons: {samples: 120, noise: 0.2}
+              split: {test: 0.25}
+            model: [{dense: {units: 8}}, relu, {dense: {units: 1}}]
+            loss: bce_with_logits
+            train: {epochs: 5, batch: 16}
+            runs:
+              - {label: Adam A, optimizer: adam}
+              - {label: Adam B, optimizer: adam}
+              - {label: Adam C, optimizer: adam}
+            """, in: root)
+        let verdict = try #require(Summary(result).verdict)
+        #expect(verdict.outcome == .noClearWinner)
+        #expect(verdict.ranking.filter { $0.standing != .baseline }.allSatisfy { $0.rank == 1 })
+        let report = try String(contentsOfFile: directory + "/report.md", encoding: .utf8)
+        #expect(report.contains("does not separate Adam A and Adam B either: there is no winner"))
+        #expect(!report.contains("wins") && !report.contains("is second"))
+    }
 }

@@ -27,7 +27,10 @@ extension Commands {
         let written = try SuiteReport.write(scores, suite: suite, to: root + "/" + suite.name)
         var result = Commands.written(written)
         result.messages = messages + result.messages
-        result.output += scores.ranked.map { "score \(formatSignificant($0.score, digits: 3))  \($0.contender) (targets reached: \($0.reached) of \(scores.problems.count))" }
+        result.output += scores.ranked.map { overall in
+            let quality = overall.qualityRank.map { "; mean rank by quality \(formatSignificant($0, digits: 3)) of \(scores.overall.count)" } ?? ""
+            return "score \(formatSignificant(overall.score, digits: 3))  \(overall.contender) (targets reached: \(overall.reached) of \(scores.counted.count)\(quality))"
+        }
         return result
     }
 }
