@@ -10,9 +10,10 @@ import Testing
         let root = try temporaryDirectory()
         try "victim".write(toFile: root + "/victim", atomically: false, encoding: .utf8)
         // A link at the target, and at the temporary names an older version used (.NAME.tmp-PID-N).
+        // Planted with `try`: a link that failed to appear would leave nothing to attack.
         try FileManager.default.createSymbolicLink(atPath: root + "/report.md", withDestinationPath: root + "/victim")
         for counter in 0..<4 {
-            try? FileManager.default.createSymbolicLink(
+            try FileManager.default.createSymbolicLink(
                 atPath: root + "/.report.md.tmp-\(ProcessInfo.processInfo.processIdentifier)-\(counter)", withDestinationPath: root + "/victim")
         }
         try AtomicFile.write("new", to: root + "/report.md")
