@@ -7,7 +7,8 @@ extension BackpropCommand {
             abstract: "Check backpropagated gradients against finite differences (float64).",
             discussion: """
                 Runs every layer, activation and loss, alone and in chains, and prints the largest \
-                relative error of each. Exits 1 if any check fails.
+                relative error of each. A component that needs a setting is listed as not \
+                checked. Exits 1 if any check fails.
                 """)
 
         @Argument(help: "An experiment file: check its own model on a few of its samples instead.")

@@ -3,7 +3,10 @@ import Testing
 
 @Suite struct GradientTests {
     @Test func everyBuiltInGradientCheckPasses() {
-        let results = GradientCheckSuite.run()
+        let suite = GradientCheckSuite.check()
+        let results = suite.results
+        // dense needs its units, so the registry cannot make it from defaults; it is checked by hand instead.
+        #expect(suite.notChecked.isEmpty, "\(suite.notChecked)")
         // Every registered activation and loss is checked, and every layer that builds from its defaults.
         let checked = Set(results.map(\.component))
         let expected = Registries.activations.names + Registries.losses.names + ["dropout", "batch_norm", "softmax", "dense", "batch_norm (evaluation)"]
@@ -29,6 +32,41 @@ import Testing
         }, loss: MeanSquaredError(), targets: .values)
         #expect(!result.passed)
         #expect(result.maxRelativeError > 0.05)
+    }
+
+    /// A plug-in component the suite cannot make from its defaults is not
+    /// checked, and the report names it with the reason; the status is that
+    /// of the checks that ran.
+    @Test func componentsTheSuiteCannotMakeAreReportedAsNotChecked() throws {
+        let layers = Registry<any LayerSpec>(kind: "layer")
+        let activations = Registry<any Activation>(kind: "activation")
+        let losses = Registry<any Loss>(kind: "loss")
+        try layers.register(DenseSpec.self)  // needs units too, but is checked by hand: not reported
+        try layers.register(Affine.self, as: "affine_layer")
+        try layers.register(Widen.self)
+        try layers.register(Unbuildable.self)
+        try activations.register(Affine.self)
+        try activations.register(Tanh.self)
+        try losses.register(WeightedSquaredError.self)
+        try losses.register(MeanSquaredError.self)
+
+        let suite = GradientCheckSuite.check(layers: layers, activations: activations, losses: losses)
+        let expected = [
+            "not checked: affine needs settings 'scale', 'shift'",
+            "not checked: affine_layer needs settings 'scale', 'shift'",
+            "not checked: widen gives 5000 outputs on 5 inputs; the suite checks 1 to 1000",
+            "not checked: unbuildable cannot be built on 5 inputs from its defaults (unbuildable needs a device this test does not have)",
+            "not checked: weighted_squared_error needs setting 'weight'",
+        ]
+        #expect(suite.notChecked.map(\.description) == expected)
+        let checked = Set(suite.results.map(\.component))
+        #expect(checked.isSuperset(of: ["tanh", "mse", "dense"]) && checked.isDisjoint(with: suite.notChecked.map(\.component)), "\(checked)")
+
+        let outcome = Commands.gradientCheck(suite.results, notChecked: suite.notChecked)
+        #expect(outcome.status == 0, "nothing is known of the components not checked: no failure")
+        let lines = try #require(outcome.output.first).split(separator: "\n").map(String.init)
+        #expect(Array(lines.drop { !$0.hasPrefix("not checked: ") }.prefix(expected.count)) == expected, "\(lines)")
+        #expect(lines.last?.hasPrefix("\(suite.results.count) passed, 0 failed, 5 not checked (") == true, "\(lines)")
     }
 
     static let fixtureCases: [(activation: String, loss: String)] = {
@@ -99,6 +137,60 @@ import Testing
     @Test func softmaxCrossEntropyRejectsLabelsOutOfRange() {
         let problem = SoftmaxCrossEntropy().targetProblem(predictionColumns: 3, target: Matrix(column: [0, 3]))
         #expect(problem?.contains("class label 3.0") == true)
+    }
+}
+
+/// `scale·x + shift`: an activation a plugin might add, which cannot be made
+/// without its two settings.
+private struct Affine: Activation {
+    static let name = "affine"
+    static let summary = "scale·x + shift"
+    let scale: Double
+    let shift: Double
+    init(settings: Settings) throws {
+        scale = try settings.double("scale", default: nil)
+        shift = try settings.double("shift", default: nil)
+    }
+    func value<Scalar: BLASScalar>(_ x: Scalar) -> Scalar { Scalar(scale) * x + Scalar(shift) }
+    func slope<Scalar: BLASScalar>(input x: Scalar, output y: Scalar) -> Scalar { Scalar(scale) }
+}
+
+/// A layer whose defaults give 1000 times its inputs: too wide for the suite.
+private struct Widen: LayerSpec {
+    static let name = "widen"
+    static let summary = "each input repeated `times` times"
+    let times: Int
+    init(settings: Settings) throws { times = try settings.int("times", default: 1000, .count) }
+    func outputSize(inputSize: Int) -> Int { inputSize * times }
+    func makeLayer<Scalar: BLASScalar>(inputSize: Int, random: inout RandomGenerator, as scalar: Scalar.Type) throws -> any Layer<Scalar> {
+        throw ComponentError("widen is refused for its width before it is built")
+    }
+}
+
+/// A layer that is made from its defaults but cannot be built here.
+private struct Unbuildable: LayerSpec {
+    static let name = "unbuildable"
+    static let summary = "a layer for hardware this machine lacks"
+    init(settings: Settings) {}
+    func outputSize(inputSize: Int) -> Int { inputSize }
+    func makeLayer<Scalar: BLASScalar>(inputSize: Int, random: inout RandomGenerator, as scalar: Scalar.Type) throws -> any Layer<Scalar> {
+        throw ComponentError("unbuildable needs a device this test does not have")
+    }
+}
+
+/// `weight` times the mean squared error: a loss that cannot be made without its weight.
+private struct WeightedSquaredError: Loss {
+    static let name = "weighted_squared_error"
+    static let summary = "weight · mean squared error"
+    let weight: Double
+    init(settings: Settings) throws { weight = try settings.double("weight", default: nil, .positive) }
+    var targets: LossTargets { .values }
+    func value<Scalar: BLASScalar>(prediction: Matrix<Scalar>, target: Matrix<Scalar>) -> Scalar {
+        Scalar(weight) * MeanSquaredError().value(prediction: prediction, target: target)
+    }
+    func gradient<Scalar: BLASScalar>(prediction: Matrix<Scalar>, target: Matrix<Scalar>, into gradient: inout Matrix<Scalar>) {
+        MeanSquaredError().gradient(prediction: prediction, target: target, into: &gradient)
+        for index in gradient.storage.indices { gradient.storage[index] *= Scalar(weight) }
     }
 }
 

@@ -10,9 +10,10 @@ import Testing
         let root = try temporaryDirectory()
         try "victim".write(toFile: root + "/victim", atomically: false, encoding: .utf8)
         // A link at the target, and at the temporary names an older version used (.NAME.tmp-PID-N).
+        // Planted with `try`: a link that failed to appear would leave nothing to attack.
         try FileManager.default.createSymbolicLink(atPath: root + "/report.md", withDestinationPath: root + "/victim")
         for counter in 0..<4 {
-            try? FileManager.default.createSymbolicLink(
+            try FileManager.default.createSymbolicLink(
                 atPath: root + "/.report.md.tmp-\(ProcessInfo.processInfo.processIdentifier)-\(counter)", withDestinationPath: root + "/victim")
         }
         try AtomicFile.write("new", to: root + "/report.md")
@@ -37,7 +38,12 @@ import Testing
         try FileManager.default.removeItem(atPath: root + "/plots/check")
         try FileManager.default.createDirectory(atPath: root + "/plots/check", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: root + "/plots/check/checkpoints", withDestinationPath: elsewhere)
-        #expect(throws: (any Error).self) { try Commands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress()) }
+        // Refused for the link itself, by name: any other failure (a bad file, an unwritable folder) would prove nothing.
+        let nested = #expect(throws: OutputError.self) {
+            try Commands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
+        }
+        #expect(nested?.path == root + "/plots/check/checkpoints")
+        #expect(nested?.message == "is a symbolic link; backprop does not write through links inside its output (remove it, or choose another --plots)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).isEmpty)
     }
 

@@ -23,8 +23,10 @@ import Testing
         plots: [loss]
         """
 
-    static func entries(_ folder: String) -> Set<String> {
-        Set((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+    /// The names in `folder`, which must exist: read as no names, a missing
+    /// folder would pass every check that something is gone from it.
+    static func entries(_ folder: String) throws -> Set<String> {
+        Set(try FileManager.default.contentsOfDirectory(atPath: folder))
     }
 
     /// Whether the folder's files are one set: metrics.csv is what the
@@ -41,19 +43,19 @@ import Testing
         let path = root + "/x.yaml"
         try (validExperiment + "\nplots: [loss, decision_boundary]\ncheckpoint: {every: 2}\n").write(toFile: path, atomically: true, encoding: .utf8)
         _ = try Commands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
-        let first = Self.entries(root + "/plots/check")
+        let first = try Self.entries(root + "/plots/check")
         #expect(first.contains("decision_boundary.gp") && first.contains("boundary_1.dat") && first.contains(CheckpointFile.folderName))
         // `plot` redraws from the results: the checkpoints, made by training, stay.
         _ = try Commands.plot(directory: root + "/plots/check")
-        #expect(Self.entries(root + "/plots/check/checkpoints").count == 3)
+        #expect(try Self.entries(root + "/plots/check/checkpoints").count == 3)
         try (validExperiment + "\nplots: [loss]\n").write(toFile: path, atomically: true, encoding: .utf8)
         _ = try Commands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
-        let second = Self.entries(root + "/plots/check")
+        let second = try Self.entries(root + "/plots/check")
         #expect(second.isDisjoint(with: ["decision_boundary.gp", "boundary_1.dat", "points.dat", CheckpointFile.folderName]), "\(second)")
         #expect(second.contains("loss.gp") && second.contains("report.md"))
         #expect(try Self.isOneSet(root + "/plots/check"))
         // Nothing beside it either: the staged folder became the set, the previous one is gone.
-        #expect(Self.entries(root + "/plots") == ["check"])
+        #expect(try Self.entries(root + "/plots") == ["check"])
     }
 
     @Test func aSetNeverCommittedChangesNothing() throws {
@@ -64,10 +66,10 @@ import Testing
         do {
             let set = try OutputSet(replacing: folder)
             try AtomicFile.write("new", to: set.staging + "/report.md")
-            #expect(Self.entries(root).count == 2)
+            #expect(try Self.entries(root).count == 2)
         }
         #expect(try String(contentsOfFile: folder + "/report.md", encoding: .utf8) == "old")
-        #expect(Self.entries(root) == ["set"])
+        #expect(try Self.entries(root) == ["set"])
     }
 
     /// A command killed after the swap but before it moved the trials over:
@@ -87,11 +89,11 @@ import Testing
         try "trials\ncheckpoints".write(toFile: folder + "/" + OutputSet.carryMarker, atomically: true, encoding: .utf8)
         let set = try OutputSet(replacing: folder)
         #expect(try String(contentsOfFile: folder + "/trials/key.json", encoding: .utf8) == "trial")
-        #expect(Self.entries(folder) == ["trials"])
-        #expect(Self.entries(root) == ["exp", String(set.staging.split(separator: "/").last!)])
+        #expect(try Self.entries(folder) == ["trials"])
+        #expect(try Self.entries(root) == ["exp", String(set.staging.split(separator: "/").last!)])
         try set.commit(carrying: OutputWriter.carriedOver)
-        #expect(Self.entries(folder) == ["trials"])
-        #expect(Self.entries(root) == ["exp"])
+        #expect(try Self.entries(folder) == ["trials"])
+        #expect(try Self.entries(root) == ["exp"])
     }
 
     /// A leftover still locked belongs to a live command (on a shared volume,
@@ -102,7 +104,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let lock = try FolderLock(live)
         _ = try OutputSet(replacing: folder)
-        #expect(Self.entries(root) == ["exp", ".exp.new-live"])
+        #expect(try Self.entries(root) == ["exp", ".exp.new-live"])
         withExtendedLifetime(lock) {}
     }
 
@@ -184,7 +186,7 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 130)
         #expect(try String(contentsOfFile: root + "/stderr", encoding: .utf8).contains("before any run finished: nothing written"))
-        #expect(Self.entries(root) == ["slow.yaml", "stdout", "stderr"])
+        #expect(try Self.entries(root) == ["slow.yaml", "stdout", "stderr"])
     }
 
     /// A full disk (here a file-size limit): exit 3, and the previous set is
@@ -195,7 +197,7 @@ import Testing
         let before = try backprop(["run", "x.yaml"], in: root)
         #expect(before.status == 0, "\(before.errors)")
         let metrics = try String(contentsOfFile: root + "/plots/check/metrics.csv", encoding: .utf8)
-        let files = Self.entries(root + "/plots/check")
+        let files = try Self.entries(root + "/plots/check")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-c", "ulimit -f 1; exec \"$0\" run x.yaml 2> stderr", binary]
@@ -206,8 +208,8 @@ import Testing
         #expect(process.terminationStatus == 3, "\(errors)")
         #expect(errors.hasPrefix("error: ") && errors.contains("cannot write") && errors.split(separator: "\n").count == 1, "\(errors)")
         #expect(try String(contentsOfFile: root + "/plots/check/metrics.csv", encoding: .utf8) == metrics)
-        #expect(Self.entries(root + "/plots/check") == files)
-        #expect(Self.entries(root + "/plots") == ["check"])
+        #expect(try Self.entries(root + "/plots/check") == files)
+        #expect(try Self.entries(root + "/plots") == ["check"])
         #expect(try Self.isOneSet(root + "/plots/check"))
     }
 
@@ -228,7 +230,7 @@ import Testing
         }
         // The next command clears what the killed ones left beside the folder.
         #expect(try backprop(["run", "x.yaml"], in: root).status == 0)
-        #expect(Self.entries(root + "/plots") == ["check"])
+        #expect(try Self.entries(root + "/plots") == ["check"])
     }
 
     /// Two real processes on one experiment at once: one writes, the other

@@ -14,21 +14,25 @@ func start(_ arguments: [String], in directory: String, environment: [String: St
     process.arguments = arguments
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
-    _ = FileManager.default.createFile(atPath: directory + "/stdout", contents: nil)
-    _ = FileManager.default.createFile(atPath: directory + "/stderr", contents: nil)
-    process.standardOutput = FileHandle(forWritingAtPath: directory + "/stdout")
-    process.standardError = FileHandle(forWritingAtPath: directory + "/stderr")
+    // Required: without its files the output would go to the test's own and read back as nothing.
+    for name in ["stdout", "stderr"] {
+        try #require(FileManager.default.createFile(atPath: directory + "/" + name, contents: nil), "cannot create \(directory)/\(name)")
+    }
+    process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: directory + "/stdout"))
+    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: directory + "/stderr"))
     try process.run()
     return process
 }
 
 /// Runs `backprop arguments` to the end: its exit status, standard output and error.
+/// Output that cannot be read fails the test: read as "" it would satisfy
+/// any check that the output lacks something.
 func backprop(_ arguments: [String], in directory: String,
               environment: [String: String] = [:]) throws -> (status: Int32, output: String, errors: String) {
     let process = try start(arguments, in: directory, environment: environment)
     process.waitUntilExit()
-    return (process.terminationStatus, (try? String(contentsOfFile: directory + "/stdout", encoding: .utf8)) ?? "",
-            (try? String(contentsOfFile: directory + "/stderr", encoding: .utf8)) ?? "")
+    return (process.terminationStatus, try String(contentsOfFile: directory + "/stdout", encoding: .utf8),
+            try String(contentsOfFile: directory + "/stderr", encoding: .utf8))
 }
 
 /// metrics.csv without its `seconds` column: what must be identical.
@@ -42,8 +46,16 @@ private func metricsWithoutTiming(_ folder: String) throws -> [String] {
     }
 }
 
-private func trialFiles(_ folder: String) -> [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+/// The finished trials in a sweep's trials folder, which must exist: a
+/// missing folder is a sweep that wrote no trials, not a count of zero.
+private func trialFiles(_ folder: String) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+}
+
+/// How many trials a sweep that is starting has finished: its trials folder
+/// may not exist yet. Only for waiting; counts that are checked use `trialFiles`.
+private func trialsFinishedSoFar(_ folder: String) -> Int {
+    (try? trialFiles(folder).count) ?? 0
 }
 
 /// Real processes: killed with SIGKILL and resumed, run as shards and merged,
@@ -87,12 +99,12 @@ private func trialFiles(_ folder: String) -> [String] {
         for finishedBeforeKill in [3, 11] {
             let process = try start(["sweep", "sweep.yaml", "--plots", "killed"], in: root)
             let deadline = Date().addingTimeInterval(60)
-            while trialFiles(trials).count < finishedBeforeKill && process.isRunning && Date() < deadline { usleep(5_000) }
+            while trialsFinishedSoFar(trials) < finishedBeforeKill && process.isRunning && Date() < deadline { usleep(5_000) }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             #expect(process.terminationReason == .uncaughtSignal, "the sweep ended before it could be killed")
         }
-        let killedAt = trialFiles(trials).count
+        let killedAt = try trialFiles(trials).count
         #expect(killedAt >= 11 && killedAt < 24)
         // A killed writer's temporary file is never read, and is removed once it is old.
         let abandoned = trials + "/.0123456789abcdef.json.tmp-99999-1"
@@ -105,7 +117,7 @@ private func trialFiles(_ folder: String) -> [String] {
         #expect(try metricsWithoutTiming(root + "/killed/resumable") == expected)
         let resumedReport = try String(contentsOfFile: root + "/killed/resumable/report.md", encoding: .utf8)
         #expect(resumedReport.contains(" of this invocation, which reused \(killedAt) of 24 finished trials"), "the wall time says it is not the trials'")
-        #expect(trialFiles(trials).count == 24)
+        #expect(try trialFiles(trials).count == 24)
         #expect(!FileManager.default.fileExists(atPath: abandoned), "an hour-old temporary file is removed")
 
         // Run again: nothing trains; edit one value: only its trials train.

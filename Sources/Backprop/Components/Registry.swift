@@ -142,6 +142,15 @@ public final class Registry<Product>: @unchecked Sendable {
         try make(from: [name: settings])
     }
 
+    /// The settings of `name` that have neither a default nor a preset, in
+    /// the order its `init(settings:)` reads them: it cannot be made without them.
+    package func requiredSettings(of name: String) -> [String] {
+        guard let entry = entry(name) else { return [] }
+        let settings = Settings.describing(name, presets: entry.presets)
+        _ = try? entry.make(settings)
+        return settings.requiredKeys
+    }
+
     /// Every entry with its settings and defaults, in alphabetical order.
     public func describe() -> [ComponentDescription] {
         names.compactMap { name in

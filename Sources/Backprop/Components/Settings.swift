@@ -58,6 +58,9 @@ public final class Settings {
     private let position: ConfigValue?
     private var read: [String] = []
     public private(set) var descriptions: [Description] = []
+    /// When describing: the keys read that have neither a default nor a
+    /// preset, which code or a file must give before the component can be made.
+    package private(set) var requiredKeys: [String] = []
     public let isDescribing: Bool
 
     /// The settings written at `value` (a mapping, or nil for none) for the
@@ -262,7 +265,10 @@ public final class Settings {
     /// describing, where `placeholder` stands in.
     private func fallback<Value>(_ key: String, _ defaultValue: Value?, placeholder: Value) throws -> Value {
         if let defaultValue { return defaultValue }
-        if isDescribing { return placeholder }
+        if isDescribing {
+            if !requiredKeys.contains(key) { requiredKeys.append(key) }
+            return placeholder
+        }
         // A missing key is often a typo of one that was given: name it.
         let unread = values.keys.filter { !read.contains($0) }
         let hint = closestName(to: key, in: unread).map { " (is '\($0)' a typo for it?)" } ?? ""
