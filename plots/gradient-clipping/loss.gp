@@ -10,7 +10,7 @@ set xlabel 'epoch'
 set ylabel 'loss over the whole split (log scale)'
 set logscale y
 plot 'loss.dat' index 0 using 1:3:4 with filledcurves fc rgb '#0072B2' fs transparent solid 0.15 noborder notitle, \
-     '' index 0 using 1:2 with linespoints lc rgb '#0072B2' lw 2.0 dt 1 pt 7 ps 0.6 pi 1 title 'no clipping (diverged: 3/3)', \
+     '' index 0 using 1:2 with linespoints lc rgb '#0072B2' lw 2.0 dt 1 pt 7 ps 0.6 pi 1 title 'no clipping (diverged: 6/6)', \
      '' index 1 using 1:3:4 with filledcurves fc rgb '#D55E00' fs transparent solid 0.15 noborder notitle, \
      '' index 1 using 1:2 with linespoints lc rgb '#D55E00' lw 2.0 dt 1 pt 5 ps 0.6 pi 25 title 'clip norm 1', \
      '' index 2 using 1:3:4 with filledcurves fc rgb '#009E73' fs transparent solid 0.15 noborder notitle, \

@@ -11,13 +11,27 @@ set ylabel 'loss over the whole split (log scale)'
 set logscale y
 plot 'loss.dat' index 0 using 1:3:4 with filledcurves fc rgb '#0072B2' fs transparent solid 0.15 noborder notitle, \
      '' index 0 using 1:2 with linespoints lc rgb '#0072B2' lw 2.0 dt 1 pt 7 ps 0.6 pi 12 title 'momentum lr=0.001', \
-     '' index 1 using 1:3:4 with filledcurves fc rgb '#D55E00' fs transparent solid 0.15 noborder notitle, \
-     '' index 1 using 1:2 with linespoints lc rgb '#D55E00' lw 2.0 dt 1 pt 5 ps 0.6 pi 12 title 'momentum lr=0.01', \
-     '' index 2 using 1:3:4 with filledcurves fc rgb '#009E73' fs transparent solid 0.15 noborder notitle, \
-     '' index 2 using 1:2 with linespoints lc rgb '#009E73' lw 2.0 dt 1 pt 9 ps 0.6 pi 12 title 'momentum lr=0.1', \
-     '' index 3 using 1:3:4 with filledcurves fc rgb '#CC79A7' fs transparent solid 0.15 noborder notitle, \
-     '' index 3 using 1:2 with linespoints lc rgb '#CC79A7' lw 2.0 dt 1 pt 11 ps 0.6 pi 12 title 'Adam lr=0.001', \
-     '' index 4 using 1:3:4 with filledcurves fc rgb '#E69F00' fs transparent solid 0.15 noborder notitle, \
-     '' index 4 using 1:2 with linespoints lc rgb '#E69F00' lw 2.0 dt 1 pt 13 ps 0.6 pi 12 title 'Adam lr=0.01', \
-     '' index 5 using 1:3:4 with filledcurves fc rgb '#56B4E9' fs transparent solid 0.15 noborder notitle, \
-     '' index 5 using 1:2 with linespoints lc rgb '#56B4E9' lw 2.0 dt 1 pt 6 ps 0.6 pi 12 title 'Adam lr=0.1'
+     '' index 1 using 1:3:4 with filledcurves fc rgb '#0072B2' fs transparent solid 0.08 noborder notitle, \
+     '' index 1 using 1:2 with linespoints lc rgb '#0072B2' lw 1.5 dt 2 pt 7 ps 0.6 pi 12 notitle, \
+     '' index 2 using 1:3:4 with filledcurves fc rgb '#D55E00' fs transparent solid 0.15 noborder notitle, \
+     '' index 2 using 1:2 with linespoints lc rgb '#D55E00' lw 2.0 dt 1 pt 5 ps 0.6 pi 12 title 'momentum lr=0.01', \
+     '' index 3 using 1:3:4 with filledcurves fc rgb '#D55E00' fs transparent solid 0.08 noborder notitle, \
+     '' index 3 using 1:2 with linespoints lc rgb '#D55E00' lw 1.5 dt 2 pt 5 ps 0.6 pi 12 notitle, \
+     '' index 4 using 1:3:4 with filledcurves fc rgb '#009E73' fs transparent solid 0.15 noborder notitle, \
+     '' index 4 using 1:2 with linespoints lc rgb '#009E73' lw 2.0 dt 1 pt 9 ps 0.6 pi 12 title 'momentum lr=0.1', \
+     '' index 5 using 1:3:4 with filledcurves fc rgb '#009E73' fs transparent solid 0.08 noborder notitle, \
+     '' index 5 using 1:2 with linespoints lc rgb '#009E73' lw 1.5 dt 2 pt 9 ps 0.6 pi 12 notitle, \
+     '' index 6 using 1:3:4 with filledcurves fc rgb '#CC79A7' fs transparent solid 0.15 noborder notitle, \
+     '' index 6 using 1:2 with linespoints lc rgb '#CC79A7' lw 2.0 dt 1 pt 11 ps 0.6 pi 12 title 'Adam lr=0.001', \
+     '' index 7 using 1:3:4 with filledcurves fc rgb '#CC79A7' fs transparent solid 0.08 noborder notitle, \
+     '' index 7 using 1:2 with linespoints lc rgb '#CC79A7' lw 1.5 dt 2 pt 11 ps 0.6 pi 12 notitle, \
+     '' index 8 using 1:3:4 with filledcurves fc rgb '#E69F00' fs transparent solid 0.15 noborder notitle, \
+     '' index 8 using 1:2 with linespoints lc rgb '#E69F00' lw 2.0 dt 1 pt 13 ps 0.6 pi 12 title 'Adam lr=0.01', \
+     '' index 9 using 1:3:4 with filledcurves fc rgb '#E69F00' fs transparent solid 0.08 noborder notitle, \
+     '' index 9 using 1:2 with linespoints lc rgb '#E69F00' lw 1.5 dt 2 pt 13 ps 0.6 pi 12 notitle, \
+     '' index 10 using 1:3:4 with filledcurves fc rgb '#56B4E9' fs transparent solid 0.15 noborder notitle, \
+     '' index 10 using 1:2 with linespoints lc rgb '#56B4E9' lw 2.0 dt 1 pt 6 ps 0.6 pi 12 title 'Adam lr=0.1', \
+     '' index 11 using 1:3:4 with filledcurves fc rgb '#56B4E9' fs transparent solid 0.08 noborder notitle, \
+     '' index 11 using 1:2 with linespoints lc rgb '#56B4E9' lw 1.5 dt 2 pt 6 ps 0.6 pi 12 notitle, \
+     NaN with lines lc rgb '#444444' lw 2 dt 1 title 'training (solid)', \
+     NaN with lines lc rgb '#444444' lw 1.5 dt 2 title 'validation (dashed)'

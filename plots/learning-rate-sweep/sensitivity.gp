@@ -5,8 +5,8 @@ set grid lc rgb '#dddddd'
 set border lc rgb '#555555'
 set key outside right top vertical Left reverse box lc rgb '#bbbbbb' samplen 3 spacing 1.2 width 2
 set linetype 1 lc rgb '#0072B2' lw 2 dt 1
-set multiplot layout 1,1 title 'learning-rate-sweep: training accuracy by swept setting'
-set ylabel 'training accuracy'
+set multiplot layout 1,1 title 'learning-rate-sweep: validation accuracy by swept setting'
+set ylabel 'validation accuracy'
 set key outside right top
 unset title
 set xlabel 'optimizer.lr (log scale)'

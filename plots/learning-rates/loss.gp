@@ -14,4 +14,4 @@ plot 'loss.dat' index 0 using 1:3:4 with filledcurves fc rgb '#0072B2' fs transp
      '' index 1 using 1:3:4 with filledcurves fc rgb '#D55E00' fs transparent solid 0.15 noborder notitle, \
      '' index 1 using 1:2 with linespoints lc rgb '#D55E00' lw 2.0 dt 1 pt 5 ps 0.6 pi 7 title 'about right (0.3)', \
      '' index 2 using 1:3:4 with filledcurves fc rgb '#009E73' fs transparent solid 0.15 noborder notitle, \
-     '' index 2 using 1:2 with linespoints lc rgb '#009E73' lw 2.0 dt 1 pt 9 ps 0.6 pi 1 title 'too large (1.2) (diverged: 3/3)'
+     '' index 2 using 1:2 with linespoints lc rgb '#009E73' lw 2.0 dt 1 pt 9 ps 0.6 pi 1 title 'too large (1.2) (diverged: 6/6)'

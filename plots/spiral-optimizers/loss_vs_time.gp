@@ -10,9 +10,9 @@ set xlabel 'training seconds (mean over seeds)'
 set ylabel 'loss over the training set (log scale)'
 set logscale y
 plot 'loss_vs_time.dat' index 0 using 1:3:4 with filledcurves fc rgb '#0072B2' fs transparent solid 0.15 noborder notitle, \
-     '' index 0 using 1:2 with linespoints lc rgb '#0072B2' lw 2.0 dt 1 pt 7 ps 0.6 pi 31 title 'batch GD', \
+     '' index 0 using 1:2 with linespoints lc rgb '#0072B2' lw 2.0 dt 1 pt 7 ps 0.6 pi 32 title 'batch GD', \
      '' index 1 using 1:3:4 with filledcurves fc rgb '#D55E00' fs transparent solid 0.15 noborder notitle, \
-     '' index 1 using 1:2 with linespoints lc rgb '#D55E00' lw 2.0 dt 1 pt 5 ps 0.6 pi 5 title 'SGD', \
+     '' index 1 using 1:2 with linespoints lc rgb '#D55E00' lw 2.0 dt 1 pt 5 ps 0.6 pi 6 title 'SGD', \
      '' index 2 using 1:3:4 with filledcurves fc rgb '#009E73' fs transparent solid 0.15 noborder notitle, \
      '' index 2 using 1:2 with linespoints lc rgb '#009E73' lw 2.0 dt 1 pt 9 ps 0.6 pi 16 title 'mini-batch', \
      '' index 3 using 1:3:4 with filledcurves fc rgb '#CC79A7' fs transparent solid 0.15 noborder notitle, \

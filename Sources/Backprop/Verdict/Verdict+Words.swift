@@ -115,6 +115,10 @@ extension Verdict {
             }
         }
         text += "."
+        let behind = ranking.filter { $0.standing == .behind }.map(\.label)
+        if !behind.isEmpty {
+            text += behind.count <= Self.namesInASentence ? " Behind them: \(Self.list(behind))." : " Behind them: \(behind.count) runs."
+        }
         guard let tieBreak, group.count > 1 else { return text }
         let (first, second) = (group[0], group[1])
         guard tieBreak.isAhead(first, of: second) else {

@@ -25,12 +25,12 @@ package struct PredictedVsActualChart: Chart {
         let margin = max((high - low) * 0.05, 1e-9)
         let shown = rows < result.testSamples ? " (first \(rows) of \(result.testSamples) test rows)" : ""
         let column = columns > 1 ? ", first target column" : ""
-        var script = Gnuplot.header(output: "\(Self.name).png", width: 760, height: 700, curves: 1)
+        var script = Gnuplot.header(output: "\(Self.name).png", width: 800, height: 760, curves: 1)
         let title = "\(result.plan.name): \(run.label), seed \(run.seed) — test predictions\(shown)\(column)"
         let scores = run.test?.regression.map { "RMSE \(formatSignificant($0.rmse, digits: 3)), R² \(formatSignificant($0.r2, digits: 3)). " } ?? ""
-        script += ["set title \(Gnuplot.quoted(title))",
-                   "set label \(Gnuplot.quoted(scores + why)) at graph 0.98, graph 0.04 right font ',9'",
-                   "set size ratio -1", "set key top left",
+        script += ["set title \(Gnuplot.quoted(title))", "set tmargin 5",
+                   "set label \(Gnuplot.quoted(scores + why)) at screen 0.5, screen 0.905 center font ',9'",
+                   "set size ratio -1", "set key inside top left box opaque",
                    "set xlabel 'actual'", "set ylabel 'predicted'",
                    "set xrange [\(low - margin):\(high + margin)]", "set yrange [\(low - margin):\(high + margin)]",
                    "plot x with lines lc rgb '#888888' dt 2 lw 1.5 title 'perfect fit', \\\n     '\(Self.name).dat' using 1:2 with points pt 7 ps 0.7 lc rgb '\(Gnuplot.color(0))' title 'test rows'"]
