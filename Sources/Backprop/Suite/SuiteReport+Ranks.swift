@@ -30,7 +30,8 @@ extension SuiteReport {
             let coarse = scores.counted.compactMap { problem -> String? in
                 let best = problem.contenders.map(\.time).filter(\.isFinite).min() ?? .infinity
                 guard best.isFinite, best <= 3 else { return nil }
-                return "\(Report.escape(problem.name)) (fastest \(formatEpochs(best)) epoch\(best == 1 ? "" : "s"): steps of about 1/\(formatEpochs(best)))"
+                let steps = best == 1 ? "r is a whole number" : "r moves in steps of about 1/\(formatEpochs(best))"
+                return "\(Report.escape(problem.name)) (fastest \(formatEpochs(best)) epoch\(best == 1 ? "" : "s"): \(steps))"
             }
             text += " Times are whole epochs (a median over reruns may fall halfway), so where the fastest needs only a few, r moves in coarse steps"
             text += coarse.isEmpty ? "." : ": on \(coarse.joined(separator: ", "))."
