@@ -18,7 +18,8 @@ fixed seed and rounded), every number comes from scipy.stats:
 - t: t.ppf and t.cdf on a grid of degrees of freedom (real ones included,
   df = inf is the normal) and probabilities.
 - paired: ttest_rel(x, y).confidence_interval(level); seeds_needed by
-  walking n up from the Wilcoxon minimum with t.ppf.
+  walking n up from the Wilcoxon minimum with t.ppf (the paired t test's
+  sample size: (t_(1+level)/2 + t_power) * sd / sqrt(n) below the difference).
 - friedman: friedmanchisquare (tie-corrected), rankdata for the ranks, the
   Iman-Davenport F from scipy's statistic with f.sf.
 - studentized_range: studentized_range.ppf(1 - alpha, k, np.inf) / sqrt(2)
@@ -174,13 +175,15 @@ def paired_cases():
 
 def seeds_needed_cases():
     cases = []
-    for difference, sd, level in [(0.01, 0.005, 0.95), (0.01, 0.02, 0.95), (-0.3, 1.0, 0.95),
-                                  (0.001, 0.02, 0.95), (0.5, 0.5, 0.99), (0.05, 0.04, 0.9), (1.0, 0.1, 0.95)]:
+    for difference, sd, level, power in [(0.01, 0.005, 0.95, 0.5), (0.01, 0.02, 0.95, 0.5), (-0.3, 1.0, 0.95, 0.5),
+                                         (0.001, 0.02, 0.95, 0.5), (0.5, 0.5, 0.99, 0.5), (0.05, 0.04, 0.9, 0.5), (1.0, 0.1, 0.95, 0.5),
+                                         (0.01, 0.005, 0.95, 0.8), (0.01, 0.02, 0.95, 0.8), (-0.3, 1.0, 0.95, 0.8),
+                                         (0.05, 0.04, 0.99, 0.9), (0.0489, 0.04, 0.99, 0.8)]:
         alpha = 1 - level
         n = next(m for m in itertools.count(1) if 2.0 ** (1 - m) < alpha)
-        while st.t.ppf((1 + level) / 2, n - 1) * sd / math.sqrt(n) >= abs(difference):
+        while (st.t.ppf((1 + level) / 2, n - 1) + st.t.ppf(power, n - 1)) * sd / math.sqrt(n) >= abs(difference):
             n += 1
-        cases.append({"difference": difference, "sd": sd, "level": level, "seeds": n})
+        cases.append({"difference": difference, "sd": sd, "level": level, "power": power, "seeds": n})
     return cases
 
 

@@ -13,7 +13,7 @@ import Testing
         #expect(try fixtureCases("statistics", key: "wilcoxon").count == Self.wilcoxonCases)
         #expect(try fixtureCases("statistics", key: "paired").count == Self.pairedCases)
         #expect(try fixtureCases("statistics", key: "friedman").count == Self.friedmanCases)
-        #expect(try fixtureCases("statistics", key: "seeds_needed").count == 7)
+        #expect(try fixtureCases("statistics", key: "seeds_needed").count == 12)
         let t = try #require(fixture["t"] as? [String: Any])
         #expect((t["quantiles"] as? [Any])?.count == 12 * 15)
         #expect((t["cdf"] as? [Any])?.count == 12 * 13)
@@ -151,9 +151,9 @@ import Testing
     @Test func seedsNeededFollowsScipy() throws {
         for reference in try fixtureCases("statistics", key: "seeds_needed") {
             let difference = fixtureNumber(reference["difference"]), sd = fixtureNumber(reference["sd"])
-            let level = fixtureNumber(reference["level"])
-            let needed = PairedComparison.seedsNeeded(toResolve: difference, standardDeviation: sd, level: level)
-            #expect(needed == reference["seeds"] as? Int, "difference \(difference), sd \(sd), level \(level)")
+            let level = fixtureNumber(reference["level"]), power = fixtureNumber(reference["power"])
+            let needed = PairedComparison.seedsNeeded(toResolve: difference, standardDeviation: sd, level: level, power: power)
+            #expect(needed == reference["seeds"] as? Int, "difference \(difference), sd \(sd), level \(level), power \(power)")
         }
     }
 
@@ -165,9 +165,10 @@ import Testing
         #expect(PairedComparison.seedsNeeded(toResolve: 1, standardDeviation: .infinity) == nil)
         #expect(PairedComparison.seedsNeeded(toResolve: .nan, standardDeviation: 1) == nil)
         #expect(PairedComparison.seedsNeeded(toResolve: 1, standardDeviation: -1) == nil)
-        // 10 000 seeds resolve about 0.0196 sd; 0.01 sd is out of reach.
-        #expect(PairedComparison.seedsNeeded(toResolve: 0.01, standardDeviation: 1) == nil)
-        let nearTheCap = PairedComparison.seedsNeeded(toResolve: 0.0197, standardDeviation: 1) ?? 0
+        #expect(PairedComparison.seedsNeeded(toResolve: 1, standardDeviation: 1, power: 1) == nil)
+        // At power 0.5, 10 000 seeds resolve about 0.0196 sd; 0.01 sd is out of reach.
+        #expect(PairedComparison.seedsNeeded(toResolve: 0.01, standardDeviation: 1, power: 0.5) == nil)
+        let nearTheCap = PairedComparison.seedsNeeded(toResolve: 0.0197, standardDeviation: 1, power: 0.5) ?? 0
         #expect((9_800...PairedComparison.maximumSeeds).contains(nearTheCap))
     }
 

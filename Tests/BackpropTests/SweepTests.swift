@@ -272,7 +272,10 @@ import Testing
         // No validation split: nothing is chosen, on the test set or the training set.
         #expect(report.contains("This sweep has no validation split, so it chooses no setting"))
         #expect(!report.contains("Best setting per contender"))
-        #expect(Summary(result).verdict?.outcome == .cannotChoose && Summary(result).verdict?.winner == nil)
+        let verdict = try #require(Summary(result).verdict)
+        #expect(verdict.outcome == .cannotChoose && verdict.winner == nil)
+        #expect(verdict.ranking.allSatisfy { $0.rank == nil && $0.comparison == nil && [.unranked, .baseline].contains($0.standing) })
+        #expect(!report.contains("leader (best mean)") && !report.contains("not told apart") && report.contains("Nothing here is ranked"))
         #expect(report.contains("(15 of 54 runs shown; every one is in summary.json.)"))
         // Without a sweep, neither chart has anything to draw.
         let plain = try ExperimentRunner.run(try ExperimentLoader.parse(validExperiment, file: "p.yaml"))

@@ -6,11 +6,13 @@ import Testing
 /// what the seeds and the held-out set can resolve.
 @Suite struct VerdictTests {
     private func setting(_ metric: Verdict.Metric = .accuracy, _ part: Verdict.Part = .test, samples: Int = 100, seeds: Int) -> Verdict.Setting {
-        Verdict.Setting(metric: metric, part: part, samples: samples, seeds: (1...UInt64(seeds)).map { $0 })
+        var setting = Verdict.Setting(metric: metric, part: part, samples: samples, seeds: (1...UInt64(seeds)).map { $0 })
+        setting.tieBreakPart = part == .training ? .training : .validation
+        return setting
     }
 
     private func run(_ label: String, _ scores: [Double?], epochs: [Int?]? = nil, loss: [Double?] = [], diverged: Int = 0) -> Verdict.Contender {
-        Verdict.Contender(label: label, scores: scores, diverged: diverged, epochsToTarget: epochs, heldOutLoss: loss)
+        Verdict.Contender(label: label, scores: scores, diverged: diverged, epochsToTarget: epochs, tieBreakLoss: loss)
     }
 
     /// The README's first command: six runs at 1.00 on every seed. Not a
@@ -25,7 +27,7 @@ import Testing
         #expect(verdict.winner == "SGD" && verdict.winnerByTieBreak)
         #expect(verdict.ranking.map(\.label) == ["SGD", "Adam", "batch GD"])
         #expect(verdict.ranking.map(\.rank) == [1, 1, 1])
-        #expect(verdict.sentence.contains("there is no clear winner on accuracy among SGD, Adam and batch GD at 3 seeds: they score 1.00 on every seed, so more seeds would not separate them."))
+        #expect(verdict.sentence.contains("there is no clear winner on accuracy among SGD, Adam and batch GD at 3 seeds: they score 1.00 on every seed, the metric's limit, so more seeds would not separate them."))
         #expect(verdict.sentence.hasSuffix("By the declared tie-break, fewest epochs to the loss target (median over seeds), then the lower validation loss: **SGD** is first (20 epochs), then Adam (88 epochs)."))
         #expect(!verdict.sentence.contains("wins"))
     }
@@ -37,7 +39,8 @@ import Testing
         let verdict = try #require(Verdict([run("Adam A", same, loss: [0.2, 0.2, 0.2]), run("Adam B", same, loss: [0.2, 0.2, 0.2]),
                                             run("Adam C", same, loss: [0.2, 0.2, 0.2])], setting: setting(seeds: 3)))
         #expect(verdict.outcome == .noClearWinner)
-        #expect(verdict.sentence.contains("The declared tie-break (the lower test loss) does not separate Adam A and Adam B either: there is no winner"))
+        #expect(verdict.sentence.contains("at 3 seeds: they score the same on each of the 3 seeds, too few for the test to decide — use ≥ 7 seeds."))
+        #expect(verdict.sentence.contains("The declared tie-break (the lower validation loss) does not separate Adam A and Adam B either: there is no winner"))
         #expect(!verdict.sentence.contains("**Adam A** wins") && !verdict.sentence.contains("second"))
     }
 
@@ -63,14 +66,13 @@ import Testing
     @Test func atThreeSeedsNothingCanBeResolvedAndTheSentenceSaysHowManySeedsWould() throws {
         let verdict = try #require(Verdict([run("A", [0.95, 0.97, 0.93]), run("B", [0.90, 0.91, 0.86])], setting: setting(samples: 449, seeds: 3)))
         #expect(verdict.outcome == .noClearWinner)
-        let differences = [-0.05, -0.06, -0.07]
+        // Differences -0.05, -0.06, -0.07: sd 0.01; (t(0.975, 5) + t(0.8, 5))·0.01/√6 ≈ 0.014 < 0.06 at the minimum of 6.
         let standardDeviation = 0.01
-        let expected = try #require(PairedComparison.seedsNeeded(toResolve: -0.06, standardDeviation: standardDeviation, level: 0.95))
+        let expected = try #require(PairedComparison.seedsNeeded(toResolve: -0.06, standardDeviation: standardDeviation, level: 0.95, power: 0.8))
         #expect(abs((verdict.ranking[1].comparison?.standardDeviation ?? 0) - standardDeviation) < 1e-12)
-        #expect(verdict.seedsNeeded == expected && expected == 6)
-        #expect(differences.count == 3)
-        #expect(verdict.sentence.contains("at 3 seeds: with 3 seeds the paired test cannot reach p < 0.05 (its smallest p is 0.25)"))
-        #expect(verdict.sentence.contains("— use ≥ 6 seeds."))
+        #expect(verdict.seedsNeeded == expected && expected == 6 && verdict.seedsNeededFor == "B")
+        #expect(verdict.sentence.contains("at 3 seeds: with 3 seeds the paired test cannot reach p < 0.05 (its smallest p is 0.25) — about 6 seeds would tell B, the clearest difference, from the leader (80% power)"))
+        #expect(!verdict.sentence.contains("differences below"), "below the test's minimum no difference is resolvable")
     }
 
     /// 0.002 better on every one of 10 seeds is significant, but smaller than
@@ -84,7 +86,7 @@ import Testing
         let error = try #require(verdict.sampleError)
         #expect(abs(error - (0.9745 * 0.0255 / 449).squareRoot()) < 1e-12)
         #expect(verdict.outcome == .noClearWinner && verdict.seedsNeeded == nil)
-        #expect(verdict.sentence.contains("their differences are within the test set's sampling error (0.0074), so more seeds would not separate them, a larger test set could"))
+        #expect(verdict.sentence.contains("their differences are within the test set's sampling error (0.0074), so more seeds would not separate them; a larger test set could"))
     }
 
     /// A run that failed on some seeds does not win on the seeds that survived.
@@ -94,7 +96,7 @@ import Testing
         #expect(verdict.ranking.map(\.label) == ["steady", "lucky"])
         #expect(verdict.ranking.map(\.standing) == [.leader, .partlyDiverged])
         #expect(verdict.ranking[1].scoreText == "0.990 (3/4 seeds diverged)")
-        #expect(verdict.sentence.contains("**steady** wins") && verdict.sentence.contains("every other run diverged on some seeds"))
+        #expect(verdict.sentence.contains("**steady** wins") && verdict.sentence.contains("every other run diverged on some or all of its seeds"))
     }
 
     @Test func everyRunDivergedMeansNoWinner() throws {
@@ -269,5 +271,64 @@ import Testing
         let report = try String(contentsOfFile: directory + "/report.md", encoding: .utf8)
         #expect(report.contains("does not separate Adam A and Adam B either: there is no winner"))
         #expect(!report.contains("wins") && !report.contains("is second"))
+    }
+
+    /// When every run diverged on some seed, none wins on its survivors: the
+    /// one that failed least is named for reading, not as a winner.
+    @Test func whenEveryRunDivergedSomewhereNoneWins() throws {
+        let verdict = try #require(Verdict([run("lucky", [0.99, nil, nil, nil], diverged: 3), run("sturdy", [0.90, 0.91, nil, 0.92], diverged: 1)],
+                                           setting: setting(samples: 10, seeds: 4)))
+        #expect(verdict.outcome == .noRunFinished && verdict.winner == nil)
+        #expect(verdict.ranking.map(\.label) == ["sturdy", "lucky"])
+        #expect(verdict.sentence.hasSuffix("every run diverged on at least one seed, so none wins: sturdy fails least (1 of 4 seeds diverged), with accuracy 0.910 ± 0.010 over the seeds that finished."))
+    }
+
+    /// A seed with no result (a stopped command) is not a divergence.
+    @Test func missingSeedsAreNotDivergence() throws {
+        let verdict = try #require(Verdict([Verdict.Contender(label: "A", scores: [0.9, 0.92, nil], missing: 1),
+                                            Verdict.Contender(label: "B", scores: [0.8, 0.83, nil], missing: 1)], setting: setting(seeds: 3)))
+        #expect(verdict.ranking.map(\.standing) == [.leader, .leadingGroup])
+        #expect(Report.standingText(verdict.ranking[0], verdict: verdict) == "leader (best mean) (1 of 3 seeds missing)")
+    }
+
+    /// Runs that diverged on every seed have no score to order them by: they share the last rank.
+    @Test func runsThatDivergedOnEverySeedShareTheLastRankAndTheWinnerIsNotTheOnlyRun() throws {
+        let verdict = try #require(Verdict([run("a", [nil, nil], diverged: 2), run("ok", [0.9, 0.8]), run("b", [nil, nil], diverged: 2)],
+                                           setting: setting(seeds: 2)))
+        #expect(verdict.ranking.map(\.rank) == [1, 2, 2])
+        #expect(verdict.outcome == .clearWinner && verdict.winner == "ok")
+        #expect(Report.standingText(verdict.ranking[0], verdict: verdict) == "**winner**")
+        #expect(verdict.sentence.hasSuffix("**ok** wins with accuracy 0.850 ± 0.071 over 2 seeds; every other run diverged on some or all of its seeds."))
+    }
+
+    /// The tie-break orders by the validation loss, never the test loss: test
+    /// losses turned upside down move nothing the verdict chose.
+    @Test func theTieBreakNeverUsesTheTestSet() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (_, result, _) = try runExperiment("""
+            name: ties
+            seeds: [1, 2, 3]
+            dataset:
+              csv: {path: \(Self.data)/wine.csv, target: cultivar}
+              split: {validation: 0.2, test: 0.25, seed: 7, stratify: true}
+              scale: standardize
+            model: [{dense: {units: 8}}, relu, {dense: {units: 3}}]
+            loss: softmax_cross_entropy
+            train: {epochs: 20, batch: 16}
+            runs:
+              - {label: Adam, optimizer: {adam: {lr: 0.01}}}
+              - {label: momentum, optimizer: {sgd: {lr: 0.05, momentum: 0.9}}}
+              - {label: RMSprop, optimizer: {rmsprop: {lr: 0.01}}}
+            """, in: root)
+        let verdict = try #require(Verdict(result))
+        #expect(verdict.part == .test && verdict.tieBreakPart == .validation && verdict.tieBreak == "the lower validation loss")
+        var upsideDown = result
+        for index in upsideDown.runs.indices {
+            let loss = upsideDown.runs[index].test?.loss ?? 0
+            upsideDown.runs[index].test?.loss = 100 - loss
+        }
+        let again = try #require(Verdict(upsideDown))
+        #expect(again.ranking.map(\.label) == verdict.ranking.map(\.label) && again.winner == verdict.winner && again.sentence == verdict.sentence)
     }
 }

@@ -5,9 +5,9 @@ set grid lc rgb '#dddddd'
 set border lc rgb '#555555'
 set key outside right top vertical Left reverse box lc rgb '#bbbbbb' samplen 3 spacing 1.2 width 2
 set linetype 1 lc rgb '#0072B2' lw 2 dt 1
-set title 'diabetes-regression: RMSprop, seed 8 — test predictions'
+set title 'diabetes-regression: momentum, seed 7 — test predictions'
 set tmargin 5
-set label 'RMSE 52.3, R² 0.491. RMSprop is first of the leading group by the tie-break, on its median seed by test RMSE (52.3).' at screen 0.5, screen 0.905 center font ',9'
+set label 'RMSE 53.1, R² 0.476. momentum is first of the leading group by the tie-break, on its median seed by test RMSE (53.1).' at screen 0.5, screen 0.905 center font ',9'
 set size ratio -1
 set key inside top left box opaque
 set xlabel 'actual'

@@ -8,3 +8,9 @@ package func median(_ values: [Double]) -> Double {
     let middle = sorted.count / 2
     return sorted.count.isMultiple(of: 2) ? sorted[middle - 1] / 2 + sorted[middle] / 2 : sorted[middle]
 }
+
+/// The median of epochs to a target over seeds or reruns, one that never
+/// reached it (nil) counting as the slowest: ∞ when most never did.
+package func medianEpochs(_ epochs: [Int?]) -> Double {
+    median(epochs.map { $0.map(Double.init) ?? .infinity })
+}

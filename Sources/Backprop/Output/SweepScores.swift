@@ -9,6 +9,10 @@ struct SweepScores {
         /// Per seed; nil for a seed that diverged (no weights to measure).
         var final: [Double?]
         var best: [Double?]
+        /// Per seed, the final loss on the part that chooses (the tie-break's second measure).
+        var loss: [Double?]
+        /// Per seed, the first epoch under `stop.loss_below`; nil without one.
+        var thresholdEpochs: [Int?]?
 
         /// The mean over the seeds that have a score.
         var finalMean: Double? { Statistic(final.compactMap { $0 })?.mean }
@@ -33,7 +37,8 @@ struct SweepScores {
         higherIsBetter = classification
         let end = Summary.end
         let pick: (RunResult) -> (final: Double?, best: Double?)
-        choosesFairly = result.validationSamples > 0
+        let validates = result.validationSamples > 0
+        choosesFairly = validates
         if result.validationSamples > 0 {
             metric = classification ? "validation accuracy" : "validation RMSE"
             hasBest = true
@@ -57,8 +62,10 @@ struct SweepScores {
             let results = result.results(for: run.label)
             guard !results.isEmpty else { return nil }
             let scores = results.map(pick)
+            let losses = results.map { result in Summary.end(result.history).flatMap { validates ? $0.validationLoss : $0.loss } }
             return Entry(run: run, final: scores.map { $0.final.flatMap { $0.isFinite ? $0 : nil } },
-                         best: scores.map { $0.best.flatMap { $0.isFinite ? $0 : nil } })
+                         best: scores.map { $0.best.flatMap { $0.isFinite ? $0 : nil } }, loss: losses,
+                         thresholdEpochs: run.stopping.lossBelow == nil ? nil : results.map(\.history.thresholdEpoch))
         }
         let runs = entries.map(\.run)
         numericAxes = result.plan.sweepAxes.filter { axis in
@@ -69,21 +76,32 @@ struct SweepScores {
 
     /// Whether score `a` is better than `b` (a missing score is the worst).
     func isBetter(_ a: Double?, than b: Double?) -> Bool {
-        guard let a else { return false }
-        guard let b else { return true }
-        return higherIsBetter ? a > b : a < b
+        (higherIsBetter ? Verdict.Metric.accuracy : .rmse).isBetter(a, than: b)
     }
 
-    /// The entries in rank order: fewest diverged seeds first (a mean over the
-    /// survivors flatters a setting that diverged), then the best mean final
-    /// score; ties keep the file's order.
-    var ranked: [Entry] {
-        entries.enumerated().sorted { left, right in
-            if left.element.diverged != right.element.diverged { return left.element.diverged < right.element.diverged }
-            if isBetter(left.element.finalMean, than: right.element.finalMean) { return true }
-            if isBetter(right.element.finalMean, than: left.element.finalMean) { return false }
-            return left.offset < right.offset
-        }.map(\.element)
+    /// The entries in the order settings are chosen: fewest diverged seeds
+    /// first (a mean over the survivors flatters a setting that diverged),
+    /// then the best mean final score; among equal scores (an easy problem's
+    /// accuracy is often 1.0 at several rates) the verdict's tie-break: the
+    /// fewest epochs to `stop.loss_below`, then the lower final loss on the
+    /// part that chooses; then the file's order.
+    var ranked: [Entry] { ranked(epochsToTarget: \.thresholdEpochs) }
+
+    /// `ranked`, with the tie-break's epochs to a target of the caller's (a suite problem's).
+    func ranked(epochsToTarget: (Entry) -> [Int?]?) -> [Entry] {
+        let contenders = entries.map { entry in
+            Verdict.Contender(label: entry.run.label, scores: entry.final, epochsToTarget: epochsToTarget(entry), tieBreakLoss: entry.loss)
+        }
+        let tieBreak = TieBreak(contenders: contenders, part: choosesFairly ? .validation : .training)
+        return entries.indices.sorted { left, right in
+            let (a, b) = (entries[left], entries[right])
+            if a.diverged != b.diverged { return a.diverged < b.diverged }
+            if isBetter(a.finalMean, than: b.finalMean) { return true }
+            if isBetter(b.finalMean, than: a.finalMean) { return false }
+            if tieBreak.isAhead(contenders[left], of: contenders[right]) { return true }
+            if tieBreak.isAhead(contenders[right], of: contenders[left]) { return false }
+            return left < right
+        }.map { entries[$0] }
     }
 
     var contenders: [String] {

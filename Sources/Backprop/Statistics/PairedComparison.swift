@@ -55,33 +55,44 @@ package struct PairedComparison: Equatable, Sendable {
         if lower.isFinite && upper.isFinite && lower <= upper { confidenceInterval = lower...upper }
     }
 
-    /// The fewest seeds whose confidence interval of the mean difference
-    /// (half-width t_{(1+level)/2, n−1}·sd/√n, sd as measured so far) would
-    /// exclude zero for a true difference of `difference`: the smallest n with
-    /// that half-width below |difference|. Never fewer than the seeds the
-    /// Wilcoxon test needs to reach p < 1 − level at all (6 at 0.95, where
-    /// 5 seeds give p ≥ 0.0625 whatever the results). Nil when no n up to
-    /// `maximumSeeds` would do (a difference of 0, an infinite sd), or for a
-    /// NaN or negative argument or a level outside (0, 1).
+    /// The fewest seeds that would detect a true mean difference of
+    /// `difference` with probability `power`, when the differences spread as
+    /// `standardDeviation` (as measured so far): the smallest n with
+    /// (t_{(1+level)/2, n−1} + t_{power, n−1})·sd/√n < |difference| — the
+    /// usual sample size of a paired t test (power 0.5 gives the n at which
+    /// the interval of the observed difference would just exclude zero).
+    /// Never fewer than the seeds the Wilcoxon test needs to reach
+    /// p < 1 − level at all (6 at 0.95, where 5 seeds give p ≥ 0.0625
+    /// whatever the results). Nil when no n up to `maximumSeeds` would do (a
+    /// difference of 0, an infinite sd), or for a NaN or negative argument or
+    /// a level or power outside (0, 1).
     package static func seedsNeeded(toResolve difference: Double, standardDeviation: Double,
-                                    level: Double = 0.95) -> Int? {
+                                    level: Double = 0.95, power: Double = 0.8) -> Int? {
         guard difference != 0, !difference.isNaN, standardDeviation >= 0, !standardDeviation.isInfinite,
-              level > 0, level < 1 else { return nil }
+              level > 0, level < 1, power > 0, power < 1 else { return nil }
         guard var low = (1...maximumSeeds).first(where: { WilcoxonSignedRank.smallestP($0) < 1 - level }) else {
             return nil
         }
         let resolves = { (count: Int) in
-            Self.halfWidth(standardDeviation: standardDeviation, count: count, level: level) < abs(difference)
+            Self.halfWidth(standardDeviation: standardDeviation, count: count, level: level)
+                + Self.powerMargin(standardDeviation: standardDeviation, count: count, power: power) < abs(difference)
         }
         if resolves(low) { return low }
         var high = maximumSeeds
         guard resolves(high) else { return nil }
-        // The half-width falls with n (both the t quantile and 1/√n do): bisect, low fails and high resolves.
+        // The margin falls with n (both t quantiles and 1/√n do): bisect, low fails and high resolves.
         while high - low > 1 {
             let middle = low + (high - low) / 2
             if resolves(middle) { high = middle } else { low = middle }
         }
         return high
+    }
+
+    /// t_{power, n−1}·sd/√n: how far beyond the interval's edge a true
+    /// difference must lie to be detected with that probability.
+    private static func powerMargin(standardDeviation: Double, count: Int, power: Double) -> Double {
+        guard standardDeviation > 0, count > 1 else { return 0 }
+        return StudentT.quantile(power, degreesOfFreedom: Double(count - 1)) * standardDeviation / Double(count).squareRoot()
     }
 
     /// t_{(1+level)/2, n−1}·sd/√n, for n ≥ 2.

@@ -10,6 +10,10 @@ package struct RankComparison: Codable, Sendable, Equatable {
     /// Per contender (in `contenders` order), the mean rank over problems; 1 is best, ties share the mean rank.
     package var meanRanks: [Double]
     package var chiSquare: Double
+    package var chiSquareP: Double
+    /// Iman and Davenport's F form of the Friedman statistic, less
+    /// conservative than χ² (Demšar recommends it): its p decides.
+    package var imanDavenport: Double
     package var p: Double
     /// The Nemenyi critical difference of mean ranks at α = 0.05.
     package var criticalDifference: Double
@@ -34,7 +38,9 @@ package struct RankComparison: Codable, Sendable, Equatable {
         self.contenders = contenders
         meanRanks = friedman.meanRanks
         chiSquare = friedman.statistic
-        p = friedman.p
+        chiSquareP = friedman.p
+        imanDavenport = friedman.imanDavenport
+        p = friedman.imanDavenportP
         self.criticalDifference = criticalDifference
         groups = Nemenyi.groups(meanRanks: meanRanks, criticalDifference: criticalDifference)
     }

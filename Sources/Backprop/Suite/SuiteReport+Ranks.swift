@@ -11,7 +11,8 @@ extension SuiteReport {
                          overall.speedRank.map { formatSignificant($0, digits: 3) } ?? "—", overall.qualityRank.map { formatSignificant($0, digits: 3) } ?? "—"]
             for (problem, ratio) in zip(scores.problems, overall.ratios) {
                 let contender = problem.contenders.first { $0.contender == overall.contender }
-                let quality = contender?.testMean.map { formatSignificant($0, digits: 3) } ?? "diverged"
+                let diverged = contender.map { $0.diverged > 0 && $0.testMean != nil ? ", \($0.diverged)/\($0.seeds) diverged" : "" } ?? ""
+                let quality = (contender?.testMean.map { formatSignificant($0, digits: 3) } ?? "diverged") + diverged
                 // Every rerun short of all is shown: 2 of 3 counts as reached (most reruns), but not silently.
                 let reached = contender.map { $0.reached == $0.seeds ? "" : ", \($0.reached)/\($0.seeds) reruns reached it" } ?? ""
                 cells.append("\(ratioText(ratio)) (\(quality)\(reached))")
@@ -35,10 +36,12 @@ extension SuiteReport {
             }
             text += " Times are whole epochs (a median over reruns may fall halfway), so where the fastest needs only a few, r moves in coarse steps"
             text += coarse.isEmpty ? "." : ": on \(coarse.joined(separator: ", "))."
-            var batches: [String: String] = [:]
-            for run in suite.problems.first?.tuning.runs ?? [] where batches[run.contender] == nil { batches[run.contender] = "\(run.batch)" }
-            if Set(batches.values).count > 1 {
-                let list = suite.contenders.compactMap { contender in batches[contender].map { "\(Report.escape(contender)) \($0)" } }
+            var batches: [String: [String]] = [:]
+            for run in suite.problems.flatMap(\.tuning.runs) where batches[run.contender]?.contains("\(run.batch)") != true {
+                batches[run.contender, default: []].append("\(run.batch)")
+            }
+            if Set(batches.values.flatMap { $0 }).count > 1 {
+                let list = suite.contenders.compactMap { contender in batches[contender].map { "\(Report.escape(contender)) \($0.joined(separator: "/"))" } }
                 text += " The contenders' batch sizes differ (\(list.joined(separator: ", "))): counted in epochs, smaller batches take more steps per epoch, which favours them; `time: seconds` weighs the cost instead, on this machine only."
             }
         }
@@ -55,10 +58,11 @@ extension SuiteReport {
             let order = comparison.meanRanks.indices.sorted { comparison.meanRanks[$0] < comparison.meanRanks[$1] }
             let ranks = order.map { "\(Report.escape(comparison.contenders[$0])) \(formatSignificant(comparison.meanRanks[$0], digits: 3))" }
             var text = "**By \(comparison.measure)** over \(comparison.problems.count) problems: mean ranks \(ranks.joined(separator: ", ")). "
-                + "Friedman χ² = \(formatSignificant(comparison.chiSquare, digits: 3)), p = \(formatSignificant(comparison.p, digits: 2)); "
+                + "Friedman χ² = \(formatSignificant(comparison.chiSquare, digits: 3)) (p = \(formatSignificant(comparison.chiSquareP, digits: 2))), "
+                + "Iman–Davenport F = \(comparison.imanDavenport.isFinite ? formatSignificant(comparison.imanDavenport, digits: 3) : "∞") (p = \(formatSignificant(comparison.p, digits: 2))); "
                 + "Nemenyi critical difference \(formatSignificant(comparison.criticalDifference, digits: 3)) at α = 0.05."
             if comparison.p >= RankComparison.significance {
-                text += " The Friedman test finds no difference among the mean ranks: their order is not evidence."
+                text += " The Friedman test (its F form) finds no difference among the mean ranks: their order is not evidence."
             }
             let bars = comparison.groups.filter { $0.count > 1 }
             if !bars.isEmpty {
@@ -91,7 +95,7 @@ extension SuiteReport {
             let axis = 0.0, step = 1.0
             let bottom = -Double((count + 1) / 2 + 2) * step
             script += ["unset arrow", "unset label",
-                       "set title \(Gnuplot.quoted("by \(comparison.measure) over \(comparison.problems.count) problems (Friedman p = \(formatSignificant(comparison.p, digits: 2)))"))",
+                       "set title \(Gnuplot.quoted("by \(comparison.measure) over \(comparison.problems.count) problems (Friedman, Iman–Davenport p = \(formatSignificant(comparison.p, digits: 2)))"))",
                        "set xrange [-1.2:\(count + 2)]", "set yrange [\(bottom):2.2]",
                        "set arrow from 1,\(axis) to \(count),\(axis) nohead lw 1.5 lc rgb '#333333'"]
             for rank in 1...count {

@@ -106,7 +106,7 @@ package enum SuiteReport {
                     escape(contender.contender), escape(contender.chosen),
                     contender.tuningScore.map { formatSignificant($0, digits: 3) } ?? "diverged",
                     test + (contender.diverged > 0 ? " (\(contender.diverged) of \(contender.seeds) diverged)" : ""),
-                    (epochs.isFinite ? formatSignificant(epochs, digits: 3) : "never") + " (\(reached) of \(contender.seeds) seeds reach it)",
+                    (epochs.isFinite ? formatEpochs(epochs) : "never") + " (\(reached) of \(contender.seeds) seeds reach it)",
                     seconds.isFinite ? formatSignificant(seconds, digits: 2) : "never",
                     ratioText(contender.ratio),
                 ])

@@ -120,35 +120,19 @@ package enum SuiteRunner {
         }
     }
 
-    /// Each contender's best tuning run, on the validation split only: fewest
-    /// diverged seeds, then the best mean final validation score; among equal
-    /// scores (an easy problem's accuracy is often 1.0 at several rates), the
-    /// one that reached the validation target first, then the lower final
+    /// Each contender's best tuning run, on the validation split only, as a
+    /// sweep chooses (`SweepScores.ranked`): fewest diverged seeds, then the
+    /// best mean final validation score; among equal scores (an easy
+    /// problem's accuracy is often 1.0 at several rates), the one that
+    /// reached the problem's validation target first, then the lower final
     /// validation loss, then the file's order.
     static func chosenRuns(_ tuning: ExperimentResult, target: ProblemTarget) -> [RunPlan] {
         guard let scores = SweepScores(tuning) else {
             // No tuning space: each contender has one run, which is its setting.
             return tuning.plan.runs
         }
-        func tieBreak(_ entry: SweepScores.Entry) -> (epochs: Double, loss: Double) {
-            let results = tuning.results(for: entry.run.label)
-            let epochs = results.map { target.firstReached(in: $0.history).map { Double($0.epoch) } ?? .infinity }
-            let losses = results.map { Summary.end($0.history)?.validationLoss ?? .infinity }
-            return (epochs.isEmpty ? .infinity : median(epochs), losses.isEmpty ? .infinity : median(losses))
-        }
-        return scores.contenders.compactMap { contender in
-            let candidates = scores.entries.enumerated().filter { $0.element.run.contender == contender }
-            return candidates.min { left, right in
-                let (a, b) = (left.element, right.element)
-                if a.diverged != b.diverged { return a.diverged < b.diverged }
-                if scores.isBetter(a.finalMean, than: b.finalMean) { return true }
-                if scores.isBetter(b.finalMean, than: a.finalMean) { return false }
-                let (tieA, tieB) = (tieBreak(a), tieBreak(b))
-                if tieA.epochs != tieB.epochs { return tieA.epochs < tieB.epochs }
-                if tieA.loss != tieB.loss { return tieA.loss < tieB.loss }
-                return left.offset < right.offset
-            }?.element.run
-        }
+        let ranked = scores.ranked { entry in tuning.results(for: entry.run.label).map { target.firstReached(in: $0.history)?.epoch } }
+        return scores.contenders.compactMap { contender in ranked.first { $0.run.contender == contender }?.run }
     }
 }
 

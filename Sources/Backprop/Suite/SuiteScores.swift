@@ -33,7 +33,7 @@ package struct SuiteScores: Codable, Sendable, Equatable {
         package var ratio: Double
 
         /// The medians over seeds of epochs and seconds to target, ∞ when most seeds never reach it.
-        var medianEpochs: Double { median(epochsToTarget.map { $0.map(Double.init) ?? .infinity }) }
+        var medianEpochs: Double { Backprop.medianEpochs(epochsToTarget) }
         var medianSeconds: Double { median(secondsToTarget.map { $0 ?? .infinity }) }
     }
 
@@ -139,9 +139,7 @@ package struct SuiteScores: Codable, Sendable, Equatable {
             -(counted[problem].contenders.first { $0.contender == contender }?.time ?? .infinity)
         }
         let quality = RankComparison(measure: "final test quality", problems: problems.map(\.name), contenders: suite.contenders) { problem, contender in
-            let entry = problems[problem].contenders.first { $0.contender == contender }
-            guard let mean = entry?.testMean else { return -.infinity }  // every rerun diverged: the worst
-            return problems[problem].higherIsBetter ? mean : -mean
+            Self.qualityOrder(of: contender, in: problems[problem])
         }
         speedRanks = speed
         qualityRanks = quality
@@ -153,6 +151,21 @@ package struct SuiteScores: Codable, Sendable, Equatable {
                            reached: zip(problems, entries).filter { $0.0.excluded == nil && $0.1?.time.isFinite == true }.count,
                            speedRank: speed?.meanRanks[index], qualityRank: quality?.meanRanks[index])
         }
+    }
+
+    /// A contender's place by final test quality on one problem, as a number
+    /// where higher is better: fewer diverged reruns first (a mean over the
+    /// survivors would flatter a contender that failed), then the better
+    /// mean; every rerun diverged is the worst.
+    static func qualityOrder(of contender: String, in problem: Problem) -> Double {
+        func key(_ entry: Contender) -> (Int, Double) {
+            (entry.diverged, entry.testMean.map { problem.higherIsBetter ? -$0 : $0 } ?? .infinity)
+        }
+        let keys = problem.contenders.map(key).sorted { $0 < $1 }
+        guard let entry = problem.contenders.first(where: { $0.contender == contender }), let place = keys.firstIndex(where: { $0 == key(entry) }) else {
+            return -Double(problem.contenders.count)
+        }
+        return -Double(place)
     }
 
     /// AlgoPerf's time to target over reruns: the median, which is finite

@@ -1,7 +1,8 @@
 /// The declared order of runs the verdict's metric cannot tell apart:
 /// fewest epochs to the loss target (`stop.loss_below`; the median over
 /// seeds, ∞ when most seeds never reach it), when the runs have a target;
-/// then the lower held-out loss (mean over seeds); then the file's order.
+/// then the lower loss on the validation set (else the training set); then
+/// the file's order. Never the test set: what orders must not score.
 ///
 /// Epochs, not seconds: the verdict must come out the same on every
 /// machine. An epoch of a small batch takes more steps than one of a large
@@ -9,6 +10,7 @@
 struct TieBreak {
     /// Whether any run has a loss target.
     var usesTarget: Bool
+    /// Where the loss comes from: validation, else training.
     var part: Verdict.Part
 
     init(contenders: [Verdict.Contender], part: Verdict.Part) {
@@ -16,9 +18,9 @@ struct TieBreak {
         self.part = part
     }
 
-    /// "fewest epochs to the loss target (median over seeds), then the lower test loss".
+    /// "fewest epochs to the loss target (median over seeds), then the lower validation loss".
     var description: String {
-        let loss = "the lower \(part == .training ? "training" : part.rawValue) loss"
+        let loss = "the lower \(part.rawValue) loss"
         return usesTarget ? "fewest epochs to the loss target (median over seeds), then \(loss)" : loss
     }
 
@@ -26,11 +28,11 @@ struct TieBreak {
     /// never reach it; nil without a target.
     func epochs(_ contender: Verdict.Contender) -> Double? {
         guard let epochs = contender.epochsToTarget, !epochs.isEmpty else { return nil }
-        return median(epochs.map { $0.map(Double.init) ?? .infinity })
+        return medianEpochs(epochs)
     }
 
     func loss(_ contender: Verdict.Contender) -> Double {
-        Statistic(contender.heldOutLoss.compactMap { $0 })?.mean ?? .infinity
+        Statistic(contender.tieBreakLoss.compactMap { $0 })?.mean ?? .infinity
     }
 
     /// Whether `a` comes strictly before `b` by the criteria (not by file order).
@@ -51,8 +53,9 @@ struct TieBreak {
         }.map(\.element)
     }
 
-    /// "20 epochs", "never (1 of 3 seeds)", or "test loss 0.0213" when the
-    /// target does not decide; losses with as many digits as tell `other`'s apart.
+    /// "20 epochs", "not reached on most seeds (1 of 3)", or "validation loss
+    /// 0.0213" when the target does not decide; a loss with as many digits as
+    /// tell it from `other`'s.
     func valueText(_ contender: Verdict.Contender, decidedByTarget: Bool, other: Verdict.Contender) -> String {
         if decidedByTarget, let epochs = epochs(contender) {
             let reached = contender.epochsToTarget?.compactMap { $0 }.count ?? 0
@@ -61,6 +64,6 @@ struct TieBreak {
         }
         let (value, otherValue) = (loss(contender), loss(other))
         let digits = (3...6).first { formatSignificant(value, digits: $0) != formatSignificant(otherValue, digits: $0) } ?? 6
-        return "\(part == .training ? "training" : part.rawValue) loss \(value.isFinite ? formatSignificant(value, digits: digits) : "–")"
+        return "\(part.rawValue) loss \(value.isFinite ? formatSignificant(value, digits: digits) : "–")"
     }
 }

@@ -12,9 +12,13 @@ extension Verdict {
         }
         let samples = [Part.test: result.testSamples, .validation: result.validationSamples, .training: result.trainingSamples][part] ?? 0
         var setting = Setting(metric: classification ? .accuracy : .rmse, part: part, samples: samples, seeds: result.plan.seeds)
+        setting.tieBreakPart = result.validationSamples > 0 ? .validation : .training
         setting.isSweep = isSweep
         setting.hasTestScores = isSweep && part == .validation && result.testSamples > 0
         setting.validationChoseEpochs = part == .validation && result.runs.contains { $0.history.restoredEpoch != nil }
+        if result.baselines.isEmpty && result.trainingSamples < BaselineFit.minimumRows {
+            setting.noBaselines = "No baselines: \(result.trainingSamples) training row\(result.trainingSamples == 1 ? " is" : "s are") too few for one to mean anything (\(BaselineFit.minimumRows) needed)."
+        }
         var contenders: [Contender] = []
         for plan in result.plan.runs {
             let results = result.results(for: plan.label)
@@ -23,11 +27,15 @@ extension Verdict {
             let measured = bySeed.map { $0.map { Self.measure($0, on: part, classification: classification) } }
             let errors = measured.compactMap { $0?.rmseStandardError }
             if !errors.isEmpty { setting.rmseStandardErrors[plan.label] = errors.reduce(0, +) / Double(errors.count) }
-            contenders.append(Contender(
-                label: plan.label, scores: measured.map { $0?.score }, diverged: results.filter(\.history.diverged).count,
+            var contender = Contender(
+                label: plan.label, scores: measured.map { $0?.score },
+                diverged: zip(bySeed, measured).filter { run, measure in run?.history.diverged == true && measure?.score == nil }.count,
+                missing: bySeed.filter { $0 == nil }.count,
                 epochsToTarget: plan.stopping.lossBelow == nil ? nil : bySeed.map { $0?.history.thresholdEpoch },
-                heldOutLoss: measured.map { $0?.loss },
-                testScores: setting.hasTestScores ? bySeed.map { $0.flatMap { Self.measure($0, on: .test, classification: classification).score } } : []))
+                tieBreakLoss: bySeed.map { $0.flatMap { Self.measure($0, on: setting.tieBreakPart, classification: classification).loss } },
+                testScores: setting.hasTestScores ? bySeed.map { $0.flatMap { Self.measure($0, on: .test, classification: classification).score } } : [])
+            contender.trials = bySeed.map { $0?.trialKey ?? "" }
+            contenders.append(contender)
         }
         for baseline in result.baselines {
             guard let scores = baseline.scores(on: part) else { continue }
@@ -44,7 +52,7 @@ extension Verdict {
     static func measure(_ run: RunResult, on part: Part, classification: Bool) -> (score: Double?, loss: Double?, rmseStandardError: Double?) {
         switch part {
         case .test:
-            guard !run.history.diverged || run.history.restoredEpoch != nil, let test = run.test else { return (nil, nil, nil) }
+            guard let test = run.test else { return (nil, nil, nil) }
             return (classification ? test.accuracy : test.regression?.rmse, test.loss, test.regression?.rmseStandardError)
         case .validation:
             guard let end = Summary.end(run.history) else { return (nil, nil, nil) }
@@ -67,7 +75,7 @@ extension Verdict {
         let (seed, score) = seeds[(seeds.count - 1) / 2]
         guard let run = result.results(for: winner).first(where: { $0.seed == seed }) else { return nil }
         let how = winnerByTieBreak ? "first of the leading group by the tie-break" : "the verdict's winner"
-        let median = seeds.count > 1 ? ", on its median seed by \(part == .training ? "training" : part.rawValue) \(metric.title) (\(formatSignificant(score, digits: 3)))" : ""
+        let median = seeds.count > 1 ? ", on its median seed by \(part.rawValue) \(metric.title) (\(formatSignificant(score, digits: 3)))" : ""
         return (run, "\(winner) is \(how)\(median).")
     }
 }

@@ -13,7 +13,7 @@ unset ytics
 unset grid
 unset arrow
 unset label
-set title 'by time to target over 5 problems (Friedman p = 0.0023)'
+set title 'by time to target over 5 problems (Friedman, Iman–Davenport p = 7.5e-5)'
 set xrange [-1.2:10]
 set yrange [-6.0:2.2]
 set arrow from 1,0.0 to 8,0.0 nohead lw 1.5 lc rgb '#333333'
@@ -65,7 +65,7 @@ set arrow from 3.77,-0.74 to 7.73,-0.74 nohead lw 5 lc rgb '#222222'
 plot NaN notitle
 unset arrow
 unset label
-set title 'by final test quality over 5 problems (Friedman p = 0.21)'
+set title 'by final test quality over 5 problems (Friedman, Iman–Davenport p = 0.20)'
 set xrange [-1.2:10]
 set yrange [-6.0:2.2]
 set arrow from 1,0.0 to 8,0.0 nohead lw 1.5 lc rgb '#333333'
