@@ -37,8 +37,14 @@ public struct Plugin: Sendable {
         guard !sourceDigest.isEmpty, sourceDigest.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || ".-_".unicodeScalars.contains($0) }) else {
             throw RegistrationError("plugin '\(name)': its source digest '\(sourceDigest)' is not letters, digits, '.', '-' and '_'")
         }
-        try Version.installed.add(name, digest: sourceDigest, conflict: { earlier in
+        try Self.installed.add(name, digest: sourceDigest, conflict: { earlier in
             RegistrationError("plugin '\(name)' is installed twice: first with source \(earlier), again with source \(sourceDigest)")
         }, install: registration)
     }
+}
+
+extension Plugin {
+    /// The plugins installed in this process (`install`), in order: their
+    /// names and digests join `Version.description`.
+    static let installed = InstalledSources()
 }

@@ -25,22 +25,9 @@ package enum BLASKernel {
     /// The kernel in use, as OpenBLAS names it ("Cooperlake", "Haswell", "Prescott").
     package static var coreName: String { String(cString: openblas_get_corename()) }
 
-    /// The CPU's feature flags (Linux's /proc/cpuinfo), empty where unreadable.
-    package static var cpuFlags: Set<String> { Set(cpuInfo("flags").split(separator: " ").map(String.init)) }
-
-    package static var cpuModel: String { cpuInfo("model name") }
-
-    /// The first value of `field` in /proc/cpuinfo.
-    static func cpuInfo(_ field: String) -> String {
-        guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return "" }
-        for line in text.split(separator: "\n") where line.hasPrefix(field) {
-            let parts = line.split(separator: ":", maxSplits: 1)
-            if parts.count == 2 && parts[0].trimmingCharacters(in: .whitespaces) == field {
-                return parts[1].trimmingCharacters(in: .whitespaces)
-            }
-        }
-        return ""
-    }
+    /// The CPU's feature flags and model (`CPU`), where OpenBLAS's kernel choice is checked.
+    package static var cpuFlags: Set<String> { CPU.flags }
+    package static var cpuModel: String { CPU.model }
 
     static func level(ofCore name: String) -> Level {
         switch name.lowercased() {
@@ -81,16 +68,8 @@ package enum BLASKernel {
         guard level(ofCore: coreName) < .avx512 else { return }
         let environment = ProcessInfo.processInfo.environment
         guard let kernel = fitting(core: coreName, flags: cpuFlags, environment: environment) else { return }
-        // The arguments and environment as the bytes they are (a path need not be UTF-8), plus two variables.
-        var envp: [UnsafeMutablePointer<CChar>?] = [strdup("OPENBLAS_CORETYPE=\(kernel)"), strdup("\(restartMarker)=\(coreName)")]
-        var entry = environ
-        while let variable = entry.pointee {
-            envp.append(variable)
-            entry += 1
-        }
-        envp.append(nil)
-        execve("/proc/self/exe", CommandLine.unsafeArgv, envp)
-        // Only reached when execve failed: train with the kernel there is.
+        ProcessRestart.restart(adding: ["OPENBLAS_CORETYPE=\(kernel)", "\(restartMarker)=\(coreName)"])
+        // Only reached when the restart failed: train with the kernel there is.
     }
 
     /// "Cooperlake (CPU: AMD EPYC; avx512f avx512bw avx512vl avx512_bf16 avx2 fma)", with how

@@ -18,10 +18,6 @@ where Self.RawSignificand: FixedWidthInteger {
     /// SIMD loops; `SIMD8.squareRoot()` takes the lanes one at a time).
     static func squareRoot(_ lanes: SIMD8<Self>) -> SIMD8<Self>
 
-    /// Applies `rule` to a parameter of this type through its concrete entry
-    /// (`OptimizerRule.update(float:)` or `update(double:)`).
-    static func update(_ parameter: ParameterUpdate<Self>, by rule: any OptimizerRule)
-
     /// `Int(self)` through the concrete conversion: the generic one costs a
     /// few percent of a small model's step where class labels are read.
     var truncatedToInt: Int { get }

@@ -21,8 +21,4 @@ extension Double: BLASScalar {
 
     @inlinable @inline(__always)
     public static func squareRoot(_ lanes: SIMD8<Double>) -> SIMD8<Double> { backprop_sqrt_double8(lanes) }
-
-    public static func update(_ parameter: ParameterUpdate<Double>, by rule: any OptimizerRule) {
-        rule.update(double: parameter)
-    }
 }

@@ -21,8 +21,4 @@ extension Float: BLASScalar {
 
     @inlinable @inline(__always)
     public static func squareRoot(_ lanes: SIMD8<Float>) -> SIMD8<Float> { backprop_sqrt_float8(lanes) }
-
-    public static func update(_ parameter: ParameterUpdate<Float>, by rule: any OptimizerRule) {
-        rule.update(float: parameter)
-    }
 }

@@ -56,7 +56,7 @@ enum BaselineFit {
             }
             return BaselineScores(accuracy: Double(correct) / Double(split.count), regression: nil, confusion: confusion)
         }
-        func result(_ name: String, _ kind: Verdict.BaselineKind, _ detail: String, _ predict: (Matrix<Scalar>) -> [Int]) -> BaselineResult {
+        func result(_ name: String, _ kind: BaselineResult.Kind, _ detail: String, _ predict: (Matrix<Scalar>) -> [Int]) -> BaselineResult {
             BaselineResult(name: name, kind: kind, detail: detail, training: scores(predict, on: data.train) ?? BaselineScores(),
                            validation: scores(predict, on: data.validation), test: scores(predict, on: data.test))
         }
@@ -90,7 +90,7 @@ enum BaselineFit {
             sums.add(prediction: predict(split.inputs), target: split.targets.converted(to: Double.self), scaling: data.targetScaling)
             return BaselineScores(accuracy: nil, regression: sums.scores, confusion: nil)
         }
-        func result(_ name: String, _ kind: Verdict.BaselineKind, _ detail: String, _ predict: (Matrix<Scalar>) -> Matrix<Double>) -> BaselineResult {
+        func result(_ name: String, _ kind: BaselineResult.Kind, _ detail: String, _ predict: (Matrix<Scalar>) -> Matrix<Double>) -> BaselineResult {
             BaselineResult(name: name, kind: kind, detail: detail, training: scores(predict, on: data.train) ?? BaselineScores(),
                            validation: scores(predict, on: data.validation), test: scores(predict, on: data.test))
         }

@@ -50,8 +50,8 @@ public final class Optimizer<Scalar: BLASScalar>: CustomStringConvertible {
             parameter.value.storage.withUnsafeMutableBufferPointer { values in
                 parameter.gradient.storage.withUnsafeBufferPointer { gradient in
                     state[index].withUnsafeMutableBufferPointer { state in
-                        Scalar.update(ParameterUpdate(values: values, gradient: gradient, coupledDecay: coupled, state: state,
-                                                      step: steps, learningRate: learningRate), by: rule)
+                        rule.apply(ParameterUpdate(values: values, gradient: gradient, coupledDecay: coupled, state: state,
+                                                   step: steps, learningRate: learningRate))
                     }
                 }
             }

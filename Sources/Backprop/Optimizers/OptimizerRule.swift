@@ -41,3 +41,21 @@ extension OptimizerRule {
     public func update(float parameter: ParameterUpdate<Float>) { update(parameter) }
     public func update(double parameter: ParameterUpdate<Double>) { update(parameter) }
 }
+
+extension OptimizerRule {
+    /// Calls the concrete entry for the parameter's precision, `update(float:)`
+    /// or `update(double:)`: a comparison of two type pointers, folded away
+    /// where the driver is specialized, instead of the generic `update`'s
+    /// metadata lookups. (The numeric core cannot name optimizers, so the
+    /// choice is made here.)
+    @inline(__always)
+    func apply<Scalar: BLASScalar>(_ parameter: ParameterUpdate<Scalar>) {
+        if Scalar.self == Float.self {
+            update(float: unsafeBitCast(parameter, to: ParameterUpdate<Float>.self))
+        } else if Scalar.self == Double.self {
+            update(double: unsafeBitCast(parameter, to: ParameterUpdate<Double>.self))
+        } else {
+            update(parameter)
+        }
+    }
+}

@@ -46,7 +46,7 @@ package struct Baseline: Codable, Sendable, Equatable {
                     guard let test = run.test else { return .infinity }
                     return classification ? 1 - (test.accuracy ?? 0) : test.regression?.rmse ?? .infinity
                 }
-                guard let end = Summary.end(run.history) else { return .infinity }
+                guard let end = run.history.endRecord else { return .infinity }
                 return (classification ? end.validationAccuracy.map { 1 - $0 } : end.validationRegression?.rmse) ?? .infinity
             }
             runs[plan.label] = Run(seeds: results.map(\.seed), epochsToTarget: epochs, heldOutError: errors)

@@ -100,70 +100,18 @@ package enum OutputWriter {
     enum GnuplotOutcome: Equatable { case success, failure(String) }
 
     /// Runs gnuplot on `script`, stopped after `timeLimit`; its messages are
-    /// read on the side, at most `gnuplotMessageLimit` bytes.
+    /// read on the side, at most `gnuplotMessageLimit` bytes, and the first
+    /// line of them says why a chart failed.
     static func runGnuplot(_ gnuplot: String, script: String, in directory: String, timeLimit: Duration) -> GnuplotOutcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: gnuplot)
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let input = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        let messages = GnuplotMessages()
-        do {
-            try process.run()
-        } catch {
-            return .failure("cannot run gnuplot: \(error.localizedDescription)")
-        }
-        Thread { messages.read(errors.fileHandleForReading, limit: gnuplotMessageLimit) }.start()
-        // On another thread too: a gnuplot that hangs without reading would block a long script's write.
-        // It may also stop reading early (a drawing error): its message says why, not the pipe's.
-        let writer = input.fileHandleForWriting
-        Thread {
-            try? writer.write(contentsOf: Data(script.utf8))
-            try? writer.close()
-        }.start()
-        let clock = ContinuousClock()
-        let deadline = clock.now + timeLimit
-        while process.isRunning && clock.now < deadline { Thread.sleep(forTimeInterval: 0.01) }
-        if process.isRunning {
-            // gnuplot runs in a process group of its own: stop it and anything it started.
-            let group = -process.processIdentifier
-            kill(group, SIGTERM)
-            Thread.sleep(forTimeInterval: 0.2)
-            kill(group, SIGKILL)
-            process.waitUntilExit()
+        switch Subprocess.run(gnuplot, input: script, in: directory, timeLimit: timeLimit, messageLimit: gnuplotMessageLimit) {
+        case .cannotStart(let reason):
+            return .failure("cannot run gnuplot: \(reason)")
+        case .timedOut:
             return .failure("gnuplot did not finish within \(Int(timeLimit.inSeconds)) s and was stopped")
-        }
-        process.waitUntilExit()
-        let message = messages.waitForText()
-        if process.terminationReason == .exit && process.terminationStatus == 0 { return .success }
-        let firstLine = message.split(separator: "\n").first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
-        let status = process.terminationReason == .exit ? "exit status \(process.terminationStatus)" : "killed by signal \(process.terminationStatus)"
-        return .failure("gnuplot: " + (firstLine.map(String.init) ?? status))
-    }
-
-    /// gnuplot's standard error, read on another thread so a chatty or hung
-    /// gnuplot cannot block the tool, and capped.
-    private final class GnuplotMessages: @unchecked Sendable {
-        private let done = DispatchSemaphore(value: 0)
-        private let lock = NSLock()
-        private var data = Data()
-
-        func read(_ handle: FileHandle, limit: Int) {
-            while let chunk = try? handle.read(upToCount: 4096), !chunk.isEmpty {
-                lock.lock()
-                if data.count < limit { data.append(chunk.prefix(limit - data.count)) }
-                lock.unlock()
-            }
-            done.signal()
-        }
-
-        func waitForText() -> String {
-            _ = done.wait(timeout: .now() + 2)
-            lock.lock()
-            defer { lock.unlock() }
-            return String(decoding: data, as: UTF8.self)
+        case .finished(let status, let messages):
+            if status == .exit(0) { return .success }
+            let firstLine = messages.split(separator: "\n").first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+            return .failure("gnuplot: " + (firstLine.map(String.init) ?? status.description))
         }
     }
 
@@ -227,12 +175,5 @@ package enum OutputWriter {
         }
     }
 
-    package static func findExecutable(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for folder in path.split(separator: ":") {
-            let candidate = "\(folder)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
+    package static func findExecutable(_ name: String) -> String? { Subprocess.findExecutable(name) }
 }

@@ -22,6 +22,13 @@ public struct TrainingHistory: Codable, Sendable {
     package static let maximumRecords = 10_000
 
     public var diverged: Bool { divergedAtEpoch != nil }
+
+    /// The record of the weights the run ended with: the restored best epoch,
+    /// else the last, unless the run diverged.
+    package var endRecord: EpochRecord? {
+        if let restored = restoredEpoch { return records.first { $0.epoch == restored } }
+        return diverged ? nil : last
+    }
     public var last: EpochRecord? { records.last }
 
     /// Keeps `record`, thinning the records to every other kept epoch when

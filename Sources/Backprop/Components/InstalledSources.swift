@@ -1,21 +1,5 @@
 import Foundation
 
-/// Which backprop made a result: the release number, and the digest of the
-/// library's sources at build time (computed by the SourceDigest plugin), so
-/// any change to the code that trains is a different version. Sweep trials
-/// are keyed on it: results of other code are never reused or merged.
-public enum Version {
-    public static let number = "0.2.0"
-    public static let sourceDigest = Backprop.sourceDigest
-
-    /// "0.2.0 (source 1a2b3c4d5e6f7a8b)", and each installed plugin's digest
-    /// after the library's: "0.2.0 (source 1a2b...; plugin lion-example 9f8e...)".
-    public static var description: String { "\(number) (source \(sourceDigest)\(installed.suffix))" }
-
-    /// The plugins installed in this process (`Plugin.install`), in order.
-    static let installed = InstalledSources()
-}
-
 /// Names and digests of code from outside the library that trains here.
 final class InstalledSources: @unchecked Sendable {
     private var sources: [(name: String, digest: String)] = []

@@ -88,7 +88,7 @@ package struct Summary: Codable, Sendable {
             let results = result.results(for: plan.label)
             guard !results.isEmpty else { return nil }
             let histories = results.map(\.history)
-            let ends = histories.map(Self.end)
+            let ends = histories.map(\.endRecord)
             func statistic(_ values: [Double?]) -> Statistic? { Statistic(values.compactMap { $0 }) }
             return Run(
                 label: plan.label, settings: plan.settingsDescription, seeds: results.map(\.seed),
@@ -118,12 +118,6 @@ package struct Summary: Codable, Sendable {
         verdict = Verdict(result)
     }
 
-    /// The record of the weights a run ended with: the restored best epoch,
-    /// else the last, unless the run diverged.
-    static func end(_ history: TrainingHistory) -> EpochRecord? {
-        if let restored = history.restoredEpoch { return history.records.first { $0.epoch == restored } }
-        return history.diverged ? nil : history.last
-    }
 
     package func json() throws -> Data {
         try SnakeCaseJSON.encode(self)

@@ -35,7 +35,6 @@ struct SweepScores {
         guard !result.plan.sweepAxes.isEmpty else { return nil }
         let classification = result.classNames != nil
         higherIsBetter = classification
-        let end = Summary.end
         let pick: (RunResult) -> (final: Double?, best: Double?)
         let validates = result.validationSamples > 0
         choosesFairly = validates
@@ -45,24 +44,24 @@ struct SweepScores {
             pick = { run in
                 let records = run.history.records
                 if classification {
-                    return (end(run.history)?.validationAccuracy, records.compactMap(\.validationAccuracy).filter(\.isFinite).max())
+                    return (run.history.endRecord?.validationAccuracy, records.compactMap(\.validationAccuracy).filter(\.isFinite).max())
                 }
-                return (end(run.history)?.validationRegression?.rmse, records.compactMap(\.validationRegression?.rmse).filter(\.isFinite).min())
+                return (run.history.endRecord?.validationRegression?.rmse, records.compactMap(\.validationRegression?.rmse).filter(\.isFinite).min())
             }
         } else {
             metric = classification ? "training accuracy" : "training loss"
             hasBest = true
             pick = { run in
                 let records = run.history.records
-                if classification { return (end(run.history)?.accuracy, records.compactMap(\.accuracy).max()) }
-                return (end(run.history)?.loss, records.map(\.loss).filter(\.isFinite).min())
+                if classification { return (run.history.endRecord?.accuracy, records.compactMap(\.accuracy).max()) }
+                return (run.history.endRecord?.loss, records.map(\.loss).filter(\.isFinite).min())
             }
         }
         entries = result.plan.runs.compactMap { run in
             let results = result.results(for: run.label)
             guard !results.isEmpty else { return nil }
             let scores = results.map(pick)
-            let losses = results.map { result in Summary.end(result.history).flatMap { validates ? $0.validationLoss : $0.loss } }
+            let losses = results.map { result in result.history.endRecord.flatMap { validates ? $0.validationLoss : $0.loss } }
             return Entry(run: run, final: scores.map { $0.final.flatMap { $0.isFinite ? $0 : nil } },
                          best: scores.map { $0.best.flatMap { $0.isFinite ? $0 : nil } }, loss: losses,
                          thresholdEpochs: run.stopping.lossBelow == nil ? nil : results.map(\.history.thresholdEpoch))

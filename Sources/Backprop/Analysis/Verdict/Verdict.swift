@@ -66,10 +66,7 @@ package struct Verdict: Codable, Sendable {
         case unranked
     }
 
-    /// Which bar a baseline sets: a trivial one (majority class, the mean) or a linear model.
-    package enum BaselineKind: String, Codable, Sendable {
-        case trivial, linear
-    }
+    package typealias BaselineKind = BaselineResult.Kind
 
     /// A run against the leader, seed by seed: differences are this run's
     /// score minus the leader's, in the metric's units.

@@ -55,11 +55,11 @@ extension Verdict {
             guard let test = run.test else { return (nil, nil, nil) }
             return (classification ? test.accuracy : test.regression?.rmse, test.loss, test.regression?.rmseStandardError)
         case .validation:
-            guard let end = Summary.end(run.history) else { return (nil, nil, nil) }
+            guard let end = run.history.endRecord else { return (nil, nil, nil) }
             return (classification ? end.validationAccuracy : end.validationRegression?.rmse, end.validationLoss,
                     end.validationRegression?.rmseStandardError)
         case .training:
-            guard let end = Summary.end(run.history) else { return (nil, nil, nil) }
+            guard let end = run.history.endRecord else { return (nil, nil, nil) }
             return (classification ? end.accuracy : end.regression?.rmse, end.loss, end.regression?.rmseStandardError)
         }
     }
