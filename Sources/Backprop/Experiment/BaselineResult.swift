@@ -16,14 +16,6 @@ public struct BaselineResult: Codable, Sendable {
     public package(set) var training: BaselineScores
     public package(set) var validation: BaselineScores?
     public package(set) var test: BaselineScores?
-
-    func scores(on part: Verdict.Part) -> BaselineScores? {
-        switch part {
-        case .training: return training
-        case .validation: return validation
-        case .test: return test
-        }
-    }
 }
 
 /// A baseline's scores on one part: accuracy for classification; RMSE,

@@ -131,9 +131,7 @@ package enum OutputWriter {
         }
     }
 
-    static func linkError(_ path: String) -> OutputError {
-        OutputError(path: path, message: "is a symbolic link; backprop does not write through links inside its output (remove it, or choose another --plots)")
-    }
+    static func linkError(_ path: String) -> OutputError { Folder.linkError(path) }
 
     /// Checks, without writing anything, that `directory` can be created or
     /// written: so a bad `--plots` fails before training, not after.
@@ -159,21 +157,8 @@ package enum OutputWriter {
         }
     }
 
-    /// Creates a folder (and its parents), with a one-line error. A folder the
-    /// tool writes into (plots/NAME, its checkpoints/, trials/, ...) that is a
-    /// symbolic link is refused: output never goes where a planted link points.
-    /// The --plots folder itself may be a link (the user chose it).
-    package static func makeDirectory(_ directory: String) throws {
-        var status = stat()
-        if lstat(directory, &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK {
-            throw linkError(directory)
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw WriteError(path: directory, message: "cannot create the folder")
-        }
-    }
+    /// Creates a folder and its parents (`Folder.make`): never through a link.
+    package static func makeDirectory(_ directory: String) throws { try Folder.make(directory) }
 
     package static func findExecutable(_ name: String) -> String? { Subprocess.findExecutable(name) }
 }

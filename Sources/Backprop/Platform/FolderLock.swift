@@ -21,7 +21,7 @@ package final class FolderLock {
             path = parentFolder(of: path)
         }
         created = missing
-        if !mustExist { try OutputWriter.makeDirectory(folder) }
+        if !mustExist { try Folder.make(folder) }
         var attempts = 0
         while true {
             let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)

@@ -79,3 +79,13 @@ extension Verdict {
         return (run, "\(winner) is \(how)\(median).")
     }
 }
+
+extension BaselineResult {
+    func scores(on part: Verdict.Part) -> BaselineScores? {
+        switch part {
+        case .training: return training
+        case .validation: return validation
+        case .test: return test
+        }
+    }
+}
