@@ -42,7 +42,7 @@ api: deps
 	@mkdir -p .build; rm -rf .build/*/symbolgraph; swift package dump-symbol-graph --minimum-access-level public > .build/api.log 2>&1; \
 	  graphs=$$(ls -d .build/*/symbolgraph 2>/dev/null | head -1); \
 	  test -f "$$graphs/Backprop.symbols.json" -a -f "$$graphs/BackpropCommandLine.symbols.json" \
-	  || { cat .build/api.log; echo "make api: no symbol graphs of Backprop and BackpropCommandLine (see above)"; exit 1; }; \
+	  || { cat .build/api.log; echo "make api: no symbol graphs of the Backprop modules and BackpropCommandLine (see above)"; exit 1; }; \
 	  echo "+ python3 scripts/public_api.py $$graphs api $(if $(UPDATE),--update,)"; \
 	  python3 scripts/public_api.py $$graphs api $(if $(UPDATE),--update,)
 

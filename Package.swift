@@ -28,15 +28,32 @@ let package = Package(
         ),
         // Vector square roots for the optimizers' SIMD loops (header only).
         .target(name: "CLanes"),
+        // The library in layers, each its own target so the compiler keeps the
+        // direction: a lower layer naming a higher one does not compile.
+        // Platform: what talks to the OS (CPU flags, re-exec, subprocesses, files, locks).
+        .target(name: "BackpropPlatform"),
+        // Statistics: paired tests, intervals, rank tests; numbers in, numbers out.
+        .target(name: "BackpropStatistics", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
+        // Core: matrices over BLAS, random numbers, parameters, number formatting.
         .target(
-            name: "Backprop",
-            dependencies: [
-                "CBLAS", "CZlib", "CLanes",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "RealModule", package: "swift-numerics"),
-            ],
-            plugins: ["SourceDigestPlugin"]
+            name: "BackpropCore",
+            dependencies: ["BackpropPlatform", "CBLAS", "CLanes", .product(name: "RealModule", package: "swift-numerics")]
         ),
+        // Components: the registries and everything they hold (layers, losses,
+        // optimizers, initializers, schedules, datasets) and their settings.
+        .target(name: "BackpropComponents", dependencies: ["BackpropCore", "CZlib", .product(name: "Yams", package: "Yams")]),
+        // Training: the trainer, stopping, evaluation, and the closed-form baselines.
+        .target(name: "BackpropTraining", dependencies: ["BackpropComponents"]),
+        // Experiment: the file, its plan, the runner and its results, sweeps and suite plans.
+        .target(name: "BackpropExperiment", dependencies: ["BackpropTraining"], plugins: ["SourceDigestPlugin"]),
+        // Analysis: what the results conclude (verdict, sweep and suite scores).
+        .target(name: "BackpropAnalysis", dependencies: ["BackpropExperiment", "BackpropStatistics"]),
+        // Output: reports, charts, result files, checkpoints on disk.
+        .target(name: "BackpropOutput", dependencies: ["BackpropAnalysis"]),
+        // Commands: run, sweep, merge, plot, suite, check, ... as library calls.
+        .target(name: "BackpropCommands", dependencies: ["BackpropOutput"]),
+        // The umbrella plugins import: every layer above, re-exported.
+        .target(name: "Backprop", dependencies: ["BackpropCommands"]),
         // Build-time tool and plugin: the digest of a target's sources, which
         // names the code that made a sweep's trials (Version.sourceDigest).
         .executableTarget(name: "source-digest"),
@@ -45,7 +62,7 @@ let package = Package(
         .target(
             name: "BackpropCommandLine",
             dependencies: [
-                "Backprop",
+                "BackpropCommands",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

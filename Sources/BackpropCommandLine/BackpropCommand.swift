@@ -1,5 +1,5 @@
 import ArgumentParser
-import Backprop
+import BackpropCommands
 import Foundation
 
 /// The `backprop` command tree: every subcommand, the exit-code policy and

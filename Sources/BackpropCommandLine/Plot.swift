@@ -1,5 +1,5 @@
 import ArgumentParser
-import Backprop
+import BackpropCommands
 
 extension BackpropCommand {
     struct Plot: ParsableCommand {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Backprop
+import BackpropCommands
 import Foundation
 
 /// `--shard K/N|auto` and `--shards N`, shared by `sweep` and `suite`.

@@ -1,4 +1,4 @@
-import Backprop
+import BackpropCommands
 import Foundation
 
 /// Ctrl-C and SIGTERM for the commands that train: the first stops the runs

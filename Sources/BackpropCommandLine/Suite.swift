@@ -1,5 +1,5 @@
 import ArgumentParser
-import Backprop
+import BackpropCommands
 import Foundation
 
 extension BackpropCommand {

@@ -1,6 +1,14 @@
 import Foundation
 import Testing
-@testable import Backprop
+@testable import BackpropPlatform
+@testable import BackpropStatistics
+@testable import BackpropCore
+@testable import BackpropComponents
+@testable import BackpropTraining
+@testable import BackpropExperiment
+@testable import BackpropAnalysis
+@testable import BackpropOutput
+@testable import BackpropCommands
 
 /// A corpus of bad inputs, one file (or value) each, across experiment YAML,
 /// CSV, IDX, checkpoints, results.json and the command line: each must fail

@@ -1,7 +1,15 @@
 import CZlib
 import Foundation
 import Testing
-@testable import Backprop
+@testable import BackpropPlatform
+@testable import BackpropStatistics
+@testable import BackpropCore
+@testable import BackpropComponents
+@testable import BackpropTraining
+@testable import BackpropExperiment
+@testable import BackpropAnalysis
+@testable import BackpropOutput
+@testable import BackpropCommands
 
 /// A seeded mutation loop over the readers of user input: experiment YAML,
 /// CSV and IDX (plain and gzip). Every mutated input must load or fail with a

@@ -1,6 +1,14 @@
 import Foundation
 import Testing
-@testable import Backprop
+@testable import BackpropPlatform
+@testable import BackpropStatistics
+@testable import BackpropCore
+@testable import BackpropComponents
+@testable import BackpropTraining
+@testable import BackpropExperiment
+@testable import BackpropAnalysis
+@testable import BackpropOutput
+@testable import BackpropCommands
 
 /// What hostile names and planted files cannot do to the output: write
 /// through a symbolic link, break a gnuplot script, reach the terminal as

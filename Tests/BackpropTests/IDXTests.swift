@@ -1,7 +1,15 @@
 import CZlib
 import Foundation
 import Testing
-@testable import Backprop
+@testable import BackpropPlatform
+@testable import BackpropStatistics
+@testable import BackpropCore
+@testable import BackpropComponents
+@testable import BackpropTraining
+@testable import BackpropExperiment
+@testable import BackpropAnalysis
+@testable import BackpropOutput
+@testable import BackpropCommands
 
 /// A fresh temporary folder for one test's files.
 private struct ScratchFolder {

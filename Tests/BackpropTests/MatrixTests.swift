@@ -1,5 +1,13 @@
 import Testing
-@testable import Backprop
+@testable import BackpropPlatform
+@testable import BackpropStatistics
+@testable import BackpropCore
+@testable import BackpropComponents
+@testable import BackpropTraining
+@testable import BackpropExperiment
+@testable import BackpropAnalysis
+@testable import BackpropOutput
+@testable import BackpropCommands
 
 @Suite struct MatrixTests {
     func naiveProduct(_ a: [[Double]], _ b: [[Double]]) -> [[Double]] {

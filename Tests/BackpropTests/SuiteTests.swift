@@ -1,6 +1,14 @@
 import Foundation
 import Testing
-@testable import Backprop
+@testable import BackpropPlatform
+@testable import BackpropStatistics
+@testable import BackpropCore
+@testable import BackpropComponents
+@testable import BackpropTraining
+@testable import BackpropExperiment
+@testable import BackpropAnalysis
+@testable import BackpropOutput
+@testable import BackpropCommands
 
 /// The suite protocol: the performance-profile scoring against hand-computed
 /// values, the suite file's errors, and a whole suite run unsharded, resumed

@@ -1,7 +1,15 @@
 import AllocationCounter
 import Foundation
 import Testing
-@testable import Backprop
+@testable import BackpropPlatform
+@testable import BackpropStatistics
+@testable import BackpropCore
+@testable import BackpropComponents
+@testable import BackpropTraining
+@testable import BackpropExperiment
+@testable import BackpropAnalysis
+@testable import BackpropOutput
+@testable import BackpropCommands
 
 /// Noisy XOR: the four corners of the unit square, label = x1 XOR x2.
 func xorData(samples: Int, noise: Double, seed: UInt64) -> DataSplit<Double> {

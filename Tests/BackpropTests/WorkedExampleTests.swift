@@ -1,6 +1,14 @@
 import Foundation
 import Testing
-@testable import Backprop
+@testable import BackpropPlatform
+@testable import BackpropStatistics
+@testable import BackpropCore
+@testable import BackpropComponents
+@testable import BackpropTraining
+@testable import BackpropExperiment
+@testable import BackpropAnalysis
+@testable import BackpropOutput
+@testable import BackpropCommands
 
 @Suite struct WorkedExampleTests {
     /// Hand computation: x = 2; hidden z = (1.5·2 + 0.5, −0.5·2) = (3.5, −1), h = (3.5, 0);

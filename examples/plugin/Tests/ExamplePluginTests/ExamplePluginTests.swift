@@ -117,14 +117,14 @@ import ExamplePlugin
         let line = #line + 1
         #expect { try Registries.optimizers.register(Lion.self, as: "adam") } throws: { error in
             "\(error)" == "ExamplePluginTests/ExamplePluginTests.swift:\(line): optimizer 'adam' is registered twice: "
-                + "first as an optimizer at Backprop/OptimizerRegistry.swift:5, again here (Lion)"
+                + "first as an optimizer at BackpropComponents/OptimizerRegistry.swift:7, again here (Lion)"
         }
         #expect { try Registries.optimizers.register(Lion.self) } throws: { error in
             "\(error)".contains("optimizer 'lion' is registered twice: first as an optimizer at ExamplePlugin/Registration.swift:")
         }
         // Layers and activations share `model:`, so their names are one namespace.
         #expect { try Registries.activations.register(Swish.self, as: "dense") } throws: { error in
-            "\(error)".contains("activation 'dense' is registered twice: first as a layer at Backprop/LayerRegistry.swift:")
+            "\(error)".contains("activation 'dense' is registered twice: first as a layer at BackpropComponents/LayerRegistry.swift:")
         }
         #expect { try Registries.datasets.register(TwoCloudsDataset.self, as: "Two Clouds") } throws: { error in
             "\(error)".hasSuffix("cannot register TwoCloudsDataset as dataset 'Two Clouds': a name is lowercase letters, digits and '_', starting with a letter")

@@ -1,0 +1,3 @@
+// Each layer re-exports the one below, so a file imports only its neighbour.
+@_exported import BackpropExperiment
+@_exported import BackpropStatistics

@@ -1,0 +1,23 @@
+import Foundation
+import BackpropOutput
+
+extension Commands {
+    /// `backprop bench`: times training (see `Benchmark`), or with
+    /// `gemmReference` the bare matrix products of the same epoch (see
+    /// `GEMMReference`), and prints one JSON line, as `make bench` reads it.
+    package static func bench(_ workload: Benchmark.Workload, gemmReference: Bool) throws -> CommandOutcome {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json: Data
+        if gemmReference {
+            guard let samples = workload.samples ?? (workload.data == .fashionMNIST ? 60_000 : nil) else {
+                throw ComponentError("bench: --gemm-reference needs --samples")
+            }
+            json = try encoder.encode(GEMMReference.run(layers: workload.layers, samples: samples, batch: workload.batch,
+                                                        threads: workload.threads, repetitions: workload.repetitions))
+        } else {
+            json = try encoder.encode(Benchmark.run(workload))
+        }
+        return CommandOutcome(output: [String(decoding: json, as: UTF8.self)])
+    }
+}

@@ -1,0 +1,13 @@
+import BackpropOutput
+
+extension Commands {
+    /// `backprop plot DIR`: redraws the report and charts from the results saved in DIR.
+    package static func plot(directory: String) throws -> CommandOutcome {
+        try OutputWriter.refuseLinks(inside: directory)
+        let result = try ResultsFile.read(directory: directory)
+        let lock = try FolderLock(directory)
+        defer { withExtendedLifetime(lock) {} }
+        // Checkpoints come from training, which plot does not repeat: they stay.
+        return written(try OutputWriter.write(result, to: directory, carrying: OutputWriter.carriedOver + [CheckpointFile.folderName]))
+    }
+}

@@ -1,0 +1,42 @@
+import BackpropCore
+
+/// Gaussian inputs labelled by a random linear "teacher": x ~ N(0, 1) per
+/// feature, and the class is the argmax of x·W for a W drawn N(0, 1) with the
+/// seed. Any number of features and classes, learnable by a linear model; the
+/// data `backprop bench` (and `make bench`) trains on.
+package struct TeacherDataset: Generator {
+    package static let name = "teacher"
+    package static let summary = "Gaussian inputs labelled by the argmax of a random linear teacher (the benchmark data)"
+    package let samples: Int
+    package let features: Int
+    package let classes: Int
+    package let seed: UInt64
+
+    package init(settings: Settings) throws {
+        (samples, classes) = try GeneratedSamples.samplesAndClasses(settings, defaultSamples: 1000)
+        features = try GeneratedSamples.features(settings, default: 2, samples: samples)
+        seed = try GeneratedSamples.seed(settings)
+    }
+
+    package var description: String {
+        "teacher(samples: \(samples), features: \(features), classes: \(classes)\(GeneratedSamples.seedSuffix(seed)))"
+    }
+
+    package var featureNames: [String] { GeneratedSamples.featureNames(features) }
+    package var classNames: [String]? { GeneratedSamples.classNames(classes) }
+
+    package func draw(into generated: inout GeneratedSamples, random: inout RandomGenerator) {
+        let teacher = (0..<(features * classes)).map { _ in random.normal() }
+        var scores = [Double](repeating: 0, count: classes)
+        for _ in 0..<samples {
+            let row = (0..<features).map { _ in random.normal() }
+            for index in scores.indices { scores[index] = 0 }
+            for (feature, value) in row.enumerated() {
+                for label in 0..<classes { scores[label] += value * teacher[feature * classes + label] }
+            }
+            var best = 0
+            for label in 1..<classes where scores[label] > scores[best] { best = label }
+            generated.append(row, target: Double(best))
+        }
+    }
+}
