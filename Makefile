@@ -7,7 +7,7 @@ APT_PACKAGES := gnuplot-nox libopenblas-dev zlib1g-dev dataset-fashion-mnist pyt
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/backprop
 
-.PHONY: deps build test api plugin-example fuzz experiment sweep suite ci-sweep ci-suite plots bench clean
+.PHONY: deps build test api docs plugin-example fuzz experiment sweep suite ci-sweep ci-suite plots bench clean
 
 # Installs only what is missing; a quick no-op when everything is present.
 deps:
@@ -45,6 +45,14 @@ api: deps
 	  || { cat .build/api.log; echo "make api: no symbol graphs of Backprop and BackpropCommandLine (see above)"; exit 1; }; \
 	  echo "+ python3 scripts/public_api.py $$graphs api $(if $(UPDATE),--update,)"; \
 	  python3 scripts/public_api.py $$graphs api $(if $(UPDATE),--update,)
+
+# docs/components.md is what `backprop list --markdown` prints from the
+# registries; `make test` fails when it is out of date (ComponentsPageTests).
+# After adding or changing a component: make docs, and commit docs/. Built with
+# the flags `make test` uses, so it shares that build.
+docs: deps
+	swift build -c release -Xswiftc -enable-testing --product backprop
+	$(BIN) list --markdown > docs/components.md.new && mv docs/components.md.new docs/components.md
 
 # The plugin example is a package of its own (examples/plugin, backprop by
 # path): its tests, then its binary as README's "Extending" uses it, so the
