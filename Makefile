@@ -33,7 +33,7 @@ test: deps
 	$(MAKE) --no-print-directory api
 	$(MAKE) --no-print-directory plugin-example
 
-# The public API, what a plugin may rely on (README, "Extending"), against its
+# The public API, what a plugin may rely on (docs/extending.md), against its
 # committed list in api/: a change to it is deliberate and shows in review.
 # After one: make api UPDATE=1, and commit api/. A debug build of its own
 # (about a minute in a fresh clone), so the release build of `make test` stays.
@@ -55,7 +55,7 @@ docs: deps
 	$(BIN) list --markdown > docs/components.md.new && mv docs/components.md.new docs/components.md
 
 # The plugin example is a package of its own (examples/plugin, backprop by
-# path): its tests, then its binary as README's "Extending" uses it, so the
+# path): its tests, then its binary as docs/extending.md uses it, so the
 # example cannot rot. A debug build (about a minute in a fresh clone).
 PLUGIN := examples/plugin
 plugin-example: deps
