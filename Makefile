@@ -7,7 +7,7 @@ APT_PACKAGES := gnuplot-nox libopenblas-dev zlib1g-dev dataset-fashion-mnist pyt
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/backprop
 
-.PHONY: deps build test api plugin-example fuzz experiment sweep suite ci-sweep ci-suite plots bench clean
+.PHONY: deps build test api docs plugin-example fuzz experiment sweep suite ci-sweep ci-suite plots bench clean
 
 # Installs only what is missing; a quick no-op when everything is present.
 deps:
@@ -33,7 +33,7 @@ test: deps
 	$(MAKE) --no-print-directory api
 	$(MAKE) --no-print-directory plugin-example
 
-# The public API, what a plugin may rely on (README, "Extending"), against its
+# The public API, what a plugin may rely on (docs/extending.md), against its
 # committed list in api/: a change to it is deliberate and shows in review.
 # After one: make api UPDATE=1, and commit api/. A debug build of its own
 # (about a minute in a fresh clone), so the release build of `make test` stays.
@@ -46,8 +46,16 @@ api: deps
 	  echo "+ python3 scripts/public_api.py $$graphs api $(if $(UPDATE),--update,)"; \
 	  python3 scripts/public_api.py $$graphs api $(if $(UPDATE),--update,)
 
+# docs/components.md is what `backprop list --markdown` prints from the
+# registries; `make test` fails when it is out of date (ComponentsPageTests).
+# After adding or changing a component: make docs, and commit docs/. Built with
+# the flags `make test` uses, so it shares that build.
+docs: deps
+	swift build -c release -Xswiftc -enable-testing --product backprop
+	$(BIN) list --markdown > docs/components.md.new && mv docs/components.md.new docs/components.md
+
 # The plugin example is a package of its own (examples/plugin, backprop by
-# path): its tests, then its binary as README's "Extending" uses it, so the
+# path): its tests, then its binary as docs/extending.md uses it, so the
 # example cannot rot. A debug build (about a minute in a fresh clone).
 PLUGIN := examples/plugin
 plugin-example: deps

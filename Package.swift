@@ -41,11 +41,15 @@ let package = Package(
         ),
         // Components: the registries and everything they hold (layers, losses,
         // optimizers, initializers, schedules, datasets) and their settings.
-        .target(name: "BackpropComponents", dependencies: ["BackpropCore", "CZlib", .product(name: "Yams", package: "Yams")]),
+        .target(name: "BackpropComponents", dependencies: ["BackpropCore", "CZlib"]),
         // Training: the trainer, stopping, evaluation, and the closed-form baselines.
         .target(name: "BackpropTraining", dependencies: ["BackpropComponents"]),
         // Experiment: the file, its plan, the runner and its results, sweeps and suite plans.
-        .target(name: "BackpropExperiment", dependencies: ["BackpropTraining"], plugins: ["SourceDigestPlugin"]),
+        .target(
+            name: "BackpropExperiment",
+            dependencies: ["BackpropTraining", .product(name: "Yams", package: "Yams")],
+            plugins: ["SourceDigestPlugin"]
+        ),
         // Analysis: what the results conclude (verdict, sweep and suite scores).
         .target(name: "BackpropAnalysis", dependencies: ["BackpropExperiment", "BackpropStatistics"]),
         // Output: reports, charts, result files, checkpoints on disk.

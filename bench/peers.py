@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The `backprop bench` workload in PyTorch, JAX or scikit-learn; prints one JSON line.
 
-Same workload as Sources/Backprop/Training/Benchmark.swift: an MLP of dense +
+Same workload as Sources/BackpropCommands/Bench/Benchmark.swift: an MLP of dense +
 ReLU layers, softmax cross-entropy, float32, shuffled mini-batches, SGD with
 momentum 0.9 (lr 0.01) or Adam (lr 0.001; JAX through optax.adam), on the real
 Fashion-MNIST training images (--data fashion-mnist, pixels / 255, from the

@@ -9,8 +9,11 @@ extension BackpropCommand {
         @Argument(help: "The kind to list (all when left out).")
         var kind: ComponentKind?
 
+        @Flag(help: "Print Markdown: a section per kind, a table of settings per component (as docs/components.md).")
+        var markdown = false
+
         func run() throws {
-            try emit(Commands.list(kind))
+            try emit(Commands.list(kind, markdown: markdown))
         }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Backprop  // public API only: what README's "Extending" promises a plugin
+import Backprop  // public API only: what docs/extending.md promises a plugin
 
 /// One component of every other kind a plugin may add (a layer, a loss, a
 /// schedule, an initializer, a chart), written against the public API alone
