@@ -71,7 +71,9 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable, Equatable, Codab
         return Int(product.high)
     }
 
-    /// Shuffles in place by Fisher–Yates with this generator.
+    /// Shuffles in place by Fisher–Yates with this generator. Inlinable, so
+    /// the epoch's order (another module) swaps without generic dispatch.
+    @inlinable
     public mutating func shuffle<Elements: MutableCollection & RandomAccessCollection>(_ elements: inout Elements)
     where Elements.Index == Int {
         guard elements.count > 1 else { return }

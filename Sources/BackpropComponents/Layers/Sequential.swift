@@ -53,9 +53,11 @@ package final class Sequential<Scalar: BLASScalar> {
     }
 
     /// Runs every layer; the result is the last layer's output buffer, valid until the next call.
+    /// Exported specializations: the trainer (another module) calls these
+    /// directly, and takes the Float or Double one instead of the generic body.
     @discardableResult
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
+    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported: true, where Scalar == Double)
     package func forward(_ input: Matrix<Scalar>, training: Bool) -> Matrix<Scalar> {
         precondition(input.columns == inputSize, "model expects \(inputSize) input columns, got \(input.shapeDescription)")
         guard !layers.isEmpty else { return input }
@@ -69,8 +71,8 @@ package final class Sequential<Scalar: BLASScalar> {
     /// Backpropagates `outputGradient` (∂loss/∂output of the last forward) and
     /// fills every parameter's gradient. `input` must be the last forward's input.
     /// With `needsInputGradient` the gradient at the input is kept in `inputGradient`.
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
+    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported: true, where Scalar == Double)
     package func backward(input: Matrix<Scalar>, outputGradient: Matrix<Scalar>, needsInputGradient: Bool = false) {
         for index in layers.indices.reversed() {
             let layerInput = index == 0 ? input : outputs[index - 1]

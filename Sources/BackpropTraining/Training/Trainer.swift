@@ -48,7 +48,10 @@ package final class Trainer<Scalar: BLASScalar> {
 
     /// Trains on `data`, reporting each epoch's record to `onEpoch` as it
     /// completes. With `restoreBest`, the model ends with the weights of its
-    /// best validation epoch (`restoredEpoch`).
+    /// best validation epoch (`restoredEpoch`). Specialized here, as the
+    /// experiment runner in another module calls it generically.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     package func train(
         on data: DataSplit<Scalar>, validation: DataSplit<Scalar>? = nil,
         onEpoch: (EpochRecord) -> Void = { _ in }
