@@ -4,6 +4,8 @@ extension Matrix {
     /// Adds `vector` (one value per column) to every row.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
+    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported: true, where Scalar == Double)
     public mutating func addToEachRow(_ vector: [Scalar]) {
         requireShape(vector.count == columns, "row vector of \(vector.count) added to \(shapeDescription)")
         let columns = self.columns
@@ -23,6 +25,8 @@ extension Matrix {
     /// Sums each column into `result` (which must have `columns` entries).
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
+    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported: true, where Scalar == Double)
     public func columnSums(into result: inout [Scalar]) {
         requireShape(result.count == columns, "column sums of \(shapeDescription) into \(result.count) values")
         let columns = self.columns
@@ -43,6 +47,8 @@ extension Matrix {
     /// Sets `self` to `transform(source)` element by element, reshaping to match.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
+    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported: true, where Scalar == Double)
     public mutating func assign(_ source: Matrix, _ transform: (Scalar) -> Scalar) {
         reshape(rows: source.rows, columns: source.columns)
         storage.withUnsafeMutableBufferPointer { target in
@@ -55,6 +61,8 @@ extension Matrix {
     /// Sets `self` to `combine(first, second)` element by element, reshaping to match.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
+    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported: true, where Scalar == Double)
     public mutating func assign(_ first: Matrix, _ second: Matrix, _ combine: (Scalar, Scalar) -> Scalar) {
         first.requireSameShape(as: second, "element-wise combination")
         reshape(rows: first.rows, columns: first.columns)
@@ -72,6 +80,10 @@ extension Matrix {
     @_specialize(where Scalar == Double, Indices == ArraySlice<Int>)
     @_specialize(where Scalar == Float, Indices == Range<Int>)
     @_specialize(where Scalar == Double, Indices == Range<Int>)
+    @_specialize(exported: true, where Scalar == Float, Indices == ArraySlice<Int>)
+    @_specialize(exported: true, where Scalar == Double, Indices == ArraySlice<Int>)
+    @_specialize(exported: true, where Scalar == Float, Indices == Range<Int>)
+    @_specialize(exported: true, where Scalar == Double, Indices == Range<Int>)
     public mutating func gatherRows<Indices: Collection<Int>>(of source: Matrix, at indices: Indices) {
         reshape(rows: indices.count, columns: source.columns)
         let columns = source.columns

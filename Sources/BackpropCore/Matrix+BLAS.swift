@@ -1,12 +1,16 @@
 import BackpropPlatform
 
 extension Matrix {
+    // Both forms: a dispatch inside the body for generic callers, and
+    // entry points other targets link to (docs/contributing.md#layout).
     /// `result = alpha * op(a) * op(b) + beta * result` through BLAS gemm.
     ///
     /// `result` is reshaped to the product's shape when `beta` is zero; with a
     /// non-zero `beta` it must already have that shape.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
+    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported: true, where Scalar == Double)
     public static func multiply(
         _ a: Matrix, _ b: Matrix, transposeA: Bool = false, transposeB: Bool = false,
         into result: inout Matrix, alpha: Scalar = 1, beta: Scalar = 0

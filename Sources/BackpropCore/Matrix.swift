@@ -66,6 +66,8 @@ public struct Matrix<Scalar: BLASScalar>: Equatable, Sendable {
     /// smaller last batch does not reallocate. Contents are unspecified afterwards.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
+    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported: true, where Scalar == Double)
     public mutating func reshape(rows newRows: Int, columns newColumns: Int) {
         if newRows == rows && newColumns == columns { return }
         let newCount = newRows * newColumns

@@ -31,6 +31,8 @@ public final class Optimizer<Scalar: BLASScalar>: CustomStringConvertible {
     /// Applies one update to every parameter from its current gradient.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
+    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported: true, where Scalar == Double)
     public func step(_ parameters: [Parameter<Scalar>]) {
         prepareState(for: parameters)
         steps += 1
