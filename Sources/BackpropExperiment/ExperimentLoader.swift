@@ -119,10 +119,9 @@ public enum ExperimentLoader {
         guard !items.isEmpty else { throw value.error("seeds is empty: give at least one seed") }
         var seeds: [UInt64] = []
         for item in items {
-            let seed = try item.int()
-            guard seed >= 0 else { throw item.error("seeds must be >= 0, found \(seed)") }
-            guard !seeds.contains(UInt64(seed)) else { throw item.error("seed \(seed) is listed twice: its runs would repeat") }
-            seeds.append(UInt64(seed))
+            let seed = try item.seed("seeds")
+            guard !seeds.contains(seed) else { throw item.error("seed \(seed) is listed twice: its runs would repeat") }
+            seeds.append(seed)
         }
         return seeds
     }
@@ -190,11 +189,7 @@ public enum ExperimentLoader {
             if number >= 1 && number == number.rounded() && number <= Double(Settings.Check.largestCount) { return .count(Int(number)) }
             throw entry.error("split '\(key)' is a fraction in (0, 1) or a number of samples >= 1, found \(entry.text)")
         }
-        let seed = try keys["seed"].map { entry -> UInt64 in
-            let seed = try entry.int()
-            guard seed >= 0 else { throw entry.error("split 'seed' must be >= 0, found \(seed)") }
-            return UInt64(seed)
-        } ?? SplitPlan.defaultSeed
+        let seed = try keys["seed"]?.seed("split 'seed'") ?? SplitPlan.defaultSeed
         let plan = SplitPlan(validation: try size("validation"), test: try size("test"), seed: seed,
                              stratify: try keys["stratify"]?.bool() ?? false)
         guard plan.validation != nil || plan.test != nil else {

@@ -182,11 +182,7 @@ struct SweepSpace {
         }
         let trials = try trialsValue.int()
         guard trials >= 1 && trials <= maximumRuns else { throw trialsValue.error("sweep random 'trials' must be from 1 to \(maximumRuns), found \(trials)") }
-        let seed = try keys["seed"].map { entry -> UInt64 in
-            let seed = try entry.int()
-            guard seed >= 0 else { throw entry.error("sweep random 'seed' must be >= 0, found \(seed)") }
-            return UInt64(seed)
-        } ?? 0
+        let seed = try keys["seed"]?.seed("sweep random 'seed'") ?? 0
         let entries = try space.entries()
         guard !entries.isEmpty else { throw space.error("sweep random space is empty: map key paths to distributions") }
         let distributions = try entries.map { try Distribution($0.value, key: $0.key) }

@@ -103,6 +103,7 @@ func parseError(_ text: String, file: String = "exp.yaml") -> String {
         ([:], "modle: []", "exp.yaml:7:1: unknown key 'modle' in the experiment (did you mean 'model'?); known: checkpoint, dataset, description, dtype, fail_on_divergence, loss, metrics, model, name, plots, runs, seeds, sweep, train"),
         ([:], "dtype: float16", "exp.yaml:7:8: dtype must be float32 or float64, found 'float16'"),
         (["seeds": "[1, -2]"], "", "exp.yaml:2:12: seeds must be >= 0, found -2"),
+        (["dataset": "{xor: {samples: 20}, split: {test: 0.2, seed: -1}}"], "", "exp.yaml:3:56: split 'seed' must be >= 0, found -1"),
         (["seeds": "[1, 2, 1]"], "", "exp.yaml:2:15: seed 1 is listed twice: its runs would repeat"),
         (["model": "[{dense: {units: 100000}}, tanh, {dense: {units: 1}}]"], "", "no error"),
         (["dataset": "xor"], "", "no error"),

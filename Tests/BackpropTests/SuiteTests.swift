@@ -194,6 +194,7 @@ import Testing
          "s.yaml:2:9: tuning gives 'SGD' 1 trial(s) but 'Adam' 2"),
         (suite(tuning: "tuning: {grid: {optimizer.lr: []}}"), "s.yaml:2:31: sweep 'optimizer.lr' has no values"),
         (suite(tuning: "tuning: {seed: 1}"), "s.yaml:2:9: tuning needs 'grid:', 'zip:' or 'random:'"),
+        (suite(tuning: "tuning: {seed: -1, grid: {optimizer.lr: [0.1]}}"), "s.yaml:2:16: tuning seed must be >= 0, found -1"),
         (suite(seeds: "seeds: 0"), "s.yaml:3:8: seeds must be from 1 to 1000 reruns, found 0"),
         (suite(contenders: "  - {label: SGD, batch: 8, optimizer: sdg}"), "s.yaml:22:39: unknown optimizer 'sdg' (did you mean 'sgd'?)"),
         (suite() + "\ntime: hours", "s.yaml:24:7: time must be epochs or seconds, found 'hours'"),

@@ -122,6 +122,14 @@ public struct ConfigValue: Sendable {
         throw error("'\(path)' must be a whole number, found '\(text)'")
     }
 
+    /// A seed: a whole number >= 0. `what` names it in the message
+    /// (`split 'seed' must be >= 0, found -1`), so every seed key is checked alike.
+    package func seed(_ what: String) throws -> UInt64 {
+        let number = try int()
+        guard number >= 0 else { throw error("\(what) must be >= 0, found \(number)") }
+        return UInt64(number)
+    }
+
     public func bool() throws -> Bool {
         let text = try string()
         switch text.lowercased() {

@@ -107,12 +107,7 @@ package enum SuiteLoader {
             return (ConfigValue(entries: [("grid", grid)]), 1, "grid optimizer.lr: [\(defaultGrid.joined(separator: ", "))] (the default), seed 1")
         }
         let keys = try value.mapping(allowed: ["grid", "zip", "random", "seed"], what: "tuning")
-        var seed: UInt64 = 1
-        if let seedValue = keys["seed"] {
-            let number = try seedValue.int()
-            guard number >= 0 else { throw seedValue.error("tuning seed must be >= 0, found \(number)") }
-            seed = UInt64(number)
-        }
+        let seed = try keys["seed"]?.seed("tuning seed") ?? 1
         guard case .mapping(let pairs) = value.content else { throw value.error("tuning must be a mapping") }
         let search = pairs.filter { pair in
             if case .scalar(let key, _) = pair.key.content { return key != "seed" }
