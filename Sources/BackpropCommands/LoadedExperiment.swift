@@ -7,11 +7,11 @@ struct LoadedExperiment {
     var plan: ExperimentPlan
     let charts: [any Chart]
 
-    package init(path: String) throws {
+    init(path: String) throws {
         try self.init(plan: ExperimentLoader.load(path: path))
     }
 
-    package init(plan: ExperimentPlan) throws {
+    init(plan: ExperimentPlan) throws {
         self.plan = plan
         charts = try Charts.requested(by: plan)
     }

@@ -85,5 +85,5 @@ package struct SplitPlan: Sendable, Equatable {
 /// A split the data cannot be cut into; the caller adds the position.
 struct SplitError: Error {
     let message: String
-    package init(_ message: String) { self.message = message }
+    init(_ message: String) { self.message = message }
 }

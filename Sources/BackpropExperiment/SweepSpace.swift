@@ -44,10 +44,10 @@ struct SweepSpace {
     /// Train keys whose value is a component written `name` or `name: {settings}`.
     private static let componentKeys = ["optimizer", "schedule"]
 
-    package init() {}
+    init() {}
 
     /// `contenders` are the runs' labels, for `runs.LABEL.` paths.
-    package init(_ value: ConfigValue, contenders: [String]) throws {
+    init(_ value: ConfigValue, contenders: [String]) throws {
         let keys = try value.mapping(allowed: ["grid", "zip", "random"], what: "sweep")
         guard !keys.isEmpty else { throw value.error("sweep needs 'grid:', 'zip:' or 'random:'") }
         let axis = { (key: String, keyValue: ConfigValue) in try Self.axis(key, at: keyValue, contenders: contenders) }

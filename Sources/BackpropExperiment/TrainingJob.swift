@@ -10,7 +10,7 @@ struct TrainingJob: Sendable {
     /// The trial's identity (`TrialKey`).
     let key: String
 
-    package init(plan: ExperimentPlan, run: RunPlan, seed: UInt64, options: ExperimentRunner.Options, dataDigest: String) {
+    init(plan: ExperimentPlan, run: RunPlan, seed: UInt64, options: ExperimentRunner.Options, dataDigest: String) {
         (self.plan, self.run, self.seed, self.options) = (plan, run, seed, options)
         key = TrialKey.make(plan: plan, run: run, seed: seed, dataDigest: dataDigest)
     }

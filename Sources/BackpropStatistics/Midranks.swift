@@ -9,7 +9,7 @@ struct Midranks {
     /// The size of every group of equal values, single values included.
     let groupSizes: [Int]
 
-    package init(_ values: [Double]) {
+    init(_ values: [Double]) {
         let order = values.indices.sorted { Self.ranksBefore(values[$0], values[$1]) }
         var doubled = [Int](repeating: 0, count: values.count)
         var groupSizes: [Int] = []

@@ -16,7 +16,7 @@ struct TieBreak {
     /// Where the loss comes from: validation, else training.
     var part: Verdict.Part
 
-    package init(contenders: [Verdict.Contender], part: Verdict.Part) {
+    init(contenders: [Verdict.Contender], part: Verdict.Part) {
         usesTarget = contenders.contains { $0.epochsToTarget != nil }
         self.part = part
     }

@@ -145,7 +145,7 @@ final class TrialsOfThisRun: TrialStore, @unchecked Sendable {
     private let lock = NSLock()
     private var saved = Set<String>()
 
-    package init(_ folder: TrialFolder) { self.folder = folder }
+    init(_ folder: TrialFolder) { self.folder = folder }
 
     func load(key: String) -> RunResult? {
         lock.lock()

@@ -8,12 +8,12 @@ struct CSVRecord: Equatable {
     /// Its place among the file's data rows, from 0 (set by `CSVTable`).
     var row = 0
 
-    package init(fields: CSVFields, line: Int, row: Int = 0) {
+    init(fields: CSVFields, line: Int, row: Int = 0) {
         (self.fields, self.line, self.row) = (fields, line, row)
     }
 
     /// A record of its own (tests, small tables).
-    package init(fields: [String], line: Int, row: Int = 0) {
+    init(fields: [String], line: Int, row: Int = 0) {
         let store = CSVFieldStore()
         for field in fields { store.append(field.utf8) }
         self.init(fields: CSVFields(store: store, first: 0, count: fields.count), line: line, row: row)
@@ -35,7 +35,7 @@ struct CSVFields: RandomAccessCollection {
     let columns: [Int]?
     let count: Int
 
-    package init(store: CSVFieldStore, first: Int, count: Int, columns: [Int]? = nil) {
+    init(store: CSVFieldStore, first: Int, count: Int, columns: [Int]? = nil) {
         (self.store, self.first, self.count, self.columns) = (store, first, columns?.count ?? count, columns)
     }
 

@@ -17,7 +17,7 @@ struct CSVTable {
     /// The header's line (nil without a header), for messages about columns.
     let headerLine: Int?
 
-    package init(path: String, position: ConfigValue, context: DatasetContext, delimiter: Character, hasHeader: Bool,
+    init(path: String, position: ConfigValue, context: DatasetContext, delimiter: Character, hasHeader: Bool,
          ignore: (names: [String], position: ConfigValue), warnings: inout [String]) throws {
         file = path
         let resolved = context.resolve(path)

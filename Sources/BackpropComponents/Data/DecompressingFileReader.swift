@@ -30,7 +30,7 @@ final class DecompressingFileReader {
     private var streamInitialized = false
     private var memberEnded = false
 
-    package init(path: String) throws {
+    init(path: String) throws {
         let size = try InputFile.check(path, what: "file")
         guard let file = fopen(path, "rb") else {
             throw DataError(file: path, message: "cannot read the file (\(String(cString: strerror(errno))))")

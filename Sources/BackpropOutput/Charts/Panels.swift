@@ -14,7 +14,7 @@ struct Panels {
     /// " (first 36 of 250 runs)", or "" when every run has its panel.
     let note: String
 
-    package init(_ all: [String], columns: Int) {
+    init(_ all: [String], columns: Int) {
         labels = Array(all.prefix(Self.maximum))
         self.columns = min(columns, max(labels.count, 1))
         rows = (labels.count + self.columns - 1) / self.columns

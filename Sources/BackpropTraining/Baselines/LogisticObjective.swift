@@ -30,7 +30,7 @@ struct LogisticObjective {
     private var weightGradient = Matrix<Double>(rows: 0, columns: 0)
 
     /// `inputs` has at least one row; `targets` holds one per row.
-    package init(inputs: Matrix<Double>, targets: [Int], logits: Int, C: Double) {
+    init(inputs: Matrix<Double>, targets: [Int], logits: Int, C: Double) {
         requireShape(inputs.rows > 0 && targets.count == inputs.rows,
                      "logistic objective of \(targets.count) targets for inputs \(inputs.shapeDescription)")
         self.inputs = inputs

@@ -16,7 +16,7 @@ struct SymmetricEigendecomposition: Sendable {
     /// cannot decompose it: an entry that is not finite (LAPACK's iterations
     /// are not guaranteed to end on NaN, so such a matrix never reaches it),
     /// or no convergence.
-    package init?(_ matrix: Matrix<Double>) {
+    init?(_ matrix: Matrix<Double>) {
         requireShape(matrix.rows == matrix.columns, "eigendecomposition of a non-square matrix \(matrix.shapeDescription)")
         guard matrix.storage.allSatisfy(\.isFinite) else { return nil }
         let size = matrix.rows

@@ -25,7 +25,7 @@ final class BestWeights<Scalar: BLASScalar> {
     private(set) var epoch: Int?
     private var score = -Double.infinity
 
-    package init(_ parameters: [Parameter<Scalar>]) {
+    init(_ parameters: [Parameter<Scalar>]) {
         self.parameters = parameters
         saved = parameters.map { Array(repeating: 0, count: $0.count) }
     }

@@ -45,7 +45,7 @@ struct StopMonitor {
     private var previousLoss: Double
     private var calmEpochs = 0
 
-    package init(_ criteria: StoppingCriteria, startingLoss: Double) {
+    init(_ criteria: StoppingCriteria, startingLoss: Double) {
         self.criteria = criteria
         self.startingLoss = startingLoss
         previousLoss = startingLoss
