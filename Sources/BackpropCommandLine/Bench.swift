@@ -53,7 +53,7 @@ extension BackpropCommand {
                 layers: layers, data: data, samples: samples ?? (data == .teacher ? 10_000 : nil), batch: batch,
                 epochs: epochs, optimizer: optimizer, threads: threads, repetitions: repetitions, seed: seed,
                 testAccuracy: testAccuracy, warmUpSeconds: warmUpSeconds)
-            try emit(Commands.bench(workload, gemmReference: gemmReference))
+            try emit(commands.bench(workload, gemmReference: gemmReference))
         }
     }
 }

@@ -33,7 +33,7 @@ extension BackpropCommand {
         }
 
         func run() throws {
-            try emit(Commands.check(directory: directory, baseline: baseline, update: update,
+            try emit(commands.check(directory: directory, baseline: baseline, update: update,
                                     options: Commands.CheckOptions(factor: factor, alpha: alpha)))
         }
     }

@@ -19,7 +19,7 @@ extension BackpropCommand {
         var data: String?
 
         func run() throws {
-            try emit(Commands.evaluate(checkpoint: checkpoint, data: data))
+            try emit(commands.evaluate(checkpoint: checkpoint, data: data))
         }
     }
 }

@@ -31,7 +31,7 @@ extension BackpropCommand {
         }
 
         func run() throws {
-            try emit(Commands.explain(path: file, input: input, target: target, learningRate: learningRate))
+            try emit(commands.explain(path: file, input: input, target: target, learningRate: learningRate))
         }
     }
 }

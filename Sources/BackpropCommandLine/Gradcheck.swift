@@ -15,7 +15,7 @@ extension BackpropCommand {
         var file: String?
 
         func run() throws {
-            try emit(Commands.gradientCheck(path: file))
+            try emit(commands.gradientCheck(path: file))
         }
     }
 }

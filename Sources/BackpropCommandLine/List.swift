@@ -13,7 +13,7 @@ extension BackpropCommand {
         var markdown = false
 
         func run() throws {
-            try emit(Commands.list(kind, markdown: markdown))
+            try emit(commands.list(kind, markdown: markdown))
         }
     }
 }

@@ -20,7 +20,7 @@ extension BackpropCommand {
         }
 
         func run() throws {
-            try emit(Commands.merge(directories: directories, outputRoot: output.outputRoot, partial: partial))
+            try emit(commands.merge(directories: directories, outputRoot: output.outputRoot, partial: partial))
         }
     }
 }

@@ -10,7 +10,7 @@ extension BackpropCommand {
         var directory: String
 
         func run() throws {
-            try emit(Commands.plot(directory: directory))
+            try emit(commands.plot(directory: directory))
         }
     }
 }

@@ -17,7 +17,7 @@ extension BackpropCommand {
         var data: String
 
         func run() throws {
-            try emit(Commands.predict(checkpoint: checkpoint, data: data))
+            try emit(commands.predict(checkpoint: checkpoint, data: data))
         }
     }
 }

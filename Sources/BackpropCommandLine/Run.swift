@@ -14,7 +14,7 @@ extension BackpropCommand {
         @OptionGroup var jobs: JobsOption
 
         func run() throws {
-            try emit(Commands.run(path: file, outputRoot: output.outputRoot, jobs: jobs.jobs, progress: ConsoleProgress(),
+            try emit(commands.run(path: file, outputRoot: output.outputRoot, jobs: jobs.jobs, progress: ConsoleProgress(),
                                   interruption: stopOnSignals()))
         }
     }

@@ -27,7 +27,7 @@ extension BackpropCommand {
         @OptionGroup var jobs: JobsOption
 
         func run() throws {
-            try emit(Commands.suite(path: file, outputRoot: output.outputRoot, sweep: try sharding.sweepOptions(force: force), jobs: jobs.jobs, progress: ConsoleProgress(),
+            try emit(commands.suite(path: file, outputRoot: output.outputRoot, sweep: try sharding.sweepOptions(force: force), jobs: jobs.jobs, progress: ConsoleProgress(),
                                   interruption: stopOnSignals()))
         }
     }

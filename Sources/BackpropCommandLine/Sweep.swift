@@ -32,7 +32,7 @@ extension BackpropCommand {
         }
 
         func run() throws {
-            try emit(Commands.run(path: file, outputRoot: output.outputRoot, sweep: try sharding.sweepOptions(force: force), jobs: jobs.jobs, progress: ConsoleProgress(),
+            try emit(commands.run(path: file, outputRoot: output.outputRoot, sweep: try sharding.sweepOptions(force: force), jobs: jobs.jobs, progress: ConsoleProgress(),
                                   interruption: stopOnSignals()))
         }
     }

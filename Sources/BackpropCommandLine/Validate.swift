@@ -10,7 +10,7 @@ extension BackpropCommand {
         var file: String
 
         func run() throws {
-            try emit(Commands.validate(path: file))
+            try emit(commands.validate(path: file))
         }
     }
 }

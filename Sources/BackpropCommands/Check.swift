@@ -19,9 +19,9 @@ extension Commands {
     /// target and held-out error with the baseline's, prints a table, and
     /// exits 1 on a regression or on a run the baseline has and DIR lacks.
     /// `update` writes DIR's numbers as the new baseline instead.
-    package static func check(directory: String, baseline path: String, update: Bool = false,
+    package func check(directory: String, baseline path: String, update: Bool = false,
                              options: CheckOptions = CheckOptions()) throws -> CommandOutcome {
-        let result = try ResultsFile.read(directory: directory)
+        let result = try ResultsFile.read(directory: directory, catalog: catalog)
         let current = Baseline(result)
         if update && result.runs.count < result.trials.count {
             throw OutputError(path: directory, message: "holds \(result.runs.count) of the experiment's \(result.trials.count) trials (a partial merge?): a baseline needs them all")
@@ -59,12 +59,12 @@ extension Commands {
                 guard let old, !old.isEmpty else { continue }
                 guard let new, !new.isEmpty else {
                     // The gate must not pass by losing what it checks (no more stop.loss_below, no held-out set).
-                    rows.append([label, name, medianText(median(old)), "-", "-", "-", "MISSING"])
+                    rows.append([label, name, Self.medianText(median(old)), "-", "-", "-", "MISSING"])
                     failures.append("'\(label)' \(name) is in the baseline but \(directory) does not measure it")
                     continue
                 }
                 let comparison = Comparison(baseline: old, current: new, floor: floor, options: options)
-                rows.append([label, name, medianText(comparison.baselineMedian), medianText(comparison.currentMedian),
+                rows.append([label, name, Self.medianText(comparison.baselineMedian), Self.medianText(comparison.currentMedian),
                              comparison.ratioText, comparison.p.map { formatSignificant($0, digits: 2) } ?? "-", comparison.verdict])
                 if comparison.isRegression {
                     failures.append("'\(label)' \(name): \(comparison.ratioText) the baseline's (\(comparison.evidence))")

@@ -1,8 +1,15 @@
 import BackpropOutput
 
 /// What the command line's subcommands do, one file each, so the executable
-/// only parses arguments and prints what comes back.
-package enum Commands {}
+/// only parses arguments and prints what comes back. Components come from
+/// `catalog`: the library's, and any plugin's added to it.
+package struct Commands: Sendable {
+    package let catalog: Catalog
+
+    package init(catalog: Catalog) {
+        self.catalog = catalog
+    }
+}
 
 /// What a command produced, for the command line to print.
 package struct CommandOutcome: Sendable, Equatable {

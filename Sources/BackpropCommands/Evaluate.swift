@@ -4,8 +4,8 @@ extension Commands {
     /// `backprop evaluate CHECKPOINT [--data D]`: loss and accuracy (or RMSE,
     /// MAE and R²) and the confusion matrix of a saved model on D (written as
     /// in an experiment file), or without D on its experiment's test set.
-    package static func evaluate(checkpoint path: String, data: String?) throws -> CommandOutcome {
-        let dataset = try data.map { try ExperimentLoader.parseDataset($0, what: "--data") }
+    package func evaluate(checkpoint path: String, data: String?) throws -> CommandOutcome {
+        let dataset = try data.map { try ExperimentLoader(catalog: catalog).parseDataset($0, what: "--data") }
         let checkpoint = try CheckpointFile.read(path: path)
         let lines = checkpoint.dtype == Double.dtypeName
             ? try evaluate(checkpoint, path: path, data: dataset, as: Double.self)
@@ -13,8 +13,8 @@ extension Commands {
         return CommandOutcome(output: lines)
     }
 
-    static func evaluate<Scalar: BLASScalar>(_ checkpoint: Checkpoint, path: String, data: (any Dataset)?, as scalar: Scalar.Type) throws -> [String] {
-        let (model, plan, _) = try checkpoint.restore(as: Scalar.self, file: path)
+    func evaluate<Scalar: BLASScalar>(_ checkpoint: Checkpoint, path: String, data: (any Dataset)?, as scalar: Scalar.Type) throws -> [String] {
+        let (model, plan, _) = try checkpoint.restore(as: Scalar.self, file: path, catalog: catalog)
         let split: DataSplit<Scalar>
         let source: String
         if let data {

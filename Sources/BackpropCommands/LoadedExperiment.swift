@@ -7,8 +7,8 @@ struct LoadedExperiment {
     var plan: ExperimentPlan
     let charts: [any Chart]
 
-    init(path: String) throws {
-        try self.init(plan: ExperimentLoader.load(path: path))
+    init(path: String, catalog: Catalog) throws {
+        try self.init(plan: ExperimentLoader(catalog: catalog).load(path: path))
     }
 
     init(plan: ExperimentPlan) throws {

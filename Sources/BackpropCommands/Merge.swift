@@ -7,14 +7,14 @@ extension Commands {
     /// OUTPUT_ROOT/NAME. Folders of another experiment or another program
     /// version are refused; trials that no folder has make it exit 1, listing
     /// them, unless `partial` writes what there is.
-    package static func merge(directories: [String], outputRoot: String, partial: Bool = false) throws -> CommandOutcome {
+    package func merge(directories: [String], outputRoot: String, partial: Bool = false) throws -> CommandOutcome {
         // A shard stopped before its end has trial files but no results.json: its trials still count.
         let withResults = directories.filter { FileManager.default.fileExists(atPath: $0 + "/" + ResultsFile.name) }
         guard let first = withResults.first else {
-            _ = try ResultsFile.read(directory: directories.first ?? ".")  // says what is wrong with it, in one line
+            _ = try ResultsFile.read(directory: directories.first ?? ".", catalog: catalog)  // says what is wrong with it, in one line
             throw OutputError(path: ".", message: "merge needs at least one folder")
         }
-        let stored = try withResults.map { try ResultsFile.read(directory: $0) }
+        let stored = try withResults.map { try ResultsFile.read(directory: $0, catalog: catalog) }
         var result = stored[0]
         guard !result.trials.isEmpty else {
             throw OutputError(path: first, message: "made by backprop \(result.version), which kept no trial list; run the sweep again with this version")
@@ -72,6 +72,6 @@ extension Commands {
         }
         let warnings = missing.isEmpty ? result.warnings : result.warnings + ["partial merge: \(lacking)"]
         result.warnings = warnings
-        return written(try OutputWriter.write(result, to: directory), warnings: warnings)
+        return Self.written(try OutputWriter.write(result, to: directory), warnings: warnings)
     }
 }

@@ -6,8 +6,8 @@ extension Commands {
     /// `row` (the row in D's file, from 0), `prediction` (the class name by the
     /// loss's rule, or the value in the targets' own units) and, for
     /// classifiers whose loss gives probabilities, `p_CLASS` per class.
-    package static func predict(checkpoint path: String, data: String) throws -> CommandOutcome {
-        let dataset = try ExperimentLoader.parseDataset(data, what: "--data")
+    package func predict(checkpoint path: String, data: String) throws -> CommandOutcome {
+        let dataset = try ExperimentLoader(catalog: catalog).parseDataset(data, what: "--data")
         let checkpoint = try CheckpointFile.read(path: path)
         let lines = checkpoint.dtype == Double.dtypeName
             ? try predict(checkpoint, path: path, data: dataset, as: Double.self)
@@ -15,8 +15,8 @@ extension Commands {
         return CommandOutcome(output: lines)
     }
 
-    static func predict<Scalar: BLASScalar>(_ checkpoint: Checkpoint, path: String, data: any Dataset, as scalar: Scalar.Type) throws -> [String] {
-        let (model, plan, _) = try checkpoint.restore(as: Scalar.self, file: path)
+    func predict<Scalar: BLASScalar>(_ checkpoint: Checkpoint, path: String, data: any Dataset, as scalar: Scalar.Type) throws -> [String] {
+        let (model, plan, _) = try checkpoint.restore(as: Scalar.self, file: path, catalog: catalog)
         let loaded = try data.load(as: Scalar.self, context: checkpoint.commandLineContext(requiresTargets: false))
         let (split, rows) = try checkpoint.prepare(loaded, for: model, loss: plan.loss, source: "--data")
         let outputs = Evaluator<Scalar>().predict(model: model, inputs: split.inputs)

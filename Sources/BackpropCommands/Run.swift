@@ -27,9 +27,9 @@ extension Commands {
     /// `trials/` as it finishes. `jobs` runs train side by side (nil: one per core).
     /// `interruption`: Ctrl-C or SIGTERM; the finished runs are written as a
     /// partial set (nothing, when none finished) and the status is the shell's.
-    package static func run(path: String, outputRoot: String, sweep: SweepOptions? = nil, jobs: Int? = nil,
+    package func run(path: String, outputRoot: String, sweep: SweepOptions? = nil, jobs: Int? = nil,
                            progress: any RunProgress, interruption: Interruption? = nil) throws -> CommandOutcome {
-        let experiment = try LoadedExperiment(path: path)
+        let experiment = try LoadedExperiment(path: path, catalog: catalog)
         if sweep != nil && experiment.plan.sweepAxes.isEmpty {
             throw ExperimentError(file: path, message: "this experiment has no 'sweep:' section; use `backprop run`")
         }
@@ -46,7 +46,8 @@ extension Commands {
         // Checkpoints are written into the new set while training: old ones go with the old set.
         let set = try OutputSet(replacing: directory)
         let trials = TrialFolder(directory: directory + "/" + TrialFolder.folderName, readFrom: TrialFolder.folders(inExperiment: root),
-                                 experiment: experiment.plan.name)
+                                 experiment: experiment.plan.name,
+                                 version: Version.description(of: experiment.plan.catalog))
         trials.removeAbandonedTemporaries()
         var options = experiment.runnerOptions(checkpoints: set.staging + "/" + CheckpointFile.folderName)
         options.trials = trials
@@ -59,7 +60,7 @@ extension Commands {
             return CommandOutcome(messages: ["stopped by \(Interruption.describe(signal)) before any run finished: nothing written (what \(directory) held is unchanged)"],
                                   status: Interruption.exitStatus(for: signal))
         }
-        var outcome = written(try OutputWriter.write(result, into: set), warnings: result.warnings)
+        var outcome = Self.written(try OutputWriter.write(result, into: set), warnings: result.warnings)
         if let signal = interruption?.signal, let partial = result.partial {
             outcome.messages.append("\(partial); wrote the \(result.runs.count) finished one(s) as a partial set" + (sweep == nil ? "" : " (run the sweep again: finished trials are reused)"))
             outcome.status = Interruption.exitStatus(for: signal)

@@ -75,12 +75,13 @@ package struct Checkpoint: Sendable {
     }
 
     /// The model this checkpoint was saved from, rebuilt from its experiment
-    /// and loaded, with that experiment and run. `file` names it in errors.
-    package func restore<Scalar: BLASScalar>(as scalar: Scalar.Type, file: String) throws
+    /// and loaded, with that experiment and run, its components from
+    /// `catalog`. `file` names it in errors.
+    package func restore<Scalar: BLASScalar>(as scalar: Scalar.Type, file: String, catalog: Catalog) throws
         -> (model: Sequential<Scalar>, plan: ExperimentPlan, run: RunPlan) {
         let plan: ExperimentPlan
         do {
-            plan = try ExperimentLoader.parse(experimentSource, file: experimentFile, baseDirectory: baseDirectory)
+            plan = try ExperimentLoader(catalog: catalog).parse(experimentSource, file: experimentFile, baseDirectory: baseDirectory)
         } catch let error as ExperimentError {
             throw DataError(file: file, message: "the experiment stored in it no longer reads: \(error)")
         }

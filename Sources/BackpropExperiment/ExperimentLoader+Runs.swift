@@ -7,13 +7,13 @@ extension ExperimentLoader {
     /// The contenders: each entry of `runs:` (or a single run from `train:`),
     /// its keys over `train:`'s, repeated for every combination of the sweep
     /// space. Returns the runs and the sweep's key paths.
-    static func parseRuns(train trainValue: ConfigValue?, runs runsValue: ConfigValue?, sweep: ConfigValue?,
+    func parseRuns(train trainValue: ConfigValue?, runs runsValue: ConfigValue?, sweep: ConfigValue?,
                           document: ConfigValue, hasValidation: Bool) throws -> (runs: [RunPlan], sweepAxes: [String]) {
-        let train = try trainValue.map { try $0.mapping(allowed: trainKeys, what: "train") } ?? [:]
+        let train = try trainValue.map { try $0.mapping(allowed: Self.trainKeys, what: "train") } ?? [:]
         var entries: [(label: String, position: ConfigValue, overrides: [String: ConfigValue])] = []
         if let runsValue {
             for entry in try runsValue.sequence() {
-                var overrides = try entry.mapping(allowed: ["label", "model"] + trainKeys, what: "a run")
+                var overrides = try entry.mapping(allowed: ["label", "model"] + Self.trainKeys, what: "a run")
                 guard let labelValue = overrides.removeValue(forKey: "label") else {
                     throw entry.error("every run needs a 'label'")
                 }
@@ -36,7 +36,7 @@ extension ExperimentLoader {
         let contenders = entries.map(\.label)
         let space = try sweep.map { try SweepSpace($0, contenders: contenders) } ?? SweepSpace()
         _ = try space.runCount(contenders: contenders)
-        let documentModel = try document.mapping(allowed: topLevelKeys, what: "the experiment")["model"] ?? document.position
+        let documentModel = try document.mapping(allowed: Self.topLevelKeys, what: "the experiment")["model"] ?? document.position
         var runs: [RunPlan] = []
         var labels = Set<String>()
         for entry in entries {
@@ -60,7 +60,7 @@ extension ExperimentLoader {
         return (runs, space.axisNames)
     }
 
-    static func parseRun(label: String, settings: [String: ConfigValue], at position: ConfigValue, hasValidation: Bool) throws -> RunPlan {
+    func parseRun(label: String, settings: [String: ConfigValue], at position: ConfigValue, hasValidation: Bool) throws -> RunPlan {
         guard let optimizerValue = settings["optimizer"] else {
             throw position.error("run '\(label)' has no optimizer: set 'optimizer' under train: or in the run")
         }
@@ -73,15 +73,15 @@ extension ExperimentLoader {
         } ?? 100
         return RunPlan(
             label: label, contender: label, model: try settings["model"].map(parseModel), epochs: epochs,
-            batch: try settings["batch"].map(parseBatch) ?? .samples(32),
+            batch: try settings["batch"].map(Self.parseBatch) ?? .samples(32),
             shuffle: try settings["shuffle"]?.bool() ?? true,
-            stopping: try settings["stop"].map(parseStop) ?? StoppingCriteria(),
-            clipping: try settings["clip"].map(parseClip),
-            optimizer: try Registries.optimizers.make(from: optimizerValue),
+            stopping: try settings["stop"].map(Self.parseStop) ?? StoppingCriteria(),
+            clipping: try settings["clip"].map(Self.parseClip),
+            optimizer: try catalog.make(\.optimizers, from: optimizerValue),
             optimizerName: try optimizerValue.component(kind: "optimizer").name,
-            schedule: try settings["schedule"].map { try Registries.schedules.make(from: $0) } ?? ConstantSchedule(),
+            schedule: try settings["schedule"].map { try catalog.make(\.schedules, from: $0) } ?? ConstantSchedule(),
             recordSteps: try settings["record_steps"]?.bool() ?? false,
-            restoreBest: try settings["restore_best"].map { try parseRestoreBest($0, hasValidation: hasValidation) })
+            restoreBest: try settings["restore_best"].map { try Self.parseRestoreBest($0, hasValidation: hasValidation) })
     }
 
     static func parseRestoreBest(_ value: ConfigValue, hasValidation: Bool) throws -> RestoreBest {

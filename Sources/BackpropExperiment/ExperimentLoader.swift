@@ -2,16 +2,23 @@ import Foundation
 import BackpropTraining
 
 /// Reads an experiment file into an `ExperimentPlan`, checking every key,
-/// name and value; errors carry the file, line and column.
-public enum ExperimentLoader {
+/// name and value; errors carry the file, line and column. Components are
+/// made from its catalog: the library's, and any plugin's added to it.
+public struct ExperimentLoader: Sendable {
+    public let catalog: Catalog
+
+    public init(catalog: Catalog) {
+        self.catalog = catalog
+    }
+
     static let topLevelKeys = ["name", "description", "dtype", "seeds", "dataset", "model", "loss", "metrics",
                                "train", "runs", "sweep", "plots", "checkpoint", "fail_on_divergence"]
     package static let metricNames = ["loss", "accuracy", "batch_loss", "val_loss", "val_accuracy", "lr", "grad_norm", "seconds"]
 
     /// Loads and validates the file at `path` (the dataset is not loaded yet).
-    public static func load(path: String) throws -> ExperimentPlan {
+    public func load(path: String) throws -> ExperimentPlan {
         // Absolute, so checkpoints and results.json find the data from any folder.
-        try parse(try text(of: path, what: "experiment"), file: path, baseDirectory: absoluteFolder(of: path))
+        try parse(try Self.text(of: path, what: "experiment"), file: path, baseDirectory: Self.absoluteFolder(of: path))
     }
 
     /// The UTF-8 text of an experiment or suite file, or a one-line error.
@@ -34,10 +41,9 @@ public enum ExperimentLoader {
 
     /// Parses experiment text; `file` names it in errors. Sections are read in
     /// a fixed order (name, description, dtype, seeds, dataset, model, loss,
-    /// metrics, checkpoint, train, runs, sweep) and the first problem met is
-    /// reported. `plots:` is kept as written: the output checks it
-    /// (`Charts.requested`), as `backprop run` and `validate` do.
-    public static func parse(_ text: String, file: String, baseDirectory: String = "") throws -> ExperimentPlan {
+    /// metrics, plots, checkpoint, train, runs, sweep) and the first problem
+    /// met is reported.
+    public func parse(_ text: String, file: String, baseDirectory: String = "") throws -> ExperimentPlan {
         guard let document = try YAMLReader.read(text, file: file) else {
             throw ExperimentError(file: file, message: "the experiment file is empty")
         }
@@ -46,30 +52,30 @@ public enum ExperimentLoader {
 
     /// An experiment from a document already read; a suite builds one per
     /// problem from parts of its file, which keep their positions for errors.
-    static func parse(document: ConfigValue, text: String, file: String, baseDirectory: String) throws -> ExperimentPlan {
-        let keys = try document.mapping(allowed: topLevelKeys, what: "the experiment")
+    func parse(document: ConfigValue, text: String, file: String, baseDirectory: String) throws -> ExperimentPlan {
+        let keys = try document.mapping(allowed: Self.topLevelKeys, what: "the experiment")
         func required(_ key: String) throws -> ConfigValue {
             guard let value = keys[key] else {
                 throw ExperimentError(file: file, line: 1, column: 1, message: "the experiment needs '\(key)'")
             }
             return value
         }
-        let name = try parseName(try required("name"))
+        let name = try Self.parseName(try required("name"))
         let description = try keys["description"]?.string() ?? ""
-        let dtype = try keys["dtype"].map(parseDType) ?? .float32
-        let seeds = try keys["seeds"].map(parseSeeds) ?? [1]
+        let dtype = try keys["dtype"].map(Self.parseDType) ?? .float32
+        let seeds = try keys["seeds"].map(Self.parseSeeds) ?? [1]
         let datasetValue = try required("dataset")
         let data = try parseDataset(datasetValue)
         let model = try parseModel(try required("model"))
         let lossValue = try required("loss")
-        let loss = try Registries.losses.make(from: lossValue)
-        let metrics = try keys["metrics"].map { try names($0, allowed: metricNames, what: "metric") } ?? metricNames
-        let plots = try keys["plots"]?.sequence()
-        let checkpointEvery = try keys["checkpoint"].map(parseCheckpoint)
+        let loss = try catalog.make(\.losses, from: lossValue)
+        let metrics = try keys["metrics"].map { try Self.names($0, allowed: Self.metricNames, what: "metric") } ?? Self.metricNames
+        let plots = try keys["plots"].map(parsePlots)
+        let checkpointEvery = try keys["checkpoint"].map(Self.parseCheckpoint)
         let (runs, sweepAxes) = try parseRuns(train: keys["train"], runs: keys["runs"], sweep: keys["sweep"], document: document,
                                               hasValidation: data.split?.validation != nil)
         if let every = checkpointEvery, let value = keys["checkpoint"] {
-            try checkCheckpointCount(every: every, runs: runs, seeds: seeds.count, at: value)
+            try Self.checkCheckpointCount(every: every, runs: runs, seeds: seeds.count, at: value)
         }
         return ExperimentPlan(
             name: name, description: description, dtype: dtype, seeds: seeds, dataset: data.source, datasetPosition: datasetValue.position,
@@ -77,12 +83,12 @@ public enum ExperimentLoader {
             lossName: try lossValue.component(kind: "loss").name, metrics: metrics, runs: runs, plots: plots, sweepAxes: sweepAxes,
             failOnDivergence: try keys["fail_on_divergence"]?.bool() ?? false, checkpointEvery: checkpointEvery,
             identity: "{dtype:\(dtype.rawValue),dataset:\(datasetValue.canonical),model:\(try required("model").canonical),loss:\(lossValue.canonical)}",
-            source: text, file: file, baseDirectory: baseDirectory)
+            source: text, file: file, baseDirectory: baseDirectory, catalog: catalog)
     }
 
     /// A dataset written as in an experiment file, e.g. the command-line value
     /// `--data "csv: {path: new.csv, target: label}"`; errors name `what`.
-    package static func parseDataset(_ text: String, what: String) throws -> any Dataset {
+    package func parseDataset(_ text: String, what: String) throws -> any Dataset {
         let example = "write it as in an experiment file, e.g. \"csv: {path: data.csv, target: label}\""
         guard let value = try YAMLReader.read(text, file: what) else {
             throw ExperimentError(file: what, message: "empty dataset; \(example)")
@@ -137,32 +143,32 @@ public enum ExperimentLoader {
 
     /// `dataset: xor`, or a mapping of one source to its settings with
     /// optional `split: {...}`, `scale:` and `scale_target:`.
-    static func parseDataset(_ value: ConfigValue) throws -> DatasetSection {
+    func parseDataset(_ value: ConfigValue) throws -> DatasetSection {
         if value.isScalar {
             // A bare name, `dataset: xor`: the source with its defaults.
-            return DatasetSection(source: try Registries.datasets.make(from: value))
+            return DatasetSection(source: try catalog.make(\.datasets, from: value))
         }
         var section: (source: (any Dataset)?, split: SplitPlan?, scaling: FeatureScaling?, targetScaling: FeatureScaling?) = (nil, nil, nil, nil)
         for (key, keyValue, entry) in try value.entries() {
             switch key {
             case "scale":
-                section.scaling = try parseScaling(entry)
+                section.scaling = try Self.parseScaling(entry)
             case "scale_target":
-                section.targetScaling = try parseScaling(entry)
+                section.targetScaling = try Self.parseScaling(entry)
             case "split":
-                section.split = try parseSplit(entry)
+                section.split = try Self.parseSplit(entry)
             default:
                 guard section.source == nil else {
                     throw keyValue.error("dataset names one source; found a second one, '\(key)'")
                 }
-                guard Registries.datasets.contains(key) else {
-                    throw keyValue.error(unknownNameMessage("dataset", key, known: Registries.datasets.names))
+                guard catalog.datasets.contains(key) else {
+                    throw keyValue.error(unknownNameMessage("dataset", key, known: catalog.datasets.names))
                 }
-                section.source = try Registries.datasets.make(from: value.replacing(.mapping([(keyValue, entry)])))
+                section.source = try catalog.make(\.datasets, from: value.replacing(.mapping([(keyValue, entry)])))
             }
         }
         guard let source = section.source else {
-            throw value.error("dataset needs a source, one of: \(Registries.datasets.names.joined(separator: ", "))")
+            throw value.error("dataset needs a source, one of: \(catalog.datasets.names.joined(separator: ", "))")
         }
         return DatasetSection(source: source, split: section.split, scaling: section.scaling, targetScaling: section.targetScaling)
     }
@@ -199,20 +205,28 @@ public enum ExperimentLoader {
     }
 
     /// Layers and activations, each from its registry.
-    static func parseModel(_ value: ConfigValue) throws -> [ModelEntry] {
+    func parseModel(_ value: ConfigValue) throws -> [ModelEntry] {
         let items = try value.sequence()
         guard !items.isEmpty else { throw value.error("model is empty: list its layers") }
         return try items.map { item in
             let (name, nameValue, _) = try item.component(kind: "layer")
             let spec: any LayerSpec
-            if Registries.activations.contains(name) {
-                spec = try Registries.activations.make(from: item)
-            } else if Registries.layers.contains(name) {
-                spec = try Registries.layers.make(from: item)
+            if catalog.activations.contains(name) {
+                spec = try catalog.make(\.activations, from: item)
+            } else if catalog.layers.contains(name) {
+                spec = try catalog.make(\.layers, from: item)
             } else {
-                throw nameValue.error(unknownNameMessage("layer", name, known: Registries.layers.names + Registries.activations.names))
+                throw nameValue.error(unknownNameMessage("layer", name, known: catalog.layers.names + catalog.activations.names))
             }
             return ModelEntry(name: name, spec: spec, position: nameValue.position)
+        }
+    }
+
+    /// `plots:`: the charts, each made from the catalog where it is written,
+    /// so a name or a setting is checked with the rest of the file.
+    func parsePlots(_ value: ConfigValue) throws -> [PlotRequest] {
+        try value.sequence().map { entry in
+            PlotRequest(name: try entry.component(kind: catalog.plots.kind).name, chart: try catalog.make(\.plots, from: entry))
         }
     }
 

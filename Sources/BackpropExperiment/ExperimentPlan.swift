@@ -25,9 +25,9 @@ public struct ExperimentPlan: Sendable {
     public package(set) var lossName: String
     public package(set) var metrics: [String]
     public package(set) var runs: [RunPlan]
-    /// The `plots:` entries as written, for the output to build its charts
-    /// from (and check); nil when the file leaves `plots:` out.
-    public package(set) var plots: [ConfigValue]?
+    /// The charts `plots:` asks for, in its order; nil when the file leaves
+    /// `plots:` out (every default chart is drawn then).
+    public package(set) var plots: [PlotRequest]?
     /// The sweep's key paths (`optimizer.lr`), empty without a sweep.
     package var sweepAxes: [String]
     /// Exit with status 1 when a run diverges (for CI sweeps that must stay stable).
@@ -43,6 +43,9 @@ public struct ExperimentPlan: Sendable {
     public package(set) var file: String
     /// Folder that relative dataset paths are resolved against.
     package var baseDirectory: String
+    /// The components the file was read with; its plugins join the version
+    /// that keys results.
+    public package(set) var catalog: Catalog
 
     package var datasetContext: DatasetContext { DatasetContext(baseDirectory: baseDirectory) }
 
@@ -52,6 +55,13 @@ public struct ExperimentPlan: Sendable {
     }
 }
 
+
+/// A chart `plots:` names: its name, and the chart made from the catalog
+/// with the settings written (the output draws it).
+public struct PlotRequest: Sendable {
+    public package(set) var name: String
+    public package(set) var chart: any Component
+}
 
 /// One layer of the model with where it was written, for build errors.
 public struct ModelEntry: Sendable {

@@ -26,7 +26,7 @@ public struct ExperimentResult: Sendable, Codable {
     /// Every job of the experiment (all shards'), by label, seed and trial key:
     /// what a merge must find.
     package var trials: [PlannedTrial]
-    /// The program that made the results (`Version.description`).
+    /// The program that made the results (`Version.description(of:)` its catalog).
     public package(set) var version: String
     /// How many of `runs` were finished trials reused rather than trained.
     package var reused: Int
@@ -60,10 +60,10 @@ public struct ExperimentResult: Sendable, Codable {
     package init(plan: ExperimentPlan, runs: [RunResult], featureNames: [String], classNames: [String]?, trainingSamples: Int,
                 validationSamples: Int, testSamples: Int, points: [LabeledPoint], warnings: [String], wallSeconds: Double,
                 splits: SplitRows? = nil, testSource: TestSource? = nil, targetsScaled: Bool = false, trials: [PlannedTrial] = [],
-                version: String = Version.description, reused: Int = 0, blas: String? = nil) {
+                version: String? = nil, reused: Int = 0, blas: String? = nil) {
         self.blas = blas
         self.trials = trials
-        self.version = version
+        self.version = version ?? Version.description(of: plan.catalog)
         self.reused = reused
         self.splits = splits
         self.testSource = testSource
@@ -82,7 +82,10 @@ public struct ExperimentResult: Sendable, Codable {
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        plan = try ExperimentLoader.parse(try container.decode(String.self, forKey: .source),
+        guard let catalog = decoder.userInfo[.catalog] as? Catalog else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "results are read with the catalog of the components they name"))
+        }
+        plan = try ExperimentLoader(catalog: catalog).parse(try container.decode(String.self, forKey: .source),
                                           file: try container.decode(String.self, forKey: .file),
                                           baseDirectory: try container.decode(String.self, forKey: .baseDirectory))
         runs = try container.decode([RunResult].self, forKey: .runs)
@@ -155,4 +158,11 @@ public struct LabeledPoint: Codable, Sendable {
     public package(set) var x: Double
     public package(set) var y: Double
     public package(set) var label: Int
+}
+
+extension CodingUserInfoKey {
+    /// The `Catalog` results are decoded with: their experiment is read
+    /// again, and names the components it was run with.
+    // The initializer is failable for no reason a constant name can meet.
+    package static let catalog = CodingUserInfoKey(rawValue: "backprop.catalog")!
 }

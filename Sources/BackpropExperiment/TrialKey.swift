@@ -13,7 +13,7 @@ import BackpropTraining
 package enum TrialKey {
     package static func make(plan: ExperimentPlan, run: RunPlan, seed: UInt64, dataDigest: String) -> String {
         var digest = Digest()
-        for part in ["backprop trial", Version.description, plan.identity, dataDigest, run.identity, String(seed)] {
+        for part in ["backprop trial", Version.description(of: plan.catalog), plan.identity, dataDigest, run.identity, String(seed)] {
             digest.add(part)
         }
         return digest.hex

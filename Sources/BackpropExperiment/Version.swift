@@ -9,7 +9,10 @@ public enum Version {
     public static let number = "0.2.0"
     public static let sourceDigest = BackpropExperiment.sourceDigest
 
-    /// "0.2.0 (source 1a2b3c4d5e6f7a8b)", and each installed plugin's digest
-    /// after the library's: "0.2.0 (source 1a2b...; plugin lion-example 9f8e...)".
-    public static var description: String { "\(number) (source \(sourceDigest)\(Plugin.installed.suffix))" }
+    /// "0.2.0 (source 1a2b3c4d5e6f7a8b)" for the library's own components,
+    /// and each plugin's digest after the library's when `catalog` has
+    /// plugins: "0.2.0 (source 1a2b...; plugin lion-example 9f8e...)".
+    public static func description(of catalog: Catalog) -> String {
+        "\(number) (source \(sourceDigest)" + catalog.plugins.map { "; plugin \($0.name) \($0.sourceDigest)" }.joined() + ")"
+    }
 }

@@ -4,17 +4,17 @@ import BackpropAnalysis
 package enum ComponentKind: String, CaseIterable, Sendable {
     case layers, activations, losses, optimizers, initializers, schedules, datasets, plots
 
-    /// Every registered component of this kind with its settings.
-    package var components: [ComponentDescription] {
+    /// Every component of this kind in `catalog`, with its settings.
+    package func components(in catalog: Catalog) -> [ComponentDescription] {
         switch self {
-        case .layers: Registries.layers.describe()
-        case .activations: Registries.activations.describe()
-        case .losses: Registries.losses.describe()
-        case .optimizers: Registries.optimizers.describe()
-        case .initializers: Registries.initializers.describe()
-        case .schedules: Registries.schedules.describe()
-        case .datasets: Registries.datasets.describe()
-        case .plots: Registries.charts.describe()
+        case .layers: catalog.describe(\.layers)
+        case .activations: catalog.describe(\.activations)
+        case .losses: catalog.describe(\.losses)
+        case .optimizers: catalog.describe(\.optimizers)
+        case .initializers: catalog.describe(\.initializers)
+        case .schedules: catalog.describe(\.schedules)
+        case .datasets: catalog.describe(\.datasets)
+        case .plots: catalog.describe(\.charts)
         }
     }
 
@@ -22,7 +22,7 @@ package enum ComponentKind: String, CaseIterable, Sendable {
     package var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 
     /// Where an experiment file names a component of this kind, for `list --markdown`.
-    package var usage: String {
+    package func usage(in catalog: Catalog) -> String {
         switch self {
         case .layers: "In `model:`, one list item per layer, in order: `- dense: {units: 8}`."
         case .activations: "In `model:`, as a layer of their own between two layers: `- relu`."
@@ -33,13 +33,13 @@ package enum ComponentKind: String, CaseIterable, Sendable {
         case .datasets: "As the source in `dataset:`: `dataset: {xor: {samples: 200}}`."
         case .plots:
             "In the list `plots:`: `plots: [loss, accuracy]`. Without it, every chart the data can give is drawn where it shows "
-                + "something (the learning rate only when it changes)" + Self.notDrawnByDefault + "."
+                + "something (the learning rate only when it changes)" + Self.notDrawnByDefault(in: catalog) + "."
         }
     }
 
     /// `, except `batch_loss``: the charts drawn only when `plots:` names them.
-    private static var notDrawnByDefault: String {
-        let names = Registries.charts.namesInRegistrationOrder.filter { (try? Registries.charts.make($0))?.drawnByDefault == false }
+    private static func notDrawnByDefault(in catalog: Catalog) -> String {
+        let names = catalog.charts.namesInRegistrationOrder.filter { (try? catalog.make(\.charts, $0))?.drawnByDefault == false }
         return names.isEmpty ? "" : ", except " + names.map { "`\($0)`" }.joined(separator: ", ")
     }
 }

@@ -12,12 +12,21 @@ package enum ResultsFile {
     static var encoder: JSONEncoder { ResultsJSON.encoder }
     static var decoder: JSONDecoder { ResultsJSON.decoder }
 
+    /// The decoder of results whose experiment names components of `catalog`.
+    package static func decoder(catalog: Catalog) -> JSONDecoder {
+        let decoder = ResultsJSON.decoder
+        decoder.userInfo[.catalog] = catalog
+        return decoder
+    }
+
     /// The largest results.json read (decoding takes about ten times its size
     /// in memory); a run keeps at most `TrainingHistory.maximumRecords` epochs,
     /// so only a very large sweep comes near it.
     package static let maximumBytes = 256 << 20
 
-    package static func read(directory: String) throws -> ExperimentResult {
+    /// The results in `directory`; the experiment they keep is read again
+    /// with `catalog`, which must hold the components it names.
+    package static func read(directory: String, catalog: Catalog) throws -> ExperimentResult {
         let path = directory + "/" + name
         guard access(path, F_OK) == 0 else {
             throw OutputError(path: path, message: "no results here (run the experiment first)")
@@ -25,7 +34,7 @@ package enum ResultsFile {
         let data = try InputFile.read(path, what: "results file", limit: maximumBytes)
         let result: ExperimentResult
         do {
-            result = try decoder.decode(ExperimentResult.self, from: data)
+            result = try decoder(catalog: catalog).decode(ExperimentResult.self, from: data)
         } catch let error as ExperimentError {
             throw OutputError(path: path, message: "the experiment stored in it no longer reads: \(error.message)")
         } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty && (try? JSONSerialization.jsonObject(with: data)) != nil {

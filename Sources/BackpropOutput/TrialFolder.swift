@@ -25,9 +25,13 @@ package struct TrialFolder: TrialStore {
     /// Where finished ones are looked for, `directory` first.
     package let readFrom: [String]
     let experiment: String
+    /// The program (`Version.description(of:)`) whose trials are reused and written.
+    let version: String
 
-    /// Trials of `experiment` in `directory`, reusing any also found in `readFrom`.
-    package init(directory: String, readFrom: [String] = [], experiment: String) {
+    /// Trials of `experiment` in `directory`, reusing any also found in
+    /// `readFrom` that the same program (`version`) made.
+    package init(directory: String, readFrom: [String] = [], experiment: String, version: String) {
+        self.version = version
         self.directory = directory
         self.readFrom = [directory] + readFrom.filter { $0 != directory }
         self.experiment = experiment
@@ -43,7 +47,7 @@ package struct TrialFolder: TrialStore {
 
     package func load(key: String) -> RunResult? {
         for folder in readFrom {
-            if let file = Self.read(folder + "/" + key + ".json"), file.key == key, file.version == Version.description {
+            if let file = Self.read(folder + "/" + key + ".json"), file.key == key, file.version == version {
                 return file.result
             }
         }
@@ -53,7 +57,7 @@ package struct TrialFolder: TrialStore {
     package func save(_ result: RunResult) throws {
         guard let key = result.trialKey else { return }
         try OutputWriter.makeDirectory(directory)
-        let file = File(format: File.format, version: Version.description, experiment: experiment, key: key, result: result)
+        let file = File(format: File.format, version: version, experiment: experiment, key: key, result: result)
         try AtomicFile.write(try ResultsFile.encoder.encode(file), to: directory + "/" + key + ".json")
     }
 

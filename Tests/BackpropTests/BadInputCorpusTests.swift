@@ -77,7 +77,7 @@ import Testing
         if let added { text += "\n" + added }
         let folder = try temporaryDirectory()
         try text.write(toFile: folder + "/y.yaml", atomically: true, encoding: .utf8)
-        let message = try Self.badInput { try Commands.validate(path: folder + "/y.yaml") }
+        let message = try Self.badInput { try Commands(catalog: .builtIn).validate(path: folder + "/y.yaml") }
         #expect(message.contains(expected), "case \(index): \(message)")
         #expect(message.hasPrefix(folder + "/y.yaml") || message.hasPrefix(folder + "/none.idx"), "case \(index): \(message)")
     }
@@ -106,7 +106,7 @@ import Testing
         let text = Self.base.replacingOccurrences(of: "inline: {inputs: [[0, 0], [0, 1], [1, 0], [1, 1]], targets: [0, 1, 1, 0]}",
                                                   with: "csv: {path: data.csv, target: y}")
         try text.write(toFile: folder + "/y.yaml", atomically: true, encoding: .utf8)
-        let message = try Self.badInput { try Commands.validate(path: folder + "/y.yaml") }
+        let message = try Self.badInput { try Commands(catalog: .builtIn).validate(path: folder + "/y.yaml") }
         #expect(message.contains(Self.csvFiles[index].expected), "case \(index): \(message)")
         #expect(message.contains("data.csv") || message.contains("y.yaml"), "case \(index): \(message)")
     }
@@ -136,7 +136,7 @@ import Testing
                                                   with: "idx: {train_images: images.idx, train_labels: labels.idx}")
             .replacingOccurrences(of: "units: 1}", with: "units: 2}").replacingOccurrences(of: "bce_with_logits", with: "softmax_cross_entropy")
         try text.write(toFile: folder + "/y.yaml", atomically: true, encoding: .utf8)
-        let message = try Self.badInput { try Commands.validate(path: folder + "/y.yaml") }
+        let message = try Self.badInput { try Commands(catalog: .builtIn).validate(path: folder + "/y.yaml") }
         #expect(message.contains(Self.idxFiles[index].expected), "case \(index): \(message)")
     }
 
@@ -144,7 +144,7 @@ import Testing
     @Test func badCheckpointsAndResultsFiles() throws {
         let folder = try temporaryDirectory()
         try (Self.base + "\ncheckpoint: {every: 5}\n").write(toFile: folder + "/y.yaml", atomically: true, encoding: .utf8)
-        _ = try Commands.run(path: folder + "/y.yaml", outputRoot: folder + "/plots", progress: SilentProgress())
+        _ = try Commands(catalog: .builtIn).run(path: folder + "/y.yaml", outputRoot: folder + "/plots", progress: SilentProgress())
         let checkpoint = try #require(FileManager.default.contentsOfDirectory(atPath: folder + "/plots/c/checkpoints").first)
         let good = try Data(contentsOf: URL(fileURLWithPath: folder + "/plots/c/checkpoints/" + checkpoint))
         var flipped = good
@@ -158,12 +158,12 @@ import Testing
         ]
         for (index, (contents, expected)) in checkpoints.enumerated() {
             try contents.write(to: URL(fileURLWithPath: folder + "/c.checkpoint"))
-            let message = try Self.badInput { try Commands.evaluate(checkpoint: folder + "/c.checkpoint", data: nil) }
+            let message = try Self.badInput { try Commands(catalog: .builtIn).evaluate(checkpoint: folder + "/c.checkpoint", data: nil) }
             #expect(message.contains(expected) && message.contains("c.checkpoint"), "checkpoint case \(index): \(message)")
         }
-        #expect(try Self.badInput { try Commands.evaluate(checkpoint: "/dev/zero", data: nil) }
+        #expect(try Self.badInput { try Commands(catalog: .builtIn).evaluate(checkpoint: "/dev/zero", data: nil) }
             == "/dev/zero: is not a regular file (a FIFO, device or socket), not a checkpoint file")
-        #expect(try Self.badInput { try Commands.evaluate(checkpoint: folder, data: nil) } == "\(folder): is a folder, not a checkpoint file")
+        #expect(try Self.badInput { try Commands(catalog: .builtIn).evaluate(checkpoint: folder, data: nil) } == "\(folder): is a folder, not a checkpoint file")
         let results = try String(contentsOfFile: folder + "/plots/c/results.json", encoding: .utf8)
         let damaged: [(String, String)] = [
             ("", "not a backprop results file"),
@@ -174,7 +174,7 @@ import Testing
         for (index, (contents, expected)) in damaged.enumerated() {
             try FileManager.default.createDirectory(atPath: folder + "/r\(index)", withIntermediateDirectories: true)
             try contents.write(toFile: folder + "/r\(index)/results.json", atomically: true, encoding: .utf8)
-            let message = try Self.badInput { try Commands.plot(directory: folder + "/r\(index)") }
+            let message = try Self.badInput { try Commands(catalog: .builtIn).plot(directory: folder + "/r\(index)") }
             #expect(message.contains(expected) && message.contains("results.json"), "results case \(index): \(message)")
             // Nothing is written beside the damaged file.
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/r\(index)") == ["results.json"])

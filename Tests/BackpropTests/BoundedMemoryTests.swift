@@ -53,7 +53,7 @@ import Testing
 
     @Test func recordStepsPastItsLimitIsRefusedBeforeTraining() throws {
         let text = validExperiment.replacingOccurrences(of: "epochs: 5", with: "epochs: 300000\n  batch: 1\n  record_steps: true")
-        let plan = try ExperimentLoader.parse(text, file: "steps.yaml")
+        let plan = try ExperimentLoader(catalog: .builtIn).parse(text, file: "steps.yaml")
         let error = #expect(throws: ExperimentError.self) { try ExperimentRunner.run(plan) }
         #expect(error?.description == "steps.yaml: run 'adam' with record_steps would keep 1200000 step losses (epochs x steps per epoch); at most 1000000: fewer epochs, larger batches, or no record_steps")
     }
@@ -64,7 +64,7 @@ import Testing
         let path = root + "/" + ResultsFile.name
         #expect(FileManager.default.createFile(atPath: path, contents: nil))
         #expect(truncate(path, off_t(ResultsFile.maximumBytes + 1)) == 0)  // sparse: takes no disk
-        let error = #expect(throws: DataError.self) { try ResultsFile.read(directory: root) }
+        let error = #expect(throws: DataError.self) { try ResultsFile.read(directory: root, catalog: .builtIn) }
         #expect(error?.description.hasSuffix("results.json: is 256 MiB; backprop reads a results file of at most 256 MiB") == true, "\(String(describing: error))")
     }
 }

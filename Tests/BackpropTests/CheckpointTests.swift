@@ -27,9 +27,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         let path = root + "/exp.yaml"
         try Self.experiment.write(toFile: path, atomically: true, encoding: .utf8)
-        let outcome = try Commands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
+        let outcome = try Commands(catalog: .builtIn).run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
         #expect(outcome.output == ["report: \(root)/plots/checkpointed/report.md"])
-        let result = try ResultsFile.read(directory: root + "/plots/checkpointed")
+        let result = try ResultsFile.read(directory: root + "/plots/checkpointed", catalog: .builtIn)
         let folder = root + "/plots/checkpointed/checkpoints"
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         #expect(files == ["run1-adam-seed3-epoch3.checkpoint", "run1-adam-seed3-epoch6.checkpoint", "run1-adam-seed3-epoch7.checkpoint"])
@@ -38,7 +38,7 @@ import Testing
         #expect(checkpoint.epoch == 7 && checkpoint.dtype == "float32" && checkpoint.classNames == ["0", "1"] && checkpoint.inputSize == 2)
         #expect(checkpoint.optimizer?.step == 21)  // 7 epochs x 3 batches
         #expect(checkpoint.optimizer?.buffers.keys.sorted() == ["exp_avg", "exp_avg_sq"])
-        let (model, _, _) = try checkpoint.restore(as: Float.self, file: "c.checkpoint")
+        let (model, _, _) = try checkpoint.restore(as: Float.self, file: "c.checkpoint", catalog: .builtIn)
 
         // The restored model reproduces the trained one's loss exactly (bit for bit).
         let last = try #require(result.runs.first?.history.last)
@@ -55,9 +55,9 @@ import Testing
         // Without a test set, evaluate says so rather than scoring the training rows.
         let saved = folder + "/run1-adam-seed3-epoch7.checkpoint"
         #expect(throws: DataError(file: saved, message: "its experiment \(path) has no test set (add split: {test: 0.2} to its dataset); give data with --data")) {
-            _ = try Commands.evaluate(checkpoint: saved, data: nil)
+            _ = try Commands(catalog: .builtIn).evaluate(checkpoint: saved, data: nil)
         }
-        let report = try Commands.evaluate(
+        let report = try Commands(catalog: .builtIn).evaluate(
             checkpoint: saved, data: "inline: {inputs: [[0, 0], [0, 1], [1, 0], [1, 1], [0.2, 0.1], [0.8, 0.9]], targets: [0, 1, 1, 0, 0, 0]}").output
         #expect(report.first?.hasSuffix("on --data (6 samples)") == true)
         #expect(report.contains("loss: \(formatNumber(last.loss))"))

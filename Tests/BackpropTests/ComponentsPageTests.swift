@@ -8,7 +8,7 @@ import Testing
 @Suite struct ComponentsPageTests {
     @Test func docsComponentsIsWhatListPrintsNow() throws {
         let page = try String(contentsOf: ReadmeTests.repository.appendingPathComponent("docs/components.md"), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let generated = Commands.list(nil, markdown: true).output + [""]
+        let generated = Commands(catalog: .builtIn).list(nil, markdown: true).output + [""]
         let line = { (lines: [String], index: Int) in lines.indices.contains(index) ? lines[index] : "(end of file)" }
         let difference = (0..<max(page.count, generated.count)).first { line(page, $0) != line(generated, $0) }
         #expect(difference == nil, """
@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func markdownHasASectionPerKindAndATablePerComponent() throws {
-        let lines = Commands.list(nil, markdown: true).output
+        let lines = Commands(catalog: .builtIn).list(nil, markdown: true).output
         #expect(lines.first == "# Components")
         #expect(lines.filter { $0.hasPrefix("## ") } == ["## Contents"] + ComponentKind.allCases.map { "## \($0.title)" })
         #expect(lines.contains("- [Optimizers](#optimizers): `adagrad`, `adam`, `adamw`, `momentum`, `rmsprop`, `sgd`"))
@@ -33,7 +33,7 @@ import Testing
         let relu = try #require(lines.firstIndex(of: "### `relu`"))
         #expect(lines[relu + 4] == "No settings.")
         // One kind alone: its section, without the other kinds.
-        let optimizers = Commands.list(.optimizers, markdown: true).output
+        let optimizers = Commands(catalog: .builtIn).list(.optimizers, markdown: true).output
         #expect(optimizers.filter { $0.hasPrefix("## ") } == ["## Contents", "## Optimizers"])
     }
 }

@@ -14,7 +14,7 @@ import Testing
 
 /// A registered generator with its defaults and the given seed.
 private func generator(_ name: String, seed: Int) throws -> any Dataset {
-    try Registries.datasets.make(name, ["seed": ConfigValue(integerLiteral: seed)])
+    try Catalog.builtIn.make(\.datasets, name, ["seed": ConfigValue(integerLiteral: seed)])
 }
 
 private let noContext = DatasetContext(baseDirectory: "")
@@ -39,7 +39,7 @@ private func radius(_ point: [Double]) -> Double {
 
 @Suite struct GeneratorDataTests {
     /// Every registered dataset that needs nothing but defaults and a seed: the generators.
-    static let names = Registries.datasets.names.filter { (try? generator($0, seed: 1)) != nil }
+    static let names = Catalog.builtIn.datasets.names.filter { (try? generator($0, seed: 1)) != nil }
 
     @Test func theGeneratorsAreFound() {
         #expect(Self.names == ["blobs", "circles", "linear_regression", "moons", "sine", "spiral", "teacher", "xor"])
@@ -452,7 +452,7 @@ private func expectCSVError(_ text: String, target: String = "y", line: Int?, _ 
             loss: mse
             train: {optimizer: {sgd: {lr: 0.1}}}
             """.write(toFile: root + "/exp.yaml", atomically: true, encoding: .utf8)
-        let plan = try ExperimentLoader.load(path: root + "/exp.yaml")
+        let plan = try ExperimentLoader(catalog: .builtIn).load(path: root + "/exp.yaml")
         #expect { try ExperimentRunner.validate(plan) } throws: { error in
             "\(error)" == "\(root)/exp.yaml:4:15: no such file: absent.csv (looked for \(root)/absent.csv)"
         }

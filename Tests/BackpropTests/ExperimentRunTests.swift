@@ -46,7 +46,7 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
             runs:
             \(runLines.joined(separator: "\n"))
             """
-        let result = try ExperimentRunner.run(try ExperimentLoader.parse(text, file: "torch.yaml"))
+        let result = try ExperimentRunner.run(try ExperimentLoader(catalog: .builtIn).parse(text, file: "torch.yaml"))
         #expect(result.runs.count == 6)
         for run in runs {
             let ours = try #require(result.results(for: run["label"] as! String).first)
@@ -73,10 +73,10 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
         defer { try? FileManager.default.removeItem(atPath: root) }
         let path = root + "/exp.yaml"
         try Self.smallExperiment.write(toFile: path, atomically: true, encoding: .utf8)
-        let outcome = try Commands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
+        let outcome = try Commands(catalog: .builtIn).run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
         let directory = root + "/plots/outputs-check"
         #expect(outcome == CommandOutcome(output: ["report: \(directory)/report.md"]))
-        let result = try ResultsFile.read(directory: directory)
+        let result = try ResultsFile.read(directory: directory, catalog: .builtIn)
 
         // metrics.csv: tidy rows whose values are the histories' own numbers.
         let csv = try String(contentsOfFile: directory + "/metrics.csv", encoding: .utf8)
@@ -124,7 +124,7 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
     @Test func withoutGnuplotTheDataAndScriptsAreStillWritten() throws {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let result = try ExperimentRunner.run(try ExperimentLoader.parse(Self.smallExperiment, file: "exp.yaml"))
+        let result = try ExperimentRunner.run(try ExperimentLoader(catalog: .builtIn).parse(Self.smallExperiment, file: "exp.yaml"))
         let outcome = try OutputWriter.write(result, to: root, gnuplot: nil)
         #expect(outcome.gnuplotMissing)
         #expect(FileManager.default.fileExists(atPath: root + "/loss.gp"))
@@ -139,16 +139,16 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
         try Self.smallExperiment.replacingOccurrences(of: "units: 1}", with: "units: 3}")
             .write(toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: ExperimentError.self) {
-            try Commands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
+            try Commands(catalog: .builtIn).run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
         }
         #expect(!FileManager.default.fileExists(atPath: root + "/plots"))
         var message = ""
-        do { _ = try Commands.validate(path: path) } catch { message = "\(error)" }
+        do { _ = try Commands(catalog: .builtIn).validate(path: path) } catch { message = "\(error)" }
         #expect(message == "\(path):6:54: the dataset has 2 classes; with bce_with_logits the model needs 1 output (or 2, one-hot), it gives 3")
     }
 
     @Test func impossibleSizesAndOutputFoldersFailBeforeTraining() throws {
-        let huge = try ExperimentLoader.parse(ExperimentDecodingTests.document(
+        let huge = try ExperimentLoader(catalog: .builtIn).parse(ExperimentDecodingTests.document(
             ["model": "[{dense: {units: 100000}}, {dense: {units: 100000}}, {dense: {units: 1}}]"]), file: "big.yaml")
         #expect { try ExperimentRunner.validate(huge) } throws: { error in
             "\(error)" == "big.yaml:4:36: the model would have more than 100000000 weights up to this layer; it is too large to train here"
@@ -166,7 +166,7 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
     @Test func divergenceIsReportedNotFatal() throws {
         let text = Self.smallExperiment.replacingOccurrences(of: "{sgd: {lr: 0.3}}", with: "{sgd: {lr: 5000}}")
             .replacingOccurrences(of: "loss: bce_with_logits", with: "loss: mse")
-        let result = try ExperimentRunner.run(try ExperimentLoader.parse(text, file: "exp.yaml"))
+        let result = try ExperimentRunner.run(try ExperimentLoader(catalog: .builtIn).parse(text, file: "exp.yaml"))
         let wild = result.runs.filter { $0.label.hasPrefix("it's") }
         #expect(wild.allSatisfy { $0.history.diverged })
         #expect(result.results(for: "Adam").allSatisfy { !$0.history.diverged && $0.history.records.count == 13 })
@@ -180,7 +180,7 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
     /// Standardisation statistics come from the training rows only: the
     /// validation rows are scaled with them, not with their own.
     @Test func scalingIsFittedOnTrainingRowsOnly() throws {
-        let plan = try ExperimentLoader.parse("""
+        let plan = try ExperimentLoader(catalog: .builtIn).parse("""
             name: scaled
             dataset:
               inline: {inputs: [[1, 10], [2, 20], [3, 30], [4, 40], [100, 1000]], targets: [0, 1, 0, 1, 0]}
@@ -236,8 +236,8 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
             checkpoint: {every: 1}
             plots: [decision_boundary]
             """.write(toFile: path, atomically: true, encoding: .utf8)
-        _ = try Commands.run(path: path, outputRoot: root, progress: SilentProgress())
-        let result = try ResultsFile.read(directory: root + "/mse-classes")
+        _ = try Commands(catalog: .builtIn).run(path: path, outputRoot: root, progress: SilentProgress())
+        let result = try ResultsFile.read(directory: root + "/mse-classes", catalog: .builtIn)
         let run = try #require(result.runs.first)
         #expect(run.history.records.map(\.accuracy) == [1, 1])  // with a split at 0, 0.3 would be class 1: 3/4
 
@@ -255,7 +255,7 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
         #expect(TestMetrics(model: model, loss: MeanSquaredError(), split: split, classes: 2).confusion == [[2, 0], [0, 1]])
 
         let checkpoint = root + "/mse-classes/checkpoints/run1-sgd-seed1-epoch1.checkpoint"
-        let predicted = try Commands.predict(checkpoint: checkpoint, data: "inline: {inputs: [[0.3, 0], [0.7, 0], [-0.2, 0]], targets: [0, 1, 0]}")
+        let predicted = try Commands(catalog: .builtIn).predict(checkpoint: checkpoint, data: "inline: {inputs: [[0.3, 0], [0.7, 0], [-0.2, 0]], targets: [0, 1, 0]}")
         #expect(predicted.output == ["row,prediction", "0,0", "1,1", "2,0"])  // mse gives no probabilities
     }
 }
@@ -278,23 +278,23 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
         try "not a folder".write(toFile: root + "/file", atomically: true, encoding: .utf8)
         try "backprop-checkpoint 1\n{}\n".write(toFile: root + "/bad.checkpoint", atomically: true, encoding: .utf8)
         let cases: [(String, () throws -> Any)] = [
-            ("run, missing file", { try Commands.run(path: root + "/none.yaml", outputRoot: root, progress: SilentProgress()) }),
-            ("run, --plots is a file", { try Commands.run(path: good, outputRoot: root + "/file", progress: SilentProgress()) }),
-            ("sweep without a sweep", { try Commands.run(path: good, outputRoot: root, sweep: Commands.SweepOptions(), progress: SilentProgress()) }),
-            ("plot, no results", { try Commands.plot(directory: root + "/nowhere") }),
-            ("merge, no results", { try Commands.merge(directories: [root + "/nowhere"], outputRoot: root) }),
-            ("validate, missing file", { try Commands.validate(path: root + "/none.yaml") }),
-            ("gradcheck, missing file", { try Commands.gradientCheck(path: root + "/none.yaml") }),
-            ("explain, a model it cannot walk", { try Commands.explain(path: normed, input: 2, target: 4, learningRate: nil) }),
-            ("evaluate, damaged checkpoint", { try Commands.evaluate(checkpoint: root + "/bad.checkpoint", data: nil) }),
-            ("evaluate, a folder", { try Commands.evaluate(checkpoint: root, data: nil) }),
-            ("predict, --data not a dataset", { try Commands.predict(checkpoint: root + "/bad.checkpoint", data: "xro") }),
-            ("bench, impossible layers", { try Commands.bench(Self.benchWorkload(layers: [4]), gemmReference: false) }),
-            ("bench, Fashion-MNIST with 3 classes", { try Commands.bench(Self.benchWorkload(layers: [784, 3], data: .fashionMNIST), gemmReference: false) }),
-            ("bench, test accuracy of the teacher", { try Commands.bench(Self.benchWorkload(layers: [4, 2], testAccuracy: true), gemmReference: false) }),
-            ("bench, reference of no layers", { try Commands.bench(Self.benchWorkload(layers: [0, 2]), gemmReference: true) }),
-            ("bench, negative warm-up", { try Commands.bench(Self.benchWorkload(layers: [4, 2], warmUpSeconds: -1), gemmReference: false) }),
-            ("bench, endless warm-up", { try Commands.bench(Self.benchWorkload(layers: [4, 2], warmUpSeconds: .infinity), gemmReference: false) }),
+            ("run, missing file", { try Commands(catalog: .builtIn).run(path: root + "/none.yaml", outputRoot: root, progress: SilentProgress()) }),
+            ("run, --plots is a file", { try Commands(catalog: .builtIn).run(path: good, outputRoot: root + "/file", progress: SilentProgress()) }),
+            ("sweep without a sweep", { try Commands(catalog: .builtIn).run(path: good, outputRoot: root, sweep: Commands.SweepOptions(), progress: SilentProgress()) }),
+            ("plot, no results", { try Commands(catalog: .builtIn).plot(directory: root + "/nowhere") }),
+            ("merge, no results", { try Commands(catalog: .builtIn).merge(directories: [root + "/nowhere"], outputRoot: root) }),
+            ("validate, missing file", { try Commands(catalog: .builtIn).validate(path: root + "/none.yaml") }),
+            ("gradcheck, missing file", { try Commands(catalog: .builtIn).gradientCheck(path: root + "/none.yaml") }),
+            ("explain, a model it cannot walk", { try Commands(catalog: .builtIn).explain(path: normed, input: 2, target: 4, learningRate: nil) }),
+            ("evaluate, damaged checkpoint", { try Commands(catalog: .builtIn).evaluate(checkpoint: root + "/bad.checkpoint", data: nil) }),
+            ("evaluate, a folder", { try Commands(catalog: .builtIn).evaluate(checkpoint: root, data: nil) }),
+            ("predict, --data not a dataset", { try Commands(catalog: .builtIn).predict(checkpoint: root + "/bad.checkpoint", data: "xro") }),
+            ("bench, impossible layers", { try Commands(catalog: .builtIn).bench(Self.benchWorkload(layers: [4]), gemmReference: false) }),
+            ("bench, Fashion-MNIST with 3 classes", { try Commands(catalog: .builtIn).bench(Self.benchWorkload(layers: [784, 3], data: .fashionMNIST), gemmReference: false) }),
+            ("bench, test accuracy of the teacher", { try Commands(catalog: .builtIn).bench(Self.benchWorkload(layers: [4, 2], testAccuracy: true), gemmReference: false) }),
+            ("bench, reference of no layers", { try Commands(catalog: .builtIn).bench(Self.benchWorkload(layers: [0, 2]), gemmReference: true) }),
+            ("bench, negative warm-up", { try Commands(catalog: .builtIn).bench(Self.benchWorkload(layers: [4, 2], warmUpSeconds: -1), gemmReference: false) }),
+            ("bench, endless warm-up", { try Commands(catalog: .builtIn).bench(Self.benchWorkload(layers: [4, 2], warmUpSeconds: .infinity), gemmReference: false) }),
         ]
         for (what, body) in cases {
             let error = try #require(Self.error(body), "\(what): no error")

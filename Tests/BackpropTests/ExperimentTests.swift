@@ -30,7 +30,7 @@ let validExperiment = """
 /// loading data: the loader's, then the charts'.
 func parseError(_ text: String, file: String = "exp.yaml") -> String {
     do {
-        _ = try LoadedExperiment(plan: ExperimentLoader.parse(text, file: file))
+        _ = try LoadedExperiment(plan: ExperimentLoader(catalog: .builtIn).parse(text, file: file))
         return "no error"
     } catch {
         return "\(error)"
@@ -39,7 +39,7 @@ func parseError(_ text: String, file: String = "exp.yaml") -> String {
 
 @Suite struct ExperimentDecodingTests {
     @Test func validExperimentParses() throws {
-        let plan = try ExperimentLoader.parse(validExperiment, file: "exp.yaml")
+        let plan = try ExperimentLoader(catalog: .builtIn).parse(validExperiment, file: "exp.yaml")
         #expect(plan.name == "check")
         #expect(plan.runs.count == 1 && plan.runs[0].label == "adam")
         #expect(plan.runs[0].epochs == 5 && plan.runs[0].batch == .samples(32))
@@ -131,7 +131,7 @@ func parseError(_ text: String, file: String = "exp.yaml") -> String {
     }
 
     @Test func sweepExpandsTheGridOverEveryRun() throws {
-        let plan = try ExperimentLoader.parse(validExperiment + """
+        let plan = try ExperimentLoader(catalog: .builtIn).parse(validExperiment + """
 
             runs:
               - {label: sgd, optimizer: {sgd: {lr: 0.5}}}

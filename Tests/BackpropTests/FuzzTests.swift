@@ -84,7 +84,7 @@ import Testing
             let source = Array(Self.experiments[index % Self.experiments.count].utf8)
             let yaml = mutator.mutate(source)
             Self.judge("yaml", yaml, {
-                _ = try LoadedExperiment(plan: ExperimentLoader.parse(String(decoding: yaml, as: UTF8.self), file: "fuzz.yaml"))
+                _ = try LoadedExperiment(plan: ExperimentLoader(catalog: .builtIn).parse(String(decoding: yaml, as: UTF8.self), file: "fuzz.yaml"))
             }, findings: &findings)
             let csv = mutator.mutate(Array(Self.csv.utf8))
             Self.judge("csv", csv, { _ = try CSVReader.records(in: Data(csv), delimiter: ",", file: "fuzz.csv") }, findings: &findings)
@@ -94,7 +94,7 @@ import Testing
                 let experiment = validExperiment.replacingOccurrences(
                     of: "inline: {inputs: [[0, 0], [0, 1], [1, 0], [1, 1]], targets: [0, 1, 1, 0]}", with: "csv: {path: fuzz.csv, target: x2}")
                 Self.judge("csv dataset", csv, {
-                    _ = try ExperimentRunner.validate(ExperimentLoader.parse(experiment, file: folder + "/x.yaml", baseDirectory: folder))
+                    _ = try ExperimentRunner.validate(ExperimentLoader(catalog: .builtIn).parse(experiment, file: folder + "/x.yaml", baseDirectory: folder))
                 }, findings: &findings)
                 executions += 1
             }

@@ -11,13 +11,13 @@ import Testing
 
 @Suite struct GradientTests {
     @Test func everyBuiltInGradientCheckPasses() {
-        let suite = GradientCheckSuite.check()
+        let suite = GradientCheckSuite.check(catalog: .builtIn)
         let results = suite.results
         // dense needs its units, so the registry cannot make it from defaults; it is checked by hand instead.
         #expect(suite.notChecked.isEmpty, "\(suite.notChecked)")
         // Every registered activation and loss is checked, and every layer that builds from its defaults.
         let checked = Set(results.map(\.component))
-        let expected = Registries.activations.names + Registries.losses.names + ["dropout", "batch_norm", "softmax", "dense", "batch_norm (evaluation)"]
+        let expected = Catalog.builtIn.activations.names + Catalog.builtIn.losses.names + ["dropout", "batch_norm", "softmax", "dense", "batch_norm (evaluation)"]
         #expect(Set(expected).isSubset(of: checked), "missing: \(Set(expected).subtracting(checked).sorted())")
         #expect(results.count == expected.count + 3)  // and three chains
         for result in results {
@@ -46,19 +46,18 @@ import Testing
     /// checked, and the report names it with the reason; the status is that
     /// of the checks that ran.
     @Test func componentsTheSuiteCannotMakeAreReportedAsNotChecked() throws {
-        let layers = Registry<any LayerSpec>(kind: "layer")
-        let activations = Registry<any Activation>(kind: "activation")
-        let losses = Registry<any Loss>(kind: "loss")
-        try layers.register(DenseSpec.self)  // needs units too, but is checked by hand: not reported
-        try layers.register(Affine.self, as: "affine_layer")
-        try layers.register(Widen.self)
-        try layers.register(Unbuildable.self)
-        try activations.register(Affine.self)
-        try activations.register(Tanh.self)
-        try losses.register(WeightedSquaredError.self)
-        try losses.register(MeanSquaredError.self)
+        var catalog = Catalog()
+        catalog.registerBuiltInInitializers()  // a dense layer's defaults name one
+        try catalog.register(layer: DenseSpec.self)  // needs units too, but is checked by hand: not reported
+        try catalog.register(layer: Affine.self, as: "affine_layer")
+        try catalog.register(layer: Widen.self)
+        try catalog.register(layer: Unbuildable.self)
+        try catalog.register(activation: Affine.self)
+        try catalog.register(activation: Tanh.self)
+        try catalog.register(loss: WeightedSquaredError.self)
+        try catalog.register(loss: MeanSquaredError.self)
 
-        let suite = GradientCheckSuite.check(layers: layers, activations: activations, losses: losses)
+        let suite = GradientCheckSuite.check(catalog: catalog)
         let expected = [
             "not checked: affine needs settings 'scale', 'shift'",
             "not checked: affine_layer needs settings 'scale', 'shift'",
@@ -94,9 +93,9 @@ import Testing
         let dense = Dense(weight: matrix(fixture["W"]), bias: doubles(fixture["b"]))
         // Both from their registries with default settings (leaky_relu 0.01, elu 1, softplus 20, huber 1), as torch's.
         var random = RandomGenerator(seed: 1)
-        let layer: any Layer<Double> = try Registries.activations.make(activation).makeLayer(inputSize: dense.units, random: &random, as: Double.self)
+        let layer: any Layer<Double> = try Catalog.builtIn.make(\.activations, activation).makeLayer(inputSize: dense.units, random: &random, as: Double.self)
         let model = Sequential(inputSize: 4, layers: [dense, layer])
-        let loss = try Registries.losses.make(lossName)
+        let loss = try Catalog.builtIn.make(\.losses, lossName)
         let target: Matrix<Double> = switch loss.targets {
         case .classIndices: Matrix(column: doubles(fixture["targets_class"]))
         case .binary: matrix(fixture["targets_binary"])

@@ -21,10 +21,10 @@ private let wineFile = repository + "/experiments/data/wine.csv"
 /// Writes `yaml` to ROOT/exp.yaml, runs it into ROOT/plots, and reads the results back.
 func runExperiment(_ yaml: String, in root: String) throws -> (directory: String, result: ExperimentResult, outcome: CommandOutcome) {
     try yaml.write(toFile: root + "/exp.yaml", atomically: true, encoding: .utf8)
-    let outcome = try Commands.run(path: root + "/exp.yaml", outputRoot: root + "/plots", progress: SilentProgress())
-    let plan = try ExperimentLoader.load(path: root + "/exp.yaml")
+    let outcome = try Commands(catalog: .builtIn).run(path: root + "/exp.yaml", outputRoot: root + "/plots", progress: SilentProgress())
+    let plan = try ExperimentLoader(catalog: .builtIn).load(path: root + "/exp.yaml")
     let directory = root + "/plots/" + plan.name
-    return (directory, try ResultsFile.read(directory: directory), outcome)
+    return (directory, try ResultsFile.read(directory: directory, catalog: .builtIn), outcome)
 }
 
 /// The wine file's rows as (fields, label).
@@ -89,7 +89,7 @@ private func wineExperiment(name: String, epochs: Int = 15, extra: String = "") 
     @Test func splitKeysAreCheckedWithTheirPlace() throws {
         func parseError(_ split: String) -> String {
             do {
-                _ = try ExperimentLoader.parse("""
+                _ = try ExperimentLoader(catalog: .builtIn).parse("""
                     name: s
                     dataset:
                       xor: {}
@@ -151,7 +151,7 @@ private func wineExperiment(name: String, epochs: Int = 15, extra: String = "") 
 
 @Suite struct SplitWarningTests {
     @Test func aClassWithNoTrainingRowsIsAWarning() throws {
-        let plan = try ExperimentLoader.parse("""
+        let plan = try ExperimentLoader(catalog: .builtIn).parse("""
             name: lonely
             dataset:
               inline: {inputs: [[0], [1], [2], [3], [4], [5], [6], [7], [8], [9]], targets: [0, 0, 0, 0, 0, 1, 1, 1, 1, 2]}
@@ -215,7 +215,7 @@ private func wineExperiment(name: String, epochs: Int = 15, extra: String = "") 
         #expect(result.targetsScaled)
         let saved = try lastCheckpoint(directory, epoch: 30)
         let checkpoint = try CheckpointFile.read(path: saved)
-        let (model, _, _) = try checkpoint.restore(as: Double.self, file: "c")
+        let (model, _, _) = try checkpoint.restore(as: Double.self, file: "c", catalog: .builtIn)
         let scaling = try #require(checkpoint.scaling), targetScaling = try #require(checkpoint.targetScaling)
         // By hand: scale the test rows' features, predict, unscale, and score.
         let test = try #require(result.splits).test.map { samples[$0] }
@@ -251,13 +251,13 @@ private func wineExperiment(name: String, epochs: Int = 15, extra: String = "") 
         // predict gives the same values, in the targets' own units, from rows without the target.
         let noTarget = "a,b\n" + test.map { "\($0.a),\($0.b)" }.joined(separator: "\n") + "\n"
         try noTarget.write(toFile: root + "/new.csv", atomically: true, encoding: .utf8)
-        let predicted = try Commands.predict(checkpoint: saved,
+        let predicted = try Commands(catalog: .builtIn).predict(checkpoint: saved,
                                              data: "csv: {path: \(root)/new.csv}").output
         #expect(predicted.first == "row,prediction")
         let values = predicted.dropFirst().map { Double($0.split(separator: ",")[1])! }
         expectClose(values, predictions, relative: 1e-12, "predict")
         // evaluate without --data scores the experiment's own test split: the same numbers.
-        let evaluated = try Commands.evaluate(checkpoint: saved, data: nil).output
+        let evaluated = try Commands(catalog: .builtIn).evaluate(checkpoint: saved, data: nil).output
         #expect(evaluated.contains("rmse: \(formatNumber(rmse))") && evaluated.contains("r2: \(formatNumber(r2))"))
         #expect(evaluated.first?.hasSuffix("on the experiment's test set (held out by its split) (20 samples)") == true)
     }
@@ -312,7 +312,7 @@ private func wineExperiment(name: String, epochs: Int = 15, extra: String = "") 
     }
 
     @Test func restoreBestNeedsAValidationSplitAndValAccuracyNeedsClasses() throws {
-        #expect { try ExperimentLoader.parse("""
+        #expect { try ExperimentLoader(catalog: .builtIn).parse("""
             name: r
             dataset: {xor: {}}
             model: [{dense: {units: 1}}]
@@ -321,7 +321,7 @@ private func wineExperiment(name: String, epochs: Int = 15, extra: String = "") 
             """, file: "exp.yaml") } throws: { error in
             "\(error)" == "exp.yaml:5:23: restore_best picks an epoch by the validation set: add split: {validation: 0.2} (or a count) to the dataset"
         }
-        let plan = try ExperimentLoader.parse("""
+        let plan = try ExperimentLoader(catalog: .builtIn).parse("""
             name: r
             dataset: {sine: {}, split: {validation: 0.2}}
             model: [{dense: {units: 1}}]
@@ -362,7 +362,7 @@ private func wineExperiment(name: String, epochs: Int = 15, extra: String = "") 
         let saved = try lastCheckpoint(directory, epoch: restored)
         let checkpoint = try CheckpointFile.read(path: saved)
         #expect(checkpoint.epoch == restored && checkpoint.optimizer == nil)
-        let evaluated = try Commands.evaluate(checkpoint: saved, data: nil).output
+        let evaluated = try Commands(catalog: .builtIn).evaluate(checkpoint: saved, data: nil).output
         #expect(evaluated.contains("loss: \(formatNumber(try #require(run.test).loss))"))
         let files = try FileManager.default.contentsOfDirectory(atPath: directory + "/checkpoints")
         #expect(files.count == 1)
@@ -387,7 +387,7 @@ private func wineExperiment(name: String, epochs: Int = 15, extra: String = "") 
             try (lines.joined(separator: "\n") + "\n").write(toFile: root + "/" + name, atomically: true, encoding: .utf8)
         }
         try write("class2.csv") { $0 == "class_2" }
-        let only = try Commands.evaluate(checkpoint: checkpoint, data: "csv: {path: \(root)/class2.csv, target: cultivar}").output
+        let only = try Commands(catalog: .builtIn).evaluate(checkpoint: checkpoint, data: "csv: {path: \(root)/class2.csv, target: cultivar}").output
         let expected = Double(confusion[2][2]) / Double(confusion[2].reduce(0, +))
         #expect(only.contains("accuracy: \(formatNumber(expected))"), "\(only)")
         #expect(only.contains { $0.hasPrefix("class_2 ") && $0.contains("\(confusion[2][2])") })
@@ -395,16 +395,16 @@ private func wineExperiment(name: String, epochs: Int = 15, extra: String = "") 
 
         // A subset of the classes is no error (it asked to "set units: 2" before).
         try write("two.csv") { $0 != "class_0" }
-        #expect(try Commands.evaluate(checkpoint: checkpoint, data: "csv: {path: \(root)/two.csv, target: cultivar}").output.count > 2)
+        #expect(try Commands(catalog: .builtIn).evaluate(checkpoint: checkpoint, data: "csv: {path: \(root)/two.csv, target: cultivar}").output.count > 2)
 
         // A label the model does not know is an error naming it and its line.
         try "\(header)\n\(rows[0].line.replacingOccurrences(of: "class_0", with: "class_9"))\n".write(toFile: root + "/unknown.csv", atomically: true, encoding: .utf8)
         #expect(throws: DataError(file: "\(root)/unknown.csv", line: 2, message: "column 'cultivar' has 'class_9', a class the training data does not have (classes: class_0, class_1, class_2)")) {
-            _ = try Commands.evaluate(checkpoint: checkpoint, data: "csv: {path: \(root)/unknown.csv, target: cultivar}")
+            _ = try Commands(catalog: .builtIn).evaluate(checkpoint: checkpoint, data: "csv: {path: \(root)/unknown.csv, target: cultivar}")
         }
 
         // Without --data: the experiment's own test split, the numbers the run reported.
-        let own = try Commands.evaluate(checkpoint: checkpoint, data: nil).output
+        let own = try Commands(catalog: .builtIn).evaluate(checkpoint: checkpoint, data: nil).output
         let test = try #require(result.runs.first?.test)
         #expect(own.first?.hasSuffix("on the experiment's test set (held out by its split) (45 samples)") == true)
         #expect(own.contains("loss: \(formatNumber(test.loss))") && own.contains("accuracy: \(formatNumber(test.accuracy!))"))
@@ -430,7 +430,7 @@ private func wineExperiment(name: String, epochs: Int = 15, extra: String = "") 
         let (header, rows) = try wineRows()
         let unlabelled = ([header] + rows.prefix(5).map(\.line)).map { $0.split(separator: ",").dropLast().joined(separator: ",") }
         try (unlabelled.joined(separator: "\n") + "\n").write(toFile: root + "/new.csv", atomically: true, encoding: .utf8)
-        let output = try Commands.predict(checkpoint: checkpoint, data: "csv: {path: \(root)/new.csv}").output
+        let output = try Commands(catalog: .builtIn).predict(checkpoint: checkpoint, data: "csv: {path: \(root)/new.csv}").output
         #expect(output.first == "row,prediction,p_class_0,p_class_1,p_class_2")
         #expect(output.count == 6)
         for (index, line) in output.dropFirst().enumerated() {
@@ -444,7 +444,7 @@ private func wineExperiment(name: String, epochs: Int = 15, extra: String = "") 
         // With the target column present, the same predictions.
         let labelled = ([header] + rows.prefix(5).map(\.line)).joined(separator: "\n") + "\n"
         try labelled.write(toFile: root + "/labelled.csv", atomically: true, encoding: .utf8)
-        #expect(try Commands.predict(checkpoint: checkpoint, data: "csv: {path: \(root)/labelled.csv, target: cultivar}").output == output)
+        #expect(try Commands(catalog: .builtIn).predict(checkpoint: checkpoint, data: "csv: {path: \(root)/labelled.csv, target: cultivar}").output == output)
     }
 
     @Test func lossesTurnOutputsIntoClassProbabilities() throws {
@@ -483,11 +483,11 @@ private func editHeader(_ path: String, _ edit: (inout [String: Any]) -> Void) t
         }
         try write("same.csv") { $0 }
         try write("reversed.csv") { Array($0.reversed()) }
-        let same = try Commands.predict(checkpoint: checkpoint, data: "csv: {path: \(root)/same.csv, target: cultivar}").output
-        #expect(try Commands.predict(checkpoint: checkpoint, data: "csv: {path: \(root)/reversed.csv, target: cultivar}").output == same)
+        let same = try Commands(catalog: .builtIn).predict(checkpoint: checkpoint, data: "csv: {path: \(root)/same.csv, target: cultivar}").output
+        #expect(try Commands(catalog: .builtIn).predict(checkpoint: checkpoint, data: "csv: {path: \(root)/reversed.csv, target: cultivar}").output == same)
         try write("renamed.csv") { fields in [fields[0] == "alcohol" ? "alc" : fields[0]] + fields.dropFirst() }
         #expect(throws: DataError(file: "--data", message: "the columns differ from the training data's: missing 'alcohol'; not in the training data 'alc'")) {
-            _ = try Commands.predict(checkpoint: checkpoint, data: "csv: {path: \(root)/renamed.csv, target: cultivar}")
+            _ = try Commands(catalog: .builtIn).predict(checkpoint: checkpoint, data: "csv: {path: \(root)/renamed.csv, target: cultivar}")
         }
     }
 
@@ -508,12 +508,12 @@ private func editHeader(_ path: String, _ edit: (inout [String: Any]) -> Void) t
         let checkpoint = try lastCheckpoint(directory, epoch: 3)
         #expect(try CheckpointFile.read(path: checkpoint).featureNames == ["size", "colour=blue", "colour=red"])
         try "size,colour\n2,blue\n".write(toFile: root + "/one.csv", atomically: true, encoding: .utf8)
-        let one = try Commands.predict(checkpoint: checkpoint, data: "csv: {path: \(root)/one.csv, one_hot: [colour]}").output
-        let all = try Commands.predict(checkpoint: checkpoint, data: "csv: {path: \(root)/train.csv, target: label, one_hot: [colour]}").output
+        let one = try Commands(catalog: .builtIn).predict(checkpoint: checkpoint, data: "csv: {path: \(root)/one.csv, one_hot: [colour]}").output
+        let all = try Commands(catalog: .builtIn).predict(checkpoint: checkpoint, data: "csv: {path: \(root)/train.csv, target: label, one_hot: [colour]}").output
         #expect(one.count == 2 && one[1].dropFirst(2) == all[2].dropFirst(2))  // the same row, blue, predicted alike
         try "size,colour\n2,green\n".write(toFile: root + "/green.csv", atomically: true, encoding: .utf8)
         #expect(throws: DataError(file: "\(root)/green.csv", line: 2, message: "column 'colour' has 'green', a category the training data does not have")) {
-            _ = try Commands.predict(checkpoint: checkpoint, data: "csv: {path: \(root)/green.csv, one_hot: [colour]}")
+            _ = try Commands(catalog: .builtIn).predict(checkpoint: checkpoint, data: "csv: {path: \(root)/green.csv, one_hot: [colour]}")
         }
     }
 
@@ -524,11 +524,11 @@ private func editHeader(_ path: String, _ edit: (inout [String: Any]) -> Void) t
         try (lines.joined(separator: "\n") + "\n").write(toFile: root + "/wine.csv", atomically: true, encoding: .utf8)
         let (directory, _, _) = try runExperiment(wineExperiment(name: "wine-moved", epochs: 2).replacingOccurrences(of: wineFile, with: "wine.csv"), in: root)
         let checkpoint = try lastCheckpoint(directory, epoch: 2)
-        #expect(try Commands.evaluate(checkpoint: checkpoint, data: nil).output.count > 2)
+        #expect(try Commands(catalog: .builtIn).evaluate(checkpoint: checkpoint, data: nil).output.count > 2)
         lines.swapAt(1, 100)
         try (lines.joined(separator: "\n") + "\n").write(toFile: root + "/wine.csv", atomically: true, encoding: .utf8)
         #expect(throws: DataError(file: checkpoint, message: "the data of its experiment \(root)/exp.yaml changed since this checkpoint was saved, so its test rows would not be the same; give data with --data")) {
-            _ = try Commands.evaluate(checkpoint: checkpoint, data: nil)
+            _ = try Commands(catalog: .builtIn).evaluate(checkpoint: checkpoint, data: nil)
         }
     }
 
@@ -556,7 +556,7 @@ private func editHeader(_ path: String, _ edit: (inout [String: Any]) -> Void) t
             try FileManager.default.copyItem(atPath: original, toPath: path)
             try editHeader(path, edit)
             #expect(throws: DataError(file: path, message: "inconsistent checkpoint: " + message)) {
-                _ = try Commands.evaluate(checkpoint: path, data: nil)
+                _ = try Commands(catalog: .builtIn).evaluate(checkpoint: path, data: nil)
             }
         }
     }
@@ -581,7 +581,7 @@ private func editHeader(_ path: String, _ edit: (inout [String: Any]) -> Void) t
             "warning: plot 'decision_boundary' cannot be drawn: a decision boundary is drawn over 2 input features; this dataset has 13",
             "warning: plot 'confusion' cannot be drawn: a confusion matrix is measured on a test set; hold one out with dataset: {split: {test: 0.2}}",
         ]
-        let validated = try Commands.validate(path: root + "/exp.yaml").output
+        let validated = try Commands(catalog: .builtIn).validate(path: root + "/exp.yaml").output
         #expect(warnings.allSatisfy(validated.contains))
         let (directory, _, outcome) = try runExperiment(yaml, in: root)
         #expect(warnings.allSatisfy(outcome.messages.contains))

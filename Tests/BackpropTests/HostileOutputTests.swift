@@ -38,7 +38,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: root + "/plots", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: root + "/plots/check", withDestinationPath: elsewhere)
         let error = #expect(throws: OutputError.self) {
-            try Commands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
+            try Commands(catalog: .builtIn).run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
         }
         #expect(error?.description.contains("is a symbolic link") == true)
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).isEmpty)
@@ -48,7 +48,7 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: root + "/plots/check/checkpoints", withDestinationPath: elsewhere)
         // Refused for the link itself, by name: any other failure (a bad file, an unwritable folder) would prove nothing.
         let nested = #expect(throws: OutputError.self) {
-            try Commands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
+            try Commands(catalog: .builtIn).run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
         }
         #expect(nested?.path == root + "/plots/check/checkpoints")
         #expect(nested?.message == "is a symbolic link; backprop does not write through links inside its output (remove it, or choose another --plots)")
@@ -64,13 +64,13 @@ import Testing
         do {
             let held = try FolderLock(root + "/plots/check")
             let error = #expect(throws: OutputError.self) {
-                try Commands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
+                try Commands(catalog: .builtIn).run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
             }
             #expect(error?.description.contains("is in use by another backprop command") == true)
             withExtendedLifetime(held) {}
         }
         // Released, the folder is free again.
-        _ = try Commands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
+        _ = try Commands(catalog: .builtIn).run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
     }
 
     @Test func gradcheckRefusesAModelTooLargeToCheckQuickly() throws {
@@ -83,7 +83,7 @@ import Testing
             loss: softmax_cross_entropy
             train: {epochs: 1, optimizer: adam}
             """.write(toFile: path, atomically: true, encoding: .utf8)
-        let error = #expect(throws: ExperimentError.self) { try Commands.gradientCheck(path: path) }
+        let error = #expect(throws: ExperimentError.self) { try Commands(catalog: .builtIn).gradientCheck(path: path) }
         #expect(error?.description.contains("this model has 161202 weights, at most 100000") == true, "\(String(describing: error))")
     }
 
@@ -124,7 +124,7 @@ import Testing
     /// shows it, and cannot close the block that echoes the experiment.
     @Test func aCodeFenceInTheExperimentCannotBreakTheReport() throws {
         let source = validExperiment.replacingOccurrences(of: "name: check", with: "name: check\ndescription: \"```` and <b>|\"")
-        let plan = try ExperimentLoader.parse(source, file: "x.yaml")
+        let plan = try ExperimentLoader(catalog: .builtIn).parse(source, file: "x.yaml")
         let result = try ExperimentRunner.run(plan)
         let report = Report.render(result, summary: Summary(result), charts: [])
         #expect(report.contains("\\`\\`\\`\\` and &lt;b&gt;\\|"))

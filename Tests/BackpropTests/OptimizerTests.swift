@@ -20,7 +20,7 @@ import Testing
         #expect(try fixtureCases("mlp").count == Self.mlpCases)
         // Every registered optimizer but the `momentum` preset (sgd's) is checked against torch.
         let covered = Set(try fixtureCases("optimizers").compactMap { $0["optimizer"] as? String })
-        #expect(covered == Set(Registries.optimizers.names).subtracting(["momentum"]))
+        #expect(covered == Set(Catalog.builtIn.optimizers.names).subtracting(["momentum"]))
     }
 
     /// f(P, q) = Σ C ⊙ P² + Σ (q − 1)⁴ + Σ P q, stepped 25 times, against
@@ -69,10 +69,10 @@ import Testing
         let first = Dense(weight: matrix(initial["W1"]), bias: doubles(initial["b1"]))
         let second = Dense(weight: matrix(initial["W2"]), bias: doubles(initial["b2"]))
         var random = RandomGenerator(seed: 1)
-        let activation: any Layer<Double> = try Registries.activations.make(try #require(reference["activation"] as? String))
+        let activation: any Layer<Double> = try Catalog.builtIn.make(\.activations, try #require(reference["activation"] as? String))
             .makeLayer(inputSize: 3, random: &random, as: Double.self)
         let model = Sequential(inputSize: 2, layers: [first, activation, second])
-        let loss = try Registries.losses.make(try #require(reference["loss"] as? String))
+        let loss = try Catalog.builtIn.make(\.losses, try #require(reference["loss"] as? String))
         let optimizer = try optimizer(try #require(reference["optimizer"] as? String), configValue(reference["settings"]))
         let x = matrix(fixture["X"]), y = matrix(fixture["Y"])
         var gradient = Matrix<Double>(rows: 0, columns: 0)
@@ -95,7 +95,7 @@ import Testing
 
     /// Saving after 10 steps and restoring into a fresh optimizer continues the
     /// same trajectory, for every registered optimizer with every state buffer in use.
-    @Test(arguments: Registries.optimizers.names)
+    @Test(arguments: Catalog.builtIn.optimizers.names)
     func stateSavesAndRestores(name: String) throws {
         let settings: ConfigValue = switch name {
         case "sgd", "momentum": ["lr": 0.05, "momentum": 0.8, "nesterov": true]

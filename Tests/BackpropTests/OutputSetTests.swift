@@ -40,7 +40,7 @@ import Testing
     /// Whether the folder's files are one set: metrics.csv is what the
     /// results.json beside it renders (its seconds differ between runs).
     static func isOneSet(_ folder: String) throws -> Bool {
-        let result = try ResultsFile.read(directory: folder)
+        let result = try ResultsFile.read(directory: folder, catalog: .builtIn)
         let metrics = try String(contentsOfFile: folder + "/metrics.csv", encoding: .utf8)
         let summary = try Summary.decode(try Data(contentsOf: URL(fileURLWithPath: folder + "/summary.json")))
         return MetricsCSV.render(result) == metrics && summary.runs.count == result.plan.runs.count
@@ -50,14 +50,14 @@ import Testing
         let root = try temporaryDirectory()
         let path = root + "/x.yaml"
         try (validExperiment + "\nplots: [loss, decision_boundary]\ncheckpoint: {every: 2}\n").write(toFile: path, atomically: true, encoding: .utf8)
-        _ = try Commands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
+        _ = try Commands(catalog: .builtIn).run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
         let first = try Self.entries(root + "/plots/check")
         #expect(first.contains("decision_boundary.gp") && first.contains("boundary_1.dat") && first.contains(CheckpointFile.folderName))
         // `plot` redraws from the results: the checkpoints, made by training, stay.
-        _ = try Commands.plot(directory: root + "/plots/check")
+        _ = try Commands(catalog: .builtIn).plot(directory: root + "/plots/check")
         #expect(try Self.entries(root + "/plots/check/checkpoints").count == 3)
         try (validExperiment + "\nplots: [loss]\n").write(toFile: path, atomically: true, encoding: .utf8)
-        _ = try Commands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
+        _ = try Commands(catalog: .builtIn).run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
         let second = try Self.entries(root + "/plots/check")
         #expect(second.isDisjoint(with: ["decision_boundary.gp", "boundary_1.dat", "points.dat", CheckpointFile.folderName]), "\(second)")
         #expect(second.contains("loss.gp") && second.contains("report.md"))
@@ -125,7 +125,7 @@ import Testing
         let shard = try FolderLock(root + "/plots/check", shared: true)
         let other = try FolderLock(root + "/plots/check", shared: true)
         let error = #expect(throws: OutputError.self) {
-            try Commands.run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
+            try Commands(catalog: .builtIn).run(path: path, outputRoot: root + "/plots", progress: SilentProgress())
         }
         #expect(error?.description.contains("is in use") == true)
         withExtendedLifetime((shard, other)) {}
@@ -153,7 +153,7 @@ import Testing
     /// In the library: an interruption requested once the first run is
     /// finished leaves the others unfinished, and the result says which.
     @Test func anInterruptedExperimentHoldsItsFinishedRunsAndSaysWhichAreMissing() throws {
-        let plan = try ExperimentLoader.parse(Self.slowLast, file: "slow.yaml")
+        let plan = try ExperimentLoader(catalog: .builtIn).parse(Self.slowLast, file: "slow.yaml")
         let interruption = Interruption()
         var options = ExperimentRunner.Options(cores: 1)
         options.interruption = interruption
@@ -162,7 +162,7 @@ import Testing
         #expect(result.partial == "stopped by Ctrl-C (SIGINT): 1 of 3 trial(s) did not finish: 'long' seed 1")
         let report = Report.render(result, summary: Summary(result), charts: [])
         #expect(report.contains("> **Partial results**: stopped by Ctrl-C (SIGINT): 1 of 3"))
-        let decoded = try ResultsFile.decoder.decode(ExperimentResult.self, from: try ResultsFile.encode(result))
+        let decoded = try ResultsFile.decoder(catalog: .builtIn).decode(ExperimentResult.self, from: try ResultsFile.encode(result))
         #expect(decoded.partial == result.partial)
     }
 
@@ -182,7 +182,7 @@ import Testing
             #expect(errors.contains("1 of 3 trial(s) did not finish: 'long' seed 1; wrote the 2 finished one(s) as a partial set"), "\(errors)")
             let report = try String(contentsOfFile: root + "/plots/slow/report.md", encoding: .utf8)
             #expect(report.contains("**Partial results**"))
-            #expect(try ResultsFile.read(directory: root + "/plots/slow").runs.count == 2)
+            #expect(try ResultsFile.read(directory: root + "/plots/slow", catalog: .builtIn).runs.count == 2)
         }
         let root = try temporaryDirectory()
         try Self.slowLast.replacingOccurrences(of: "epochs: 2}", with: "epochs: 100000}").write(toFile: root + "/slow.yaml", atomically: true, encoding: .utf8)

@@ -12,24 +12,23 @@ import Testing
 
 /// The built-in registries, and registering: refused, with the places,
 /// whenever the component could not be named by a file exactly as `list`
-/// documents it. Registration tests use registries of their own (or fail on
-/// the process's): the process's registries stay as the other tests expect.
+/// documents it. A catalog is a value: registering into one changes no other.
 @Suite struct RegistryTests {
     @Test func everyKindListsItsBuiltInNames() {
-        #expect(Registries.optimizers.names == ["adagrad", "adam", "adamw", "momentum", "rmsprop", "sgd"])
-        #expect(Set(["dense", "dropout", "batch_norm", "softmax"]).isSubset(of: Registries.layers.names))
-        #expect(Registries.activations.names == ["elu", "gelu", "identity", "leaky_relu", "relu", "sigmoid", "softplus", "step", "tanh"])
-        #expect(Registries.losses.names == ["bce", "bce_with_logits", "huber", "mse", "softmax_cross_entropy"])
-        #expect(Registries.schedules.names == ["constant", "cosine", "exponential", "plateau", "step", "warmup"])
-        #expect(Registries.initializers.names.count == 8)
-        #expect(Registries.datasets.names == ["blobs", "circles", "csv", "fashion_mnist", "idx", "inline", "linear_regression", "moons",
+        #expect(Catalog.builtIn.optimizers.names == ["adagrad", "adam", "adamw", "momentum", "rmsprop", "sgd"])
+        #expect(Set(["dense", "dropout", "batch_norm", "softmax"]).isSubset(of: Catalog.builtIn.layers.names))
+        #expect(Catalog.builtIn.activations.names == ["elu", "gelu", "identity", "leaky_relu", "relu", "sigmoid", "softplus", "step", "tanh"])
+        #expect(Catalog.builtIn.losses.names == ["bce", "bce_with_logits", "huber", "mse", "softmax_cross_entropy"])
+        #expect(Catalog.builtIn.schedules.names == ["constant", "cosine", "exponential", "plateau", "step", "warmup"])
+        #expect(Catalog.builtIn.initializers.names.count == 8)
+        #expect(Catalog.builtIn.datasets.names == ["blobs", "circles", "csv", "fashion_mnist", "idx", "inline", "linear_regression", "moons",
                                               "sine", "spiral", "teacher", "xor"])
-        #expect(Registries.charts.namesInRegistrationOrder == ["loss", "batch_loss", "loss_vs_time", "accuracy", "lr", "grad_norm",
+        #expect(Catalog.builtIn.charts.namesInRegistrationOrder == ["loss", "batch_loss", "loss_vs_time", "accuracy", "lr", "grad_norm",
                                                                "decision_boundary", "confusion", "predicted_vs_actual", "sensitivity", "sensitivity_map"])
     }
 
     @Test func listDocumentsSettingsAndDefaults() throws {
-        let lines = Commands.list(.optimizers).output
+        let lines = Commands(catalog: .builtIn).list(.optimizers).output
         #expect(lines.first == "optimizers:")
         #expect(lines.contains("  adam — bias-corrected first and second moments (Kingma & Ba)"))
         #expect(lines.contains("      betas: [0.9, 0.999] (in [0, 1))"))
@@ -37,50 +36,65 @@ import Testing
         // A preset shows as the default: `momentum` is sgd with momentum 0.9.
         let momentum = try #require(lines.firstIndex(of: "  momentum — sgd with momentum 0.9 by default"))
         #expect(lines[momentum + 1...momentum + 2] == ["      lr: required (> 0)", "      momentum: 0.9 (>= 0)"])
-        #expect(Commands.list(.layers).output.contains("      units: required (from 1 to 10000000)"))
-        #expect(Commands.list(.plots).output.contains("  batch_loss — mean mini-batch loss by epoch, log scale"))
-        #expect(Commands.list(nil).output.filter { $0.hasSuffix(":") && !$0.hasPrefix(" ") } == ComponentKind.allCases.map { "\($0.rawValue):" })
+        #expect(Commands(catalog: .builtIn).list(.layers).output.contains("      units: required (from 1 to 10000000)"))
+        #expect(Commands(catalog: .builtIn).list(.plots).output.contains("  batch_loss — mean mini-batch loss by epoch, log scale"))
+        #expect(Commands(catalog: .builtIn).list(nil).output.filter { $0.hasSuffix(":") && !$0.hasPrefix(" ") } == ComponentKind.allCases.map { "\($0.rawValue):" })
     }
 
     @Test func registryBuildsWithDefaultsOrSaysWhatIsMissing() throws {
-        #expect(try Registries.optimizers.make("adam").description == "adam(lr: 0.001, betas: [0.9, 0.999], eps: 1e-08, weight_decay: 0.0, amsgrad: false)")
-        #expect(try Registries.optimizers.make("momentum", ["lr": 0.1]).description == "sgd(lr: 0.1, momentum: 0.9, dampening: 0.0, nesterov: false, weight_decay: 0.0)")
-        #expect(try Registries.optimizers.make("momentum", ["lr": 0.1, "momentum": 0.5]).description.contains("momentum: 0.5"))
-        #expect(throws: ExperimentError(file: "", message: "momentum needs 'lr'")) { try Registries.optimizers.make("momentum") }
+        #expect(try Catalog.builtIn.make(\.optimizers, "adam").description == "adam(lr: 0.001, betas: [0.9, 0.999], eps: 1e-08, weight_decay: 0.0, amsgrad: false)")
+        #expect(try Catalog.builtIn.make(\.optimizers, "momentum", ["lr": 0.1]).description == "sgd(lr: 0.1, momentum: 0.9, dampening: 0.0, nesterov: false, weight_decay: 0.0)")
+        #expect(try Catalog.builtIn.make(\.optimizers, "momentum", ["lr": 0.1, "momentum": 0.5]).description.contains("momentum: 0.5"))
+        #expect(throws: ExperimentError(file: "", message: "momentum needs 'lr'")) { try Catalog.builtIn.make(\.optimizers, "momentum") }
         #expect(throws: ExperimentError(file: "", message: "unknown optimizer 'nadam' (did you mean 'adam'?); known: adagrad, adam, adamw, momentum, rmsprop, sgd")) {
-            try Registries.optimizers.make("nadam")
+            try Catalog.builtIn.make(\.optimizers, "nadam")
         }
         #expect(throws: ExperimentError(file: "", message: "unknown key 'lrr' in adam settings (did you mean 'lr'?); known: amsgrad, betas, eps, lr, weight_decay")) {
-            try Registries.optimizers.make("adam", ["lrr": 0.1])
+            try Catalog.builtIn.make(\.optimizers, "adam", ["lrr": 0.1])
         }
     }
 
     @Test func aNameIsTakenOnceAndBothPlacesAreNamed() throws {
-        let registry = Registry<any OptimizerRule>(kind: "optimizer")
+        var catalog = Catalog()
         let first = #line + 1
-        try registry.register(SGD.self)
+        try catalog.register(optimizer: SGD.self)
         let second = #line + 1
-        #expect { try registry.register(Adam.self, as: "sgd") } throws: { error in
+        #expect { try catalog.register(optimizer: Adam.self, as: "sgd") } throws: { error in
             "\(error)" == "BackpropTests/RegistryTests.swift:\(second): optimizer 'sgd' is registered twice: "
                 + "first as an optimizer at BackpropTests/RegistryTests.swift:\(first), again here (Adam)"
         }
-        #expect("\(try registry.make("sgd", ["lr": 0.1]))".hasPrefix("sgd("))
-        #expect(registry.names == ["sgd"])
+        #expect("\(try catalog.make(\.optimizers, "sgd", ["lr": 0.1]))".hasPrefix("sgd("))
+        #expect(catalog.optimizers.names == ["sgd"])
     }
 
-    @Test func aSharedNamespaceSpansRegistries() throws {
-        let names = RegistryNamespace()
-        let layers = Registry<any LayerSpec>(kind: "layer", namespace: names)
-        let activations = Registry<any Activation>(kind: "activation", namespace: names)
-        try layers.register(DenseSpec.self)
-        #expect { try activations.register(ReLU.self, as: "dense") } throws: { error in
-            "\(error)".contains("activation 'dense' is registered twice: first as a layer at BackpropTests/RegistryTests.swift:")
+    /// Layers and activations are both written in `model:`: a name is one or the other.
+    @Test func modelNamesSpanLayersAndActivations() throws {
+        var catalog = Catalog.builtInComponents
+        #expect { try catalog.register(activation: ReLU.self, as: "dense") } throws: { error in
+            "\(error)".contains("activation 'dense' is registered twice: first as a layer at BackpropComponents/LayerRegistry.swift:")
         }
-        #expect(!activations.contains("dense"))
+        #expect(!catalog.activations.contains("dense"))
+        // Other kinds keep their own names: an optimizer may be called as a loss is.
+        try catalog.register(optimizer: SGD.self, as: "mse")
+        #expect(catalog.optimizers.contains("mse") && catalog.losses.contains("mse"))
+    }
+
+    /// Registering changes only the catalog registered into: a value, not a global.
+    @Test func registeringLeavesOtherCatalogsAlone() throws {
+        var catalog = Catalog.builtIn
+        try catalog.register(optimizer: SGD.self, as: "slow_sgd", presets: ["lr": 0.001])
+        #expect(catalog.optimizers.contains("slow_sgd"))
+        #expect(!Catalog.builtIn.optimizers.contains("slow_sgd"))
+        #expect(throws: ExperimentError.self) { try ExperimentLoader(catalog: .builtIn).parse(Self.withOptimizer("slow_sgd"), file: "e.yaml") }
+        #expect(try ExperimentLoader(catalog: catalog).parse(Self.withOptimizer("slow_sgd"), file: "e.yaml").runs.first?.optimizerName == "slow_sgd")
+    }
+
+    static func withOptimizer(_ name: String) -> String {
+        "name: e\ndataset: xor\nmodel: [{dense: {units: 1}}]\nloss: bce_with_logits\ntrain: {optimizer: \(name)}\n"
     }
 
     @Test func registrationsThatCannotWorkAreRefused() {
-        let optimizers = Registry<any OptimizerRule>(kind: "optimizer")
+        var catalog = Catalog()
         let cases: [(ConfigValue?, String, String)] = [
             (["lr": -1], "fast_sgd", "its init(settings:) rejects its own defaults (fast_sgd 'lr' must be > 0, found -1)"),
             (["mommentum": 0.9], "fast_sgd", "preset 'mommentum' is not one of its settings; known: dampening, lr, momentum, nesterov, weight_decay"),
@@ -88,19 +102,20 @@ import Testing
             (nil, "2sgd", "a name is lowercase letters, digits and '_', starting with a letter"),
         ]
         for (presets, name, reason) in cases {
-            #expect { try optimizers.register(SGD.self, as: name, presets: presets) } throws: { error in
+            #expect { try catalog.register(optimizer: SGD.self, as: name, presets: presets) } throws: { error in
                 "\(error)".hasSuffix(": cannot register SGD as optimizer '\(name)': \(reason)")
             }
         }
-        #expect(optimizers.names.isEmpty)
-        let losses = Registry<any Loss>(kind: "loss")
-        #expect { try losses.register(SGD.self) } throws: { error in "\(error)".hasSuffix("cannot register SGD as loss 'sgd': it is not a loss") }
+        #expect(catalog.optimizers.names.isEmpty)
     }
 
     @Test func datasetsCannotTakeTheKeysOfDatasetSections() {
+        var catalog = Catalog.builtIn
         for key in ["split", "scale", "scale_target"] {
-            #expect(throws: RegistrationError.self) { try Registries.datasets.register(XORDataset.self, as: key) }
-            #expect(!Registries.datasets.contains(key))
+            #expect { try catalog.register(dataset: XORDataset.self, as: key) } throws: { error in
+                "\(error)".hasSuffix("cannot register XORDataset as dataset '\(key)': '\(key)' is a key of dataset: beside the source (dataset: {xor: ..., \(key): ...})")
+            }
+            #expect(!catalog.datasets.contains(key))
         }
     }
 

@@ -79,7 +79,7 @@ import Testing
     @Test func aContenderThatMissesOnAMinorityOfRerunsCountsAndTheReportShowsIt() throws {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let suite = try SuiteLoader.load(path: Self.repository + "/experiments/suites/tiny.yaml")
+        let suite = try SuiteLoader.load(path: Self.repository + "/experiments/suites/tiny.yaml", catalog: .builtIn)
         let scores = try #require(try SuiteRunner.run(suite, outputRoot: root).scores)
         var minorities = 0
         for problem in scores.problems {
@@ -112,7 +112,7 @@ import Testing
     /// Several rates often tie on an easy problem's validation accuracy: the
     /// one that reached the target first wins, not the first in the file.
     @Test func tuningChoosesByValidationScoreThenTimeToTargetThenLoss() throws {
-        let plan = try ExperimentLoader.parse(Self.twoContenders + "\nsweep: {grid: {optimizer.lr: [0.1, 0.2, 0.3, 0.4]}}\n", file: "c.yaml")
+        let plan = try ExperimentLoader(catalog: .builtIn).parse(Self.twoContenders + "\nsweep: {grid: {optimizer.lr: [0.1, 0.2, 0.3, 0.4]}}\n", file: "c.yaml")
         func run(_ label: String, accuracies: [Double], loss: Double) -> RunResult {
             let records = accuracies.enumerated().map { epoch, accuracy in
                 EpochRecord(epoch: epoch, step: epoch, seconds: Double(epoch), samplesSeen: 0, learningRate: 0.1, loss: 1,
@@ -209,7 +209,7 @@ import Testing
     ])
     func badSuitesSayWhereAndWhy(text: String, expected: String) {
         do {
-            _ = try SuiteLoader.parse(text, file: "s.yaml")
+            _ = try SuiteLoader.parse(text, file: "s.yaml", catalog: .builtIn)
             Issue.record("no error; expected \(expected)")
         } catch {
             #expect("\(error)".hasPrefix(expected), "got: \(error)")
@@ -224,7 +224,7 @@ import Testing
     ])
     func targetsAndTestSetsMustFitTheData(problem: String, expected: String) throws {
         let root = try temporaryDirectory()
-        let suite = try SuiteLoader.parse(Self.suite(problems: problem), file: "s.yaml")
+        let suite = try SuiteLoader.parse(Self.suite(problems: problem), file: "s.yaml", catalog: .builtIn)
         do {
             _ = try SuiteRunner.run(suite, outputRoot: root)
             Issue.record("no error; expected \(expected)")
@@ -249,11 +249,11 @@ import Testing
             contenders:
               - {label: sgd, optimizer: sgd}
             """
-        #expect(throws: ExperimentError.self) { try SuiteLoader.parse(twice, file: root + "/s.yaml", baseDirectory: root) }
+        #expect(throws: ExperimentError.self) { try SuiteLoader.parse(twice, file: root + "/s.yaml", baseDirectory: root, catalog: .builtIn) }
         // The problem's train keys go over the experiment's: its epochs and shuffle stay.
         let merged = try SuiteLoader.parse(twice.replacingOccurrences(of: "  - {experiment: e.yaml, target: {val_accuracy: 0.7}}\n", with: "")
             .replacingOccurrences(of: "{experiment: e.yaml,", with: "{experiment: e.yaml, train: {batch: 2},"),
-            file: root + "/s.yaml", baseDirectory: root)
+            file: root + "/s.yaml", baseDirectory: root, catalog: .builtIn)
         let run = try #require(merged.problems.first?.tuning.runs.first)
         #expect(run.epochs == 5 && !run.shuffle && "\(run.batch)" == "2")
     }
@@ -261,7 +261,7 @@ import Testing
     @Test func aTargetMetByTheStartingWeightsCountsAsOneEpochNotAnInfiniteRatio() throws {
         let root = try temporaryDirectory()
         let suite = try SuiteLoader.parse(Self.suite(problems: Self.problem.replacingOccurrences(of: "val_accuracy: 0.8", with: "val_accuracy: 0")),
-                                          file: "s.yaml")
+                                          file: "s.yaml", catalog: .builtIn)
         let scores = try #require(try SuiteRunner.run(suite, outputRoot: root).scores)
         let xor = scores.problems[0]
         #expect(xor.startsAtTarget == 4)
@@ -276,13 +276,13 @@ import Testing
     }
 
     @Test func eachProblemIsAnExperimentFileOfItsOwn() throws {
-        let suite = try SuiteLoader.parse(Self.suite(), file: "s.yaml")
+        let suite = try SuiteLoader.parse(Self.suite(), file: "s.yaml", catalog: .builtIn)
         #expect(suite.contenders == ["SGD", "Adam"])
         #expect(suite.budget == 2)
         #expect(suite.rerunSeeds == [1, 2])
         let tuning = suite.problems[0].tuning
         // results.json keeps the experiment's text: it parses alone, to the same trials.
-        let again = try ExperimentLoader.parse(tuning.source, file: "again.yaml")
+        let again = try ExperimentLoader(catalog: .builtIn).parse(tuning.source, file: "again.yaml")
         #expect(again.identity == tuning.identity)
         #expect(again.runs.map(\.identity) == tuning.runs.map(\.identity))
         #expect(again.runs.map(\.label) == ["SGD lr=0.03", "SGD lr=0.3", "Adam lr=0.03", "Adam lr=0.3"])
@@ -295,7 +295,7 @@ import Testing
 
     @Test func theShippedSuitesLoad() throws {
         let folder = ReadmeTests.repository.appendingPathComponent("experiments/suites").path
-        let small = try SuiteLoader.load(path: folder + "/small.yaml")
+        let small = try SuiteLoader.load(path: folder + "/small.yaml", catalog: .builtIn)
         #expect(small.problems.map(\.name) == ["xor", "spiral", "sine", "wine", "fashion"])
         #expect(small.contenders.count == 8)
         #expect(small.budget == 8)  // DeepOBS's grid, 1e-5 to 1e2
@@ -303,7 +303,7 @@ import Testing
         // The wine problem comes from its experiment file, data path and all.
         let wine = small.problems[3].tuning
         #expect(wine.split?.test != nil && FileManager.default.fileExists(atPath: wine.baseDirectory + "/data/wine.csv"))
-        let tiny = try SuiteLoader.load(path: folder + "/tiny.yaml")
+        let tiny = try SuiteLoader.load(path: folder + "/tiny.yaml", catalog: .builtIn)
         #expect(tiny.problems.count == 2 && tiny.budget == 4)
     }
 
@@ -324,7 +324,7 @@ import Testing
 
     @Test func aShardedSuiteScoresAsTheWholeOneAndAResumedOneTrainsNothing() throws {
         let root = try temporaryDirectory()
-        let suite = try SuiteLoader.parse(Self.suite(), file: root + "/t.yaml")
+        let suite = try SuiteLoader.parse(Self.suite(), file: root + "/t.yaml", catalog: .builtIn)
         let whole = try SuiteRunner.run(suite, outputRoot: root + "/whole")
         let scores = try #require(whole.scores)
         // 2 problems x 2 contenders x (2 tuning trials + 1 new rerun seed: seed 1 is the tuning trial).

@@ -55,7 +55,7 @@ func configValue(_ value: Any?) -> ConfigValue {
 
 /// An optimizer from the registry, as an experiment file would name it.
 func optimizer(_ name: String, _ settings: ConfigValue) throws -> Optimizer<Double> {
-    Optimizer<Double>(try Registries.optimizers.make(name, settings))
+    Optimizer<Double>(try Catalog.builtIn.make(\.optimizers, name, settings))
 }
 
 /// The cases of a fixture; a missing fixture is an error, not zero cases.

@@ -21,7 +21,7 @@ import Testing
         """
 
     @Test func gridZipRandomModelAndRunPathsCombine() throws {
-        let plan = try ExperimentLoader.parse(Self.twoRuns + """
+        let plan = try ExperimentLoader(catalog: .builtIn).parse(Self.twoRuns + """
 
             sweep:
               grid: {model.0.dense.units: [2, 8]}
@@ -46,7 +46,7 @@ import Testing
 
     @Test func randomTrialsAreSeededDistinctAndInRange() throws {
         func draw(seed: Int) throws -> [String] {
-            try ExperimentLoader.parse(validExperiment + """
+            try ExperimentLoader(catalog: .builtIn).parse(validExperiment + """
 
                 sweep:
                   random: {trials: 12, seed: \(seed), space: {optimizer.lr: {log_uniform: [1e-5, 1]}, batch: {choice: [1, 2, full]}, epochs: {int_uniform: [2, 4]}}}
@@ -55,7 +55,7 @@ import Testing
         let labels = try draw(seed: 7), again = try draw(seed: 7), other = try draw(seed: 8)
         #expect(labels == again && labels != other)
         #expect(Set(labels).count == 12)
-        let plan = try ExperimentLoader.parse(validExperiment + "\nsweep:\n  random: {trials: 12, seed: 7, space: {optimizer.lr: {log_uniform: [1e-5, 1]}, epochs: {int_uniform: [2, 4]}}}\n", file: "r.yaml")
+        let plan = try ExperimentLoader(catalog: .builtIn).parse(validExperiment + "\nsweep:\n  random: {trials: 12, seed: 7, space: {optimizer.lr: {log_uniform: [1e-5, 1]}, epochs: {int_uniform: [2, 4]}}}\n", file: "r.yaml")
         for run in plan.runs {
             let lr = try #require(run.sweepValues[0].number)
             #expect(lr >= 1e-5 && lr <= 1 && (2...4).contains(run.epochs))
@@ -95,7 +95,7 @@ import Testing
     /// values or renaming changes none; editing one value changes only its trials.
     @Test func trialKeysFollowWhatMakesTheNumbersNotWhereItIsWritten() throws {
         func keys(_ text: String) throws -> [String: String] {
-            let plan = try ExperimentLoader.parse(text, file: "k.yaml")
+            let plan = try ExperimentLoader(catalog: .builtIn).parse(text, file: "k.yaml")
             var keys: [String: String] = [:]
             for run in plan.runs {
                 for seed in plan.seeds { keys["\(run.label) \(seed)"] = TrialKey.make(plan: plan, run: run, seed: seed, dataDigest: "d") }
@@ -182,21 +182,21 @@ import Testing
         let path = root + "/sweep.yaml"
         try (validExperiment.replacingOccurrences(of: "name: check", with: "name: sweepy").replacingOccurrences(of: "seeds: [1]", with: "seeds: [1, 2]")
              + "\nsweep:\n  grid: {optimizer.lr: [0.1, 0.03, 0.01]}\n").write(toFile: path, atomically: true, encoding: .utf8)
-        _ = try Commands.run(path: path, outputRoot: root + "/whole", sweep: Commands.SweepOptions(), progress: SilentProgress())
+        _ = try Commands(catalog: .builtIn).run(path: path, outputRoot: root + "/whole", sweep: Commands.SweepOptions(), progress: SilentProgress())
         let whole = try Summary.decode(try Data(contentsOf: URL(fileURLWithPath: root + "/whole/sweepy/summary.json")))
         var folders: [String] = []
         for index in 1...3 {
             let options = Commands.SweepOptions(shard: .fixed(try Shard(index: index, count: 3)))
-            let outcome = try Commands.run(path: path, outputRoot: root + "/plots", sweep: options, progress: SilentProgress())
+            let outcome = try Commands(catalog: .builtIn).run(path: path, outputRoot: root + "/plots", sweep: options, progress: SilentProgress())
             folders.append(root + "/plots/sweepy/shards/\(index)-of-3")
             #expect(outcome.output == ["report: \(folders.last ?? "")/report.md"])
-            #expect(try ResultsFile.read(directory: folders.last ?? "").runs.count == 2, "6 jobs dealt 2 per shard")
+            #expect(try ResultsFile.read(directory: folders.last ?? "", catalog: .builtIn).runs.count == 2, "6 jobs dealt 2 per shard")
         }
-        let partial = try Commands.merge(directories: Array(folders.prefix(2)), outputRoot: root + "/partial")
+        let partial = try Commands(catalog: .builtIn).merge(directories: Array(folders.prefix(2)), outputRoot: root + "/partial")
         #expect(partial.status == 1 && partial.messages.first?.hasPrefix("error: 2 of 6 trial(s) are in none of these folders: ") == true)
         #expect(!FileManager.default.fileExists(atPath: root + "/partial/sweepy/summary.json"), "a refused merge writes nothing")
-        #expect(try Commands.merge(directories: Array(folders.prefix(2)), outputRoot: root + "/partial", partial: true).status == 0)
-        let merged = try Commands.merge(directories: folders, outputRoot: root + "/plots")
+        #expect(try Commands(catalog: .builtIn).merge(directories: Array(folders.prefix(2)), outputRoot: root + "/partial", partial: true).status == 0)
+        let merged = try Commands(catalog: .builtIn).merge(directories: folders, outputRoot: root + "/plots")
         #expect(merged.status == 0 && merged.output == ["report: \(root)/plots/sweepy/report.md"])
         let summary = try Summary.decode(try Data(contentsOf: URL(fileURLWithPath: root + "/plots/sweepy/summary.json")))
         #expect(summary.resultsDigest == whole.resultsDigest && summary.experimentDigest == whole.experimentDigest)
@@ -204,24 +204,24 @@ import Testing
         // Another experiment's shard is refused, in one line.
         try (String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "epochs: 5", with: "epochs: 6"))
             .write(toFile: root + "/other.yaml", atomically: true, encoding: .utf8)
-        _ = try Commands.run(path: root + "/other.yaml", outputRoot: root + "/other", sweep: Commands.SweepOptions(), progress: SilentProgress())
+        _ = try Commands(catalog: .builtIn).run(path: root + "/other.yaml", outputRoot: root + "/other", sweep: Commands.SweepOptions(), progress: SilentProgress())
         let refusal = #expect(throws: OutputError.self) {
-            try Commands.merge(directories: [folders[0], root + "/other/sweepy"], outputRoot: root + "/mixed")
+            try Commands(catalog: .builtIn).merge(directories: [folders[0], root + "/other/sweepy"], outputRoot: root + "/mixed")
         }
         #expect(refusal?.message.contains("merge only shards of one experiment file") == true)
         // So is a shard made by another version of the program.
         let stored = folders[1] + "/results.json"
         let text = try String(contentsOfFile: stored, encoding: .utf8)
-        try text.replacingOccurrences(of: "\"version\":\"\(Version.description)\"", with: "\"version\":\"0.2.0 (source 0123456789abcdef)\"")
+        try text.replacingOccurrences(of: "\"version\":\"\(Version.description(of: .builtIn))\"", with: "\"version\":\"0.2.0 (source 0123456789abcdef)\"")
             .write(toFile: stored, atomically: true, encoding: .utf8)
-        let versions = #expect(throws: OutputError.self) { try Commands.merge(directories: folders, outputRoot: root + "/mixed") }
+        let versions = #expect(throws: OutputError.self) { try Commands(catalog: .builtIn).merge(directories: folders, outputRoot: root + "/mixed") }
         #expect(versions?.message.hasPrefix("made by backprop 0.2.0 (source 0123456789abcdef), but") == true, "\(String(describing: versions))")
     }
 
     /// Two runs with the same settings are one trial: trained once, reported twice.
     @Test func identicalRunsAreOneTrial() throws {
         let text = validExperiment + "\nruns:\n  - {label: a, optimizer: adam}\n  - {label: b, optimizer: adam}\n"
-        let result = try ExperimentRunner.run(try ExperimentLoader.parse(text, file: "same.yaml"))
+        let result = try ExperimentRunner.run(try ExperimentLoader(catalog: .builtIn).parse(text, file: "same.yaml"))
         #expect(result.runs.map(\.label) == ["a", "b"])
         #expect(result.runs[0].trialKey == result.runs[1].trialKey && result.runs[0].history.records.map(\.loss) == result.runs[1].history.records.map(\.loss))
     }
@@ -268,12 +268,12 @@ import Testing
         let text = validExperiment.replacingOccurrences(of: "  optimizer: {adam: {lr: 0.01}}", with: "")
             .replacingOccurrences(of: "seeds: [1]", with: "seeds: [1, 2]").replacingOccurrences(of: "epochs: 5", with: "epochs: 8")
             + "\nruns:\n\(runs)\nsweep:\n  grid: {optimizer.lr: [0.001, 0.1, 1], batch: [1, 4]}\n"
-        let result = try ExperimentRunner.run(try ExperimentLoader.parse(text, file: "s.yaml"))
-        let sensitivity = try #require((try Registries.charts.make("sensitivity")).draw(result))
+        let result = try ExperimentRunner.run(try ExperimentLoader(catalog: .builtIn).parse(text, file: "s.yaml"))
+        let sensitivity = try #require((try Catalog.builtIn.make(\.charts, "sensitivity")).draw(result))
         #expect(sensitivity.script.contains("set logscale x"), "0.001 to 1 spans three decades")
         #expect(sensitivity.script.contains("layout 6,3"), "9 contenders x 2 axes: a panel each")
         #expect(sensitivity.dataFiles[0].contents.contains("# run9 along batch"))
-        let map = try #require((try Registries.charts.make("sensitivity_map")).draw(result))
+        let map = try #require((try Catalog.builtIn.make(\.charts, "sensitivity_map")).draw(result))
         #expect(map.dataFiles.count == 9 && map.script.contains("set xtics ('0.001' 0, '0.1' 1, '1' 2)"))
         let scores = try #require(SweepScores(result))
         #expect(scores.metric == "training accuracy" && scores.numericAxes == ["optimizer.lr", "batch"])
@@ -287,8 +287,8 @@ import Testing
         #expect(!report.contains("leader (best mean)") && !report.contains("not told apart") && report.contains("Nothing here is ranked"))
         #expect(report.contains("(15 of 54 runs shown; every one is in summary.json.)"))
         // Without a sweep, neither chart has anything to draw.
-        let plain = try ExperimentRunner.run(try ExperimentLoader.parse(validExperiment, file: "p.yaml"))
-        let chart = try Registries.charts.make("sensitivity")
+        let plain = try ExperimentRunner.run(try ExperimentLoader(catalog: .builtIn).parse(validExperiment, file: "p.yaml"))
+        let chart = try Catalog.builtIn.make(\.charts, "sensitivity")
         #expect(chart.draw(plain) == nil && !chart.isInformative(for: plain))
     }
 }

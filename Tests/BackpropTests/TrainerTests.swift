@@ -197,7 +197,7 @@ let isOptimizedBuild = true
 /// build: debug builds run unspecialized generic code, which allocates.
 @Suite struct AllocationTests {
     /// The loop's promise: once buffers are warm, a step allocates nothing.
-    @Test(.enabled(if: isOptimizedBuild, "unspecialized debug code allocates; `make test` runs optimized"), arguments: Registries.optimizers.names)
+    @Test(.enabled(if: isOptimizedBuild, "unspecialized debug code allocates; `make test` runs optimized"), arguments: Catalog.builtIn.optimizers.names)
     func warmTrainingStepAllocatesNothing(optimizer name: String) throws {
         var random = RandomGenerator(seed: 4)
         let model = Sequential<Float>(inputSize: 2, layers: [
@@ -214,7 +214,7 @@ let isOptimizedBuild = true
         case "sgd": ["lr": 0.1, "weight_decay": 0.01]
         default: [:]
         }
-        let optimizer = Optimizer<Float>(try Registries.optimizers.make(name, settings))
+        let optimizer = Optimizer<Float>(try Catalog.builtIn.make(\.optimizers, name, settings))
         let data = DataSplit<Float>(inputs: xorData(samples: 70, noise: 0.1, seed: 1).inputs.converted(),
                                     targets: Matrix(column: (0..<70).map { Float($0 % 3) }))
         let trainer = Trainer(model: model, loss: SoftmaxCrossEntropy(), optimizer: optimizer,

@@ -169,7 +169,7 @@ import Testing
             sweep:
               grid: {optimizer.lr: [0.001, 0.01, 0.1]}
             """
-        var result = try ExperimentRunner.run(try ExperimentLoader.parse(text, file: "s.yaml"))
+        var result = try ExperimentRunner.run(try ExperimentLoader(catalog: .builtIn).parse(text, file: "s.yaml"))
         let verdict = try #require(Verdict(result))
         let networks = verdict.ranking.filter { $0.standing != .baseline }
         #expect(verdict.part == .validation && networks.count == 6 && networks.allSatisfy { $0.testScore != nil })

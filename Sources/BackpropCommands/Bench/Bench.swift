@@ -5,7 +5,7 @@ extension Commands {
     /// `backprop bench`: times training (see `Benchmark`), or with
     /// `gemmReference` the bare matrix products of the same epoch (see
     /// `GEMMReference`), and prints one JSON line, as `make bench` reads it.
-    package static func bench(_ workload: Benchmark.Workload, gemmReference: Bool) throws -> CommandOutcome {
+    package func bench(_ workload: Benchmark.Workload, gemmReference: Bool) throws -> CommandOutcome {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json: Data

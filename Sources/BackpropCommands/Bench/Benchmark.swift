@@ -19,7 +19,7 @@ package enum Benchmark {
 
         var settings: ConfigValue { self == .sgd ? ["lr": 0.01, "momentum": 0.9] : ["lr": 0.001] }
 
-        func rule() throws -> any OptimizerRule { try Registries.optimizers.make(rawValue, settings) }
+        func rule() throws -> any OptimizerRule { try Catalog.builtIn.make(\.optimizers, rawValue, settings) }
 
         /// The optimizer with all its settings, for help texts.
         package var summary: String { (try? rule().description) ?? rawValue }

@@ -4,14 +4,14 @@ extension Commands {
     /// `backprop explain [FILE]`: the worked example, forward and backward,
     /// weight by weight: the lesson's network on (input, target), or FILE's
     /// model (dense layers and activations, one output) on its first sample.
-    package static func explain(path: String?, input: Double, target: Double, learningRate: Double?) throws -> CommandOutcome {
+    package func explain(path: String?, input: Double, target: Double, learningRate: Double?) throws -> CommandOutcome {
         let example = try path.map { try explain(experiment: $0, learningRate: learningRate) }
             ?? WorkedExample(model: WorkedExample.lessonModel(), input: [input], target: target, learningRate: learningRate ?? 0.01)
         return CommandOutcome(output: [example.render()])
     }
 
-    static func explain(experiment path: String, learningRate: Double?) throws -> WorkedExample {
-        let plan = try ExperimentLoader.load(path: path)
+    func explain(experiment path: String, learningRate: Double?) throws -> WorkedExample {
+        let plan = try ExperimentLoader(catalog: catalog).load(path: path)
         let data = try PreparedData<Double>(plan)
         var random = RandomGenerator(seed: plan.seeds.first ?? 1)
         let model: Sequential<Double> = try ModelBuilder.build(plan, inputSize: data.train.features, random: &random)

@@ -23,15 +23,12 @@ public enum GradientCheckSuite {
 
     /// The checks of every component that can be made from its defaults;
     /// `backprop gradcheck` also lists the ones that cannot.
-    public static func run() -> [GradientCheck.Result] {
-        check().results
+    public static func run(catalog: Catalog = .builtIn) -> [GradientCheck.Result] {
+        check(catalog: catalog).results
     }
 
-    /// The suite over these registries (the library's, with any plugin's
-    /// components, unless a test gives its own).
-    package static func check(layers: Registry<any LayerSpec> = Registries.layers,
-                              activations: Registry<any Activation> = Registries.activations,
-                              losses: Registry<any Loss> = Registries.losses) -> Outcome {
+    /// The suite over the layers, activations and losses of `catalog`.
+    package static func check(catalog: Catalog) -> Outcome {
         var results: [GradientCheck.Result] = []
         var notChecked: [NotChecked] = []
         let regression = MeanSquaredError()
@@ -40,11 +37,11 @@ public enum GradientCheckSuite {
         // its defaults after a tanh (a batch norm right after a dense layer would
         // cancel that layer's bias, whose gradient is then zero up to rounding).
         var candidates: [(name: String, spec: any LayerSpec, before: [any Layer<Double>])] = []
-        for name in activations.namesInRegistrationOrder {
-            if let activation = makeFromDefaults(name, in: activations, notChecked: &notChecked) { candidates.append((name, activation, [])) }
+        for name in catalog.activations.namesInRegistrationOrder {
+            if let activation = makeFromDefaults(name, in: \.activations, of: catalog, notChecked: &notChecked) { candidates.append((name, activation, [])) }
         }
-        for name in layers.namesInRegistrationOrder {
-            if let layer = makeFromDefaults(name, in: layers, notChecked: &notChecked) {
+        for name in catalog.layers.namesInRegistrationOrder {
+            if let layer = makeFromDefaults(name, in: \.layers, of: catalog, notChecked: &notChecked) {
                 candidates.append((name, layer, [ActivationLayer<Tanh, Double>(Tanh())]))
             }
         }
@@ -70,8 +67,8 @@ public enum GradientCheckSuite {
         }
 
         // Each loss on a dense layer (after a sigmoid when it takes probabilities), with targets of its kind.
-        for name in losses.namesInRegistrationOrder {
-            guard let loss = makeFromDefaults(name, in: losses, notChecked: &notChecked) else { continue }
+        for name in catalog.losses.namesInRegistrationOrder {
+            guard let loss = makeFromDefaults(name, in: \.losses, of: catalog, notChecked: &notChecked) else { continue }
             results.append(checkChain(name, layers: { random in
                 [dense(4, 3, std: 1, biasStd: 0.5, &random)] + (loss.takesProbabilities ? [ActivationLayer(Sigmoid())] : [])
             }, loss: loss, targets: loss.targets))
@@ -110,11 +107,12 @@ public enum GradientCheckSuite {
 
     /// The component `name` made with its default settings; nil, with the
     /// reason added to `notChecked`, when it cannot be.
-    static func makeFromDefaults<Product>(_ name: String, in registry: Registry<Product>, notChecked: inout [NotChecked]) -> Product? {
+    static func makeFromDefaults<Product>(_ name: String, in kind: KeyPath<Catalog, Registry<Product>>, of catalog: Catalog,
+                                          notChecked: inout [NotChecked]) -> Product? {
         do {
-            return try registry.make(name)
+            return try catalog.make(kind, name)
         } catch {
-            let required = registry.requiredSettings(of: name)
+            let required = catalog.requiredSettings(of: name, in: kind)
             let reason = required.isEmpty
                 ? "cannot be made from its default settings (\(error))"
                 : (required.count == 1 ? "needs setting " : "needs settings ") + required.map { "'\($0)'" }.joined(separator: ", ")

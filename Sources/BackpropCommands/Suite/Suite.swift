@@ -5,9 +5,9 @@ extension Commands {
     /// OUTPUT_ROOT/suites/NAME, resuming from finished trials. With a shard,
     /// trains only its share of each phase; the scores and report come from a
     /// run without --shard once every shard's trials are in the tree.
-    package static func suite(path: String, outputRoot: String, sweep: SweepOptions = SweepOptions(), jobs: Int? = nil,
+    package func suite(path: String, outputRoot: String, sweep: SweepOptions = SweepOptions(), jobs: Int? = nil,
                              progress: any RunProgress, interruption: Interruption? = nil) throws -> CommandOutcome {
-        let suite = try SuiteLoader.load(path: path)
+        let suite = try SuiteLoader.load(path: path, catalog: catalog)
         let shard = try sweep.shard?.resolve(environment: sweep.environment, count: sweep.shardCount)
         let root = outputRoot + "/suites"
         var options = SuiteRunner.Options(shard: shard, force: sweep.force, jobs: jobs)

@@ -57,7 +57,8 @@ package enum SuiteRunner {
             let shardLock = options.shard == nil ? nil : try FolderLock(directory)
             defer { withExtendedLifetime(shardLock) {} }
             let folder = TrialFolder(directory: directory + "/" + TrialFolder.folderName,
-                                     readFrom: TrialFolder.folders(inExperiment: root), experiment: problem.name)
+                                     readFrom: TrialFolder.folders(inExperiment: root), experiment: problem.name,
+                                     version: Version.description(of: problem.tuning.catalog))
             folder.removeAbandonedTemporaries()
             // --force trains every trial once: the reruns still reuse the tuning trials trained a moment ago.
             let trials: any TrialStore = options.force ? TrialsOfThisRun(folder) : folder

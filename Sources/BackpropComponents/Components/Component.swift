@@ -5,7 +5,7 @@ import BackpropCore
 ///
 /// A component's file is its whole definition: the type, this conformance
 /// and, in `init(settings:)`, every setting with its default and range. The
-/// registry of its kind (`Registries.optimizers`, ...) builds it from a file
+/// registry of its kind (`Catalog.optimizers`, ...) builds it from a file
 /// through that one initializer, and `backprop list` documents it by running
 /// the same reads in describing mode, so nothing restates a default or a check.
 public protocol Component: Sendable, CustomStringConvertible {
@@ -20,9 +20,10 @@ public protocol Component: Sendable, CustomStringConvertible {
 
 extension Component {
     /// The component with settings written in code as a file would write them,
-    /// checked the same way: `try Adam(["lr": 0.01, "amsgrad": true])`.
-    public init(_ values: ConfigValue) throws {
-        let settings = try Settings(component: Self.name, value: values)
+    /// checked the same way: `try Adam(["lr": 0.01, "amsgrad": true])`. A
+    /// nested component a setting names comes from `catalog`.
+    public init(_ values: ConfigValue, catalog: Catalog = .builtInComponents) throws {
+        let settings = try Settings(component: Self.name, value: values, catalog: catalog)
         try self.init(settings: settings)
         try settings.finish()
     }

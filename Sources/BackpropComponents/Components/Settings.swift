@@ -64,11 +64,14 @@ public final class Settings {
     /// preset, which code or a file must give before the component can be made.
     package private(set) var requiredKeys: [String] = []
     public let isDescribing: Bool
+    /// Where a nested component a setting names (a dense layer's `init:`) comes from.
+    public let catalog: Catalog
 
     /// The settings written at `value` (a mapping, or nil for none) for the
     /// component named at `position`.
-    package init(component: String, value: ConfigValue?, position: ConfigValue? = nil, presets: ConfigValue? = nil) throws {
+    package init(component: String, value: ConfigValue?, position: ConfigValue? = nil, presets: ConfigValue? = nil, catalog: Catalog) throws {
         self.component = component
+        self.catalog = catalog
         self.position = position ?? value
         isDescribing = false
         var values: [String: ConfigValue] = [:]
@@ -84,8 +87,9 @@ public final class Settings {
         self.presets = try Self.mapping(presets)
     }
 
-    private init(describing component: String, presets: [String: ConfigValue]) {
+    private init(describing component: String, presets: [String: ConfigValue], catalog: Catalog) {
         self.component = component
+        self.catalog = catalog
         values = [:]
         keyPositions = [:]
         self.presets = presets
@@ -94,8 +98,8 @@ public final class Settings {
     }
 
     /// Settings that answer every read with its default (or preset), to document an entry.
-    package static func describing(_ component: String, presets: ConfigValue? = nil) -> Settings {
-        Settings(describing: component, presets: (try? mapping(presets)) ?? [:])
+    package static func describing(_ component: String, presets: ConfigValue? = nil, catalog: Catalog) -> Settings {
+        Settings(describing: component, presets: (try? mapping(presets)) ?? [:], catalog: catalog)
     }
 
     private static func mapping(_ value: ConfigValue?) throws -> [String: ConfigValue] {
@@ -217,9 +221,10 @@ public final class Settings {
 
     /// A nested component such as an initializer (`init: he_normal`), read
     /// from its registry, or made by its default name.
-    public func component<Product>(_ key: String, in registry: Registry<Product>, default defaultName: String) throws -> Product {
-        guard let value = lookup(key, defaultName, "\(article(registry.kind)) \(registry.kind)") else { return try registry.make(defaultName) }
-        return try registry.make(from: value)
+    public func component<Product>(_ key: String, in kind: KeyPath<Catalog, Registry<Product>>, default defaultName: String) throws -> Product {
+        let registry = catalog[keyPath: kind]
+        guard let value = lookup(key, defaultName, "\(article(registry.kind)) \(registry.kind)") else { return try catalog.make(kind, defaultName) }
+        return try catalog.make(kind, from: value)
     }
 
     /// Where `key` is written (the component's name when it is not), for

@@ -84,8 +84,8 @@ package struct DenseSpec: LayerSpec {
         units = try settings.int("units", default: nil, .count)
         weights = try settings.optionalMatrix("weights", otherwise: "drawn by init")
         bias = try settings.optionalDoubles("bias", otherwise: "drawn by bias_init")
-        weightInitializer = try settings.component("init", in: Registries.initializers, default: XavierUniform.name)
-        biasInitializer = try settings.component("bias_init", in: Registries.initializers, default: Zeros.name)
+        weightInitializer = try settings.component("init", in: \.initializers, default: XavierUniform.name)
+        biasInitializer = try settings.component("bias_init", in: \.initializers, default: Zeros.name)
         if let weights, weights.count != units {
             throw settings.problem("weights", "dense 'weights' has \(weights.count) rows, one per unit is needed (units: \(units))")
         }

@@ -1,8 +1,10 @@
 import BackpropCore
 
-extension Registries {
+extension Catalog {
     /// Losses by name; means as PyTorch's default reductions.
-    public static let losses = Registry<any Loss>(kind: "loss", [
-        MeanSquaredError.self, Huber.self, BinaryCrossEntropy.self, BinaryCrossEntropyWithLogits.self, SoftmaxCrossEntropy.self,
-    ])
+    mutating func registerBuiltInLosses() {
+        for type: any Loss.Type in [MeanSquaredError.self, Huber.self, BinaryCrossEntropy.self, BinaryCrossEntropyWithLogits.self, SoftmaxCrossEntropy.self] {
+            registerBuiltIn { try $0.register(loss: type) }
+        }
+    }
 }

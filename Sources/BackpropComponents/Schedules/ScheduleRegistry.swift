@@ -1,8 +1,12 @@
 import BackpropCore
 
-extension Registries {
+extension Catalog {
     /// Learning-rate schedules by name (per epoch).
-    public static let schedules = Registry<any LearningRateSchedule>(kind: "schedule", [
-        ConstantSchedule.self, StepSchedule.self, ExponentialSchedule.self, CosineSchedule.self, WarmupSchedule.self, PlateauSchedule.self,
-    ])
+    mutating func registerBuiltInSchedules() {
+        for type: any LearningRateSchedule.Type in [
+            ConstantSchedule.self, StepSchedule.self, ExponentialSchedule.self, CosineSchedule.self, WarmupSchedule.self, PlateauSchedule.self,
+        ] {
+            registerBuiltIn { try $0.register(schedule: type) }
+        }
+    }
 }

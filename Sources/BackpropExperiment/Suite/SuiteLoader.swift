@@ -24,11 +24,12 @@ package enum SuiteLoader {
     static let defaultRerunSeeds = 10
     static let maximumRerunSeeds = 1000
 
-    package static func load(path: String) throws -> SuitePlan {
-        try parse(try ExperimentLoader.text(of: path, what: "suite"), file: path, baseDirectory: ExperimentLoader.absoluteFolder(of: path))
+    package static func load(path: String, catalog: Catalog) throws -> SuitePlan {
+        try parse(try ExperimentLoader.text(of: path, what: "suite"), file: path, baseDirectory: ExperimentLoader.absoluteFolder(of: path),
+                  catalog: catalog)
     }
 
-    package static func parse(_ text: String, file: String, baseDirectory: String = "") throws -> SuitePlan {
+    package static func parse(_ text: String, file: String, baseDirectory: String = "", catalog: Catalog) throws -> SuitePlan {
         guard let document = try YAMLReader.read(text, file: file) else {
             throw ExperimentError(file: file, message: "the suite file is empty")
         }
@@ -62,7 +63,7 @@ package enum SuiteLoader {
         var problems: [SuiteProblem] = []
         for entry in problemEntries {
             let problem = try parseProblem(entry, contenders: contendersValue, sweep: sweep, tuningSeed: tuningSeed,
-                                           suite: name, text: text, file: file, baseDirectory: baseDirectory)
+                                           suite: name, text: text, file: file, baseDirectory: baseDirectory, catalog: catalog)
             if problems.contains(where: { $0.name == problem.name }) {
                 throw entry.error("two problems are named '\(problem.name)'; names name their folders and must differ (give one a 'name:')")
             }
@@ -133,7 +134,7 @@ package enum SuiteLoader {
     /// (inline, or from the experiment file it names), the contenders as runs,
     /// the tuning space as its sweep.
     static func parseProblem(_ entry: ConfigValue, contenders: ConfigValue, sweep: ConfigValue, tuningSeed: UInt64,
-                             suite: String, text: String, file: String, baseDirectory: String) throws -> SuiteProblem {
+                             suite: String, text: String, file: String, baseDirectory: String, catalog: Catalog) throws -> SuiteProblem {
         let keys = try entry.mapping(allowed: problemKeys, what: "a problem")
         guard let targetValue = keys["target"] else {
             throw entry.error("every problem needs a validation 'target', e.g. {val_accuracy: 0.95}")
@@ -193,7 +194,7 @@ package enum SuiteLoader {
         document += [("train", trainValue), ("runs", contenders), ("sweep", sweep),
                      ("plots", ConfigValue(.sequence([ConfigValue(.scalar("sensitivity", plain: true))])))]
         // Checked as written, so errors point into the suite (or experiment) file ...
-        let checked = try ExperimentLoader.parse(document: composed(document, at: entry), text: source.text, file: source.file,
+        let checked = try ExperimentLoader(catalog: catalog).parse(document: composed(document, at: entry), text: source.text, file: source.file,
                                                  baseDirectory: problemBase)
         guard checked.split?.validation != nil else {
             throw (parts["dataset"] ?? entry).error("problem '\(problemName)' needs a validation split to tune on: dataset: {..., split: {validation: 0.2, test: 0.2}}")

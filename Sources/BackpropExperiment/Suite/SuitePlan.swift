@@ -78,6 +78,6 @@ package struct SuiteProblem: Sendable {
 
     private func experiment(_ document: [(key: String, value: ConfigValue)]) throws -> ExperimentPlan {
         let text = "# Made by `backprop suite` from \(file), problem '\(name)'.\n" + ConfigValue(entries: document).yamlText + "\n"
-        return try ExperimentLoader.parse(text, file: "\(file) (problem '\(name)')", baseDirectory: baseDirectory)
+        return try ExperimentLoader(catalog: checked.catalog).parse(text, file: "\(file) (problem '\(name)')", baseDirectory: baseDirectory)
     }
 }

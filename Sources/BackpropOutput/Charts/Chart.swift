@@ -33,17 +33,20 @@ extension Chart {
 /// The charts of an experiment.
 package enum Charts {
     /// The charts `plan` asks for (every default one when it leaves `plots:`
-    /// out), in registration order; an unknown name is an error at its place.
+    /// out), in registration order. The loader made them from the file, with
+    /// its other components: they are only sorted here.
     package static func requested(by plan: ExperimentPlan) throws -> [any Chart] {
-        let registry = Registries.charts
-        guard let entries = plan.plots else {
-            return registry.namesInRegistrationOrder.compactMap { try? registry.make($0) }.filter(\.drawnByDefault)
+        let order = plan.catalog.plots.namesInRegistrationOrder
+        guard let requests = plan.plots else {
+            return order.compactMap { try? plan.catalog.make(\.charts, $0) }.filter(\.drawnByDefault)
         }
         var chosen: [String: any Chart] = [:]
-        for entry in entries {
-            chosen[try entry.component(kind: registry.kind).name] = try registry.make(from: entry)
+        for request in requests {
+            // Only `Catalog.register(chart:)` adds plots, so every one is a Chart.
+            guard let chart = request.chart as? any Chart else { throw ComponentError("plot '\(request.name)' is not a chart") }
+            chosen[request.name] = chart
         }
-        return registry.namesInRegistrationOrder.compactMap { chosen[$0] }
+        return order.compactMap { chosen[$0] }
     }
 
     /// The charts `plan` names in `plots:` that this data cannot give, each

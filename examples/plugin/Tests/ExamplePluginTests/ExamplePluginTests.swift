@@ -4,15 +4,16 @@ import Backprop  // public API only: this package sees nothing else of the libra
 import ExamplePlugin
 
 /// The plugin's components through backprop's public API, as its binary uses
-/// them: installed once, then named by experiment files.
+/// them: added to the built-in catalog, then named by experiment files.
 @Suite struct ExamplePluginTests {
-    init() throws { try examplePlugin.install() }
+    let catalog: Catalog
+    init() throws { catalog = try Catalog.builtIn.adding(examplePlugin) }
 
     static let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
 
     /// The shipped experiment, read from its file as `backprop-plugin run` reads it.
     @Test func theShippedExperimentTrainsLionBesideAdam() throws {
-        let plan = try ExperimentLoader.load(path: Self.package.appendingPathComponent("experiments/lion-vs-adam.yaml").path)
+        let plan = try ExperimentLoader(catalog: catalog).load(path: Self.package.appendingPathComponent("experiments/lion-vs-adam.yaml").path)
         #expect(plan.model.map(\.name) == ["dense", "swish", "dense"])
         #expect(plan.runs.map(\.label) == ["Lion", "Adam"])
         let result = try ExperimentRunner.run(plan)
@@ -33,7 +34,7 @@ import ExamplePlugin
         let fixture = try JSONDecoder().decode(Trajectories.self, from: Data(contentsOf: url))
         #expect(fixture.cases.count == 3)
         let reference = fixture.cases[caseIndex]
-        let optimizer = Optimizer<Double>(try Registries.optimizers.make("lion", reference.settings.configValue))
+        let optimizer = Optimizer<Double>(try catalog.make(\.optimizers, "lion", reference.settings.configValue))
         let c = fixture.C.flatMap { $0 }
         let p = Parameter(name: "P", value: Matrix(fixture.P0))
         let q = Parameter(name: "q", value: Matrix([fixture.q0]))
@@ -61,23 +62,24 @@ import ExamplePlugin
     }
 
     @Test func swishPassesTheGradientCheckLikeTheBuiltIns() throws {
-        let swish = try #require(GradientCheckSuite.run().first { $0.component == "swish" })
+        let swish = try #require(GradientCheckSuite.run(catalog: catalog).first { $0.component == "swish" })
         #expect(swish.passed, "\(swish.maxRelativeError) at \(swish.worstEntry)")
     }
 
-    @Test func theRegistriesListThePluginBesideTheBuiltIns() throws {
-        #expect(Registries.optimizers.names == ["adagrad", "adam", "adamw", "lion", "momentum", "rmsprop", "sgd"])
-        let lion = try #require(Registries.optimizers.describe().first { $0.name == "lion" })
+    @Test func theCatalogListsThePluginBesideTheBuiltIns() throws {
+        #expect(catalog.optimizers.names == ["adagrad", "adam", "adamw", "lion", "momentum", "rmsprop", "sgd"])
+        let lion = try #require(catalog.describe(\.optimizers).first { $0.name == "lion" })
         #expect(lion.summary == "sign of interpolated momentum (Chen et al. 2023)")
         #expect(lion.settings.map { "\($0.name): \($0.defaultValue) (\($0.constraint))" }
                 == ["lr: 0.0001 (> 0)", "betas: [0.9, 0.99] (in [0, 1))", "weight_decay: 0 (>= 0)"])
-        #expect(Registries.activations.contains("swish") && Registries.datasets.contains("two_clouds"))
-        #expect(Version.description.contains("; plugin example \(examplePlugin.sourceDigest)"))
+        #expect(catalog.activations.contains("swish") && catalog.datasets.contains("two_clouds"))
+        #expect(Version.description(of: catalog).hasSuffix("; plugin example \(examplePlugin.sourceDigest))"))
+        #expect(!Version.description(of: .builtIn).contains("plugin"), "the built-in catalog is left as it was")
     }
 
     @Test func thePluginsBadSettingsAreErrorsWithPositions() {
         #expect {
-            try ExperimentLoader.parse("""
+            try ExperimentLoader(catalog: catalog).parse("""
                 name: plugin-bad
                 dataset: {two_clouds: {samples: 10}}
                 model: [{dense: {units: 1}}]
@@ -88,7 +90,7 @@ import ExamplePlugin
             "\(error)" == "bad.yaml:5:38: unknown key 'beta' in lion settings (did you mean 'betas'?); known: betas, lr, weight_decay"
         }
         #expect {
-            try ExperimentLoader.parse("""
+            try ExperimentLoader(catalog: catalog).parse("""
                 name: plugin-bad
                 dataset: {two_clouds: {samples: 10}}
                 model: [{dense: {units: 1}}, swissh]
@@ -99,7 +101,7 @@ import ExamplePlugin
             "\(error)".hasPrefix("bad.yaml:3:30: unknown layer 'swissh' (did you mean 'swish'?)")
         }
         #expect {
-            try ExperimentLoader.parse("""
+            try ExperimentLoader(catalog: catalog).parse("""
                 name: plugin-bad
                 dataset: {two_clouds: {samples: 10, spread: -1}}
                 model: [{dense: {units: 1}}]
@@ -114,43 +116,45 @@ import ExamplePlugin
     /// A name is taken once: the plugin cannot replace a built-in component,
     /// nor register its own twice, and the error names both places.
     @Test func aNameIsRegisteredOnce() throws {
+        var catalog = catalog
         let line = #line + 1
-        #expect { try Registries.optimizers.register(Lion.self, as: "adam") } throws: { error in
+        #expect { try catalog.register(optimizer: Lion.self, as: "adam") } throws: { error in
             "\(error)" == "ExamplePluginTests/ExamplePluginTests.swift:\(line): optimizer 'adam' is registered twice: "
-                + "first as an optimizer at BackpropComponents/OptimizerRegistry.swift:7, again here (Lion)"
+                + "first as an optimizer at BackpropComponents/OptimizerRegistry.swift:8, again here (Lion)"
         }
-        #expect { try Registries.optimizers.register(Lion.self) } throws: { error in
+        #expect { try catalog.register(optimizer: Lion.self) } throws: { error in
             "\(error)".contains("optimizer 'lion' is registered twice: first as an optimizer at ExamplePlugin/Registration.swift:")
         }
         // Layers and activations share `model:`, so their names are one namespace.
-        #expect { try Registries.activations.register(Swish.self, as: "dense") } throws: { error in
+        #expect { try catalog.register(activation: Swish.self, as: "dense") } throws: { error in
             "\(error)".contains("activation 'dense' is registered twice: first as a layer at BackpropComponents/LayerRegistry.swift:")
         }
-        #expect { try Registries.datasets.register(TwoCloudsDataset.self, as: "Two Clouds") } throws: { error in
+        #expect { try catalog.register(dataset: TwoCloudsDataset.self, as: "Two Clouds") } throws: { error in
             "\(error)".hasSuffix("cannot register TwoCloudsDataset as dataset 'Two Clouds': a name is lowercase letters, digits and '_', starting with a letter")
         }
-        #expect { try Registries.datasets.register(Lion.self, as: "lion_data") } throws: { error in
-            "\(error)".hasSuffix("cannot register Lion as dataset 'lion_data': it is not a dataset")
-        }
         // `dataset:` takes `split`, `scale` and `scale_target` beside its source: no dataset is named so.
-        #expect { try Registries.datasets.register(TwoCloudsDataset.self, as: "split") } throws: { error in
+        #expect { try catalog.register(dataset: TwoCloudsDataset.self, as: "split") } throws: { error in
             "\(error)".hasSuffix("cannot register TwoCloudsDataset as dataset 'split': 'split' is a key of dataset: beside the source (dataset: {xor: ..., split: ...})")
         }
-        // A plugin whose registration fails says so; what it registered before stays keyed on its digest.
-        let clash = Plugin(name: "clash", sourceDigest: "0") { try Registries.datasets.register(TwoCloudsDataset.self, as: "xor") }
-        #expect(throws: RegistrationError.self) { try clash.install() }
-        #expect(Version.description.contains("; plugin clash 0"))
-        // One name, one plugin: another digest under a taken name is refused, a bad name too.
-        #expect { try Plugin(name: "example", sourceDigest: "other") {}.install() } throws: { error in
-            "\(error)" == "plugin 'example' is installed twice: first with source \(examplePlugin.sourceDigest), again with source other"
+        // A plugin whose registration fails says so, and adds nothing: not even the lines before the failing one.
+        let clash = Plugin(name: "clash", sourceDigest: "0") { catalog in
+            try catalog.register(optimizer: Lion.self, as: "lion_clash")
+            try catalog.register(dataset: TwoCloudsDataset.self, as: "xor")
         }
-        #expect { try Plugin(name: "My Plugin", sourceDigest: "1") {}.install() } throws: { error in
+        #expect(throws: RegistrationError.self) { try catalog.adding(clash) }
+        // One name, one plugin: the same plugin again changes nothing, another digest under a taken name is refused, a bad name too.
+        #expect(try catalog.adding(examplePlugin).plugins.map(\.name) == ["example"])
+        #expect { try catalog.adding(Plugin(name: "example", sourceDigest: "other") { _ in }) } throws: { error in
+            "\(error)" == "plugin 'example' is added twice: first with source \(examplePlugin.sourceDigest), again with source other"
+        }
+        #expect { try catalog.adding(Plugin(name: "My Plugin", sourceDigest: "1") { _ in }) } throws: { error in
             "\(error)".hasPrefix("plugin 'My Plugin': a plugin's name is lowercase letters")
         }
-        // The built-ins are untouched.
-        #expect("\(try Registries.datasets.make("xor"))".hasPrefix("xor"))
-        #expect("\(try Registries.optimizers.make("adam"))".hasPrefix("adam("))
-        #expect(!Registries.datasets.contains("lion_data"))
+        // Nothing was added by the refused registrations, and the built-ins are untouched.
+        #expect(catalog.optimizers.names == self.catalog.optimizers.names && catalog.datasets.names == self.catalog.datasets.names)
+        #expect("\(try catalog.make(\.datasets, "xor"))".hasPrefix("xor"))
+        #expect("\(try catalog.make(\.optimizers, "adam"))".hasPrefix("adam("))
+        #expect(!Version.description(of: catalog).contains("clash"))
     }
 }
 

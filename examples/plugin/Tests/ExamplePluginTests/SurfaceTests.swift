@@ -7,7 +7,8 @@ import Backprop  // public API only: what docs/extending.md promises a plugin
 /// and trained together: if the promised surface loses something a plugin
 /// needs, this file stops compiling or these tests fail.
 @Suite struct SurfaceTests {
-    init() throws { try surfacePlugin.install() }
+    let catalog: Catalog
+    init() throws { catalog = try Catalog.builtIn.adding(surfacePlugin) }
 
     static let experiment = """
         name: surface
@@ -29,7 +30,7 @@ import Backprop  // public API only: what docs/extending.md promises a plugin
         """
 
     @Test func aLayerLossScheduleAndInitializerOfThePluginsTrainTogether() throws {
-        let plan = try ExperimentLoader.parse(Self.experiment, file: "surface.yaml")
+        let plan = try ExperimentLoader(catalog: catalog).parse(Self.experiment, file: "surface.yaml")
         #expect(plan.model.map(\.name) == ["dense", "tanh", "scale", "dense"])
         let result = try ExperimentRunner.run(plan)
         let history = try #require(result.runs.first?.history)
@@ -42,7 +43,7 @@ import Backprop  // public API only: what docs/extending.md promises a plugin
     }
 
     @Test func thePluginsLayerAndLossPassTheGradientCheck() throws {
-        let results = GradientCheckSuite.run()
+        let results = GradientCheckSuite.run(catalog: catalog)
         for name in ["scale", "mae"] {
             let check = try #require(results.first { $0.component == name }, "\(name) was not checked")
             #expect(check.passed, "\(name): \(check.maxRelativeError) at \(check.worstEntry)")
@@ -50,9 +51,9 @@ import Backprop  // public API only: what docs/extending.md promises a plugin
     }
 
     @Test func thePluginsChartDrawsWithUserTextQuoted() throws {
-        let plan = try ExperimentLoader.parse(Self.experiment, file: "surface.yaml")
+        let plan = try ExperimentLoader(catalog: catalog).parse(Self.experiment, file: "surface.yaml")
         let result = try ExperimentRunner.run(plan)
-        let chart = try Registries.charts.make("final_loss")
+        let chart = try catalog.make(\.charts, "final_loss")
         #expect(!chart.drawnByDefault)
         let files = try #require(chart.draw(result))
         #expect(files.imageFile == "final_loss.png" && files.dataFiles.map(\.name) == ["final_loss.dat"])
@@ -62,19 +63,19 @@ import Backprop  // public API only: what docs/extending.md promises a plugin
 
     @Test func theInitializerDrawsWithItsStandardDeviation() throws {
         var random = RandomGenerator(seed: 3)
-        let initializer = try Registries.initializers.make("lecun_normal", ["gain": 2])
+        let initializer = try catalog.make(\.initializers, "lecun_normal", ["gain": 2])
         let values = initializer.sample(count: 20_000, fanIn: 16, fanOut: 4, random: &random)
         let std = (values.map { $0 * $0 }.reduce(0, +) / Double(values.count)).squareRoot()
         #expect(abs(std - 2 / 4) < 0.01, "std \(std), expected 0.5")
     }
 }
 
-let surfacePlugin = Plugin(name: "surface", sourceDigest: "tests") {
-    try Registries.layers.register(ScaleSpec.self)
-    try Registries.losses.register(MeanAbsoluteError.self)
-    try Registries.schedules.register(LinearDecay.self)
-    try Registries.initializers.register(LeCunNormal.self)
-    try Registries.charts.register(FinalLossChart.self)
+let surfacePlugin = Plugin(name: "surface", sourceDigest: "tests") { catalog in
+    try catalog.register(layer: ScaleSpec.self)
+    try catalog.register(loss: MeanAbsoluteError.self)
+    try catalog.register(schedule: LinearDecay.self)
+    try catalog.register(initializer: LeCunNormal.self)
+    try catalog.register(chart: FinalLossChart.self)
 }
 
 /// y = a ⊙ x with one trained factor per feature.
