@@ -54,10 +54,10 @@ enum YAMLReader {
     /// A Yams error as one positioned line.
     static func positioned(_ error: YamlError, file: String) -> ExperimentError {
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
             let detail = context.map { "\($0.text) " } ?? ""
             return ExperimentError(file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(detail)\(problem)")
-        case let .reader(problem, offset, value, yaml):
+        case .reader(let problem, let offset, let value, let yaml):
             // The reader counts bytes; count lines and columns up to the offset.
             let before = offset.map { Array(yaml.utf8.prefix($0)) } ?? []
             let line = before.filter { $0 == 0x0A }.count + 1
@@ -65,7 +65,7 @@ enum YAMLReader {
             let byte = value >= 0 ? String(format: " (byte 0x%02X)", value) : ""
             return ExperimentError(file: file, line: offset == nil ? nil : line, column: offset == nil ? nil : column,
                                    message: "YAML: \(problem)\(byte)")
-        case let .duplicatedKeysInMapping(duplicates, context):
+        case .duplicatedKeysInMapping(let duplicates, let context):
             return ExperimentError(file: file, line: context.mark.line, column: context.mark.column,
                                    message: "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")): each key may appear once in a mapping")
         default:

@@ -35,7 +35,7 @@ package enum MetricsCSV {
             if let test = run.test {
                 let epoch = test.epoch ?? run.history.records.last?.epoch ?? 0
                 let metrics = [("test_loss", test.loss), ("test_accuracy", test.accuracy)] + regressionMetrics(test.regression, prefix: "test_")
-                for case let (name, value?) in metrics {
+                for case (let name, let value?) in metrics {
                     lines.append("\(label),\(run.seed),\(epoch),,,\(name),\(value)")
                 }
             }
