@@ -15,12 +15,13 @@ extension Commands {
 
     func evaluate<Scalar: BLASScalar>(_ checkpoint: Checkpoint, path: String, data: (any Dataset)?, as scalar: Scalar.Type) throws -> [String] {
         let (model, plan, _) = try checkpoint.restore(as: Scalar.self, file: path, catalog: catalog)
+        let preprocessor = checkpoint.preprocessor
         let split: DataSplit<Scalar>
         let source: String
         if let data {
-            let loaded = try data.load(as: Scalar.self, context: checkpoint.commandLineContext(requiresTargets: true))
+            let loaded = try data.load(as: Scalar.self, context: preprocessor.newDataContext(requiresTargets: true))
             source = "--data"
-            split = try checkpoint.prepare(loaded, for: model, loss: plan.loss, source: source).split
+            split = try preprocessor.prepare(loaded, for: model, loss: plan.loss, source: source).split
         } else {
             // The experiment's own test rows, cut, scaled and encoded exactly as when it trained.
             let prepared = try PreparedData<Scalar>(plan)
@@ -33,15 +34,15 @@ extension Commands {
             source = "the experiment's test set" + (prepared.testSource == .split ? " (held out by its split)" : "")
             split = test
         }
-        let metrics = TestMetrics(model: model, loss: plan.loss, split: split, classes: checkpoint.classNames?.count,
-                                  targetScaling: checkpoint.targetScaling)
+        let metrics = TestMetrics(model: model, loss: plan.loss, split: split, classes: preprocessor.classNames?.count,
+                                  targetScaling: preprocessor.targetScaling)
         var lines = ["\(path): run '\(checkpoint.runLabel)', seed \(checkpoint.seed), epoch \(checkpoint.epoch), on \(source) (\(split.count) samples)",
-                     "loss: \(formatNumber(metrics.loss))" + (checkpoint.targetScaling == nil ? "" : " (on scaled targets, as in training)")]
+                     "loss: \(formatNumber(metrics.loss))" + (preprocessor.targetScaling == nil ? "" : " (on scaled targets, as in training)")]
         if let accuracy = metrics.accuracy { lines.append("accuracy: \(formatNumber(accuracy))") }
         if let scores = metrics.regression {
             lines += ["rmse: \(formatNumber(scores.rmse))", "mae: \(formatNumber(scores.mae))", "r2: \(formatNumber(scores.r2))"]
         }
-        if let confusion = metrics.confusion, let names = checkpoint.classNames {
+        if let confusion = metrics.confusion, let names = preprocessor.classNames {
             lines.append("confusion (rows actual, columns predicted):")
             lines += TextTable.render(header: ["actual"] + names, rows: confusion.enumerated().map { [names[$0.offset]] + $0.element.map(String.init) })
         }

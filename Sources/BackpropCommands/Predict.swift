@@ -17,10 +17,11 @@ extension Commands {
 
     func predict<Scalar: BLASScalar>(_ checkpoint: Checkpoint, path: String, data: any Dataset, as scalar: Scalar.Type) throws -> [String] {
         let (model, plan, _) = try checkpoint.restore(as: Scalar.self, file: path, catalog: catalog)
-        let loaded = try data.load(as: Scalar.self, context: checkpoint.commandLineContext(requiresTargets: false))
-        let (split, rows) = try checkpoint.prepare(loaded, for: model, loss: plan.loss, source: "--data")
+        let preprocessor = checkpoint.preprocessor
+        let loaded = try data.load(as: Scalar.self, context: preprocessor.newDataContext(requiresTargets: false))
+        let (split, rows) = try preprocessor.prepare(loaded, for: model, loss: plan.loss, source: "--data")
         let outputs = Evaluator<Scalar>().predict(model: model, inputs: split.inputs)
-        if let names = checkpoint.classNames {
+        if let names = preprocessor.classNames {
             let classes = plan.loss.classes(of: outputs)
             let probabilities = plan.loss.probabilities(of: outputs).flatMap { $0.first?.count == names.count ? $0 : nil }
             let header = ["row", "prediction"] + (probabilities == nil ? [] : names.map { MetricsCSV.csvField("p_" + $0) })
@@ -32,7 +33,7 @@ extension Commands {
         let header = ["row"] + (outputs.columns == 1 ? ["prediction"] : (1...max(outputs.columns, 1)).map { "prediction\($0)" })
         return [header.joined(separator: ",")] + rows.indices.map { index in
             let values = outputs.row(index).enumerated().map { column, value in
-                checkpoint.targetScaling?.original(Double(value), column: column) ?? Double(value)
+                preprocessor.targetScaling?.original(Double(value), column: column) ?? Double(value)
             }
             return (["\(rows[index])"] + values.map { "\($0)" }).joined(separator: ",")
         }

@@ -17,15 +17,9 @@ package struct Checkpoint: Sendable {
     package var dtype: String
     /// The model's input width (nil in checkpoints from before it was saved).
     package var inputSize: Int?
-    /// Class names of the training data (index = label), nil for regression.
-    package var classNames: [String]?
-    /// Feature scaling fitted on the training rows; applied to new data before predicting.
-    package var scaling: FeatureScaling.Statistics?
-    /// The regression targets' scaling; predictions are unscaled with it.
-    package var targetScaling: FeatureScaling.Statistics?
-    /// The training data's feature names (one-hot columns as `colour=red`), so
-    /// new data's columns are matched by name (nil in older checkpoints).
-    package var featureNames: [String]?
+    /// What data preparation fitted on the training rows, so `evaluate` and
+    /// `predict` transform new data as the training data was.
+    package var preprocessor: Preprocessor
     /// `Digest` of the training data as loaded, so `evaluate` notices when the
     /// experiment's data changed since (nil in older checkpoints).
     package var dataDigest: String?
@@ -33,7 +27,7 @@ package struct Checkpoint: Sendable {
     package var optimizer: OptimizerState?
 
     package init(experimentSource: String, experimentFile: String, baseDirectory: String, runLabel: String, seed: UInt64, epoch: Int,
-         dtype: String, inputSize: Int?, classNames: [String]?, scaling: FeatureScaling.Statistics?, parameters: [String: [Double]]) {
+         dtype: String, inputSize: Int?, preprocessor: Preprocessor, parameters: [String: [Double]]) {
         self.experimentSource = experimentSource
         self.experimentFile = experimentFile
         self.baseDirectory = baseDirectory
@@ -42,22 +36,17 @@ package struct Checkpoint: Sendable {
         self.epoch = epoch
         self.dtype = dtype
         self.inputSize = inputSize
-        self.classNames = classNames
-        self.scaling = scaling
+        self.preprocessor = preprocessor
         self.parameters = parameters
     }
 
     package init<Scalar: BLASScalar>(model: Sequential<Scalar>, optimizer: Optimizer<Scalar>?, experimentSource: String,
                                     experimentFile: String, baseDirectory: String, runLabel: String, seed: UInt64, epoch: Int,
-                                    classNames: [String]?, scaling: FeatureScaling.Statistics? = nil,
-                                    targetScaling: FeatureScaling.Statistics? = nil, featureNames: [String]? = nil, dataDigest: String? = nil) {
+                                    preprocessor: Preprocessor, dataDigest: String? = nil) {
         self.init(experimentSource: experimentSource, experimentFile: experimentFile, baseDirectory: baseDirectory,
-                  runLabel: runLabel, seed: seed, epoch: epoch, dtype: Scalar.dtypeName, inputSize: model.inputSize,
-                  classNames: classNames, scaling: scaling,
+                  runLabel: runLabel, seed: seed, epoch: epoch, dtype: Scalar.dtypeName, inputSize: model.inputSize, preprocessor: preprocessor,
                   parameters: Dictionary(uniqueKeysWithValues: model.parametersAndBuffers.map { ($0.name, $0.value.storage.map(Double.init)) }))
         self.optimizer = optimizer?.saveState()
-        self.targetScaling = targetScaling
-        self.featureNames = featureNames
         self.dataDigest = dataDigest
     }
 
@@ -92,43 +81,11 @@ package struct Checkpoint: Sendable {
         let model: Sequential<Scalar> = try ModelBuilder.build(plan, run: run, inputSize: try inputWidth(of: run.model ?? plan.model, file: file),
                                                                random: &random)
         try load(into: model, file: file)
-        try checkConsistency(with: model, loss: plan.loss, file: file)
+        // The header's preprocessor must fit the model it came with.
+        if let problem = preprocessor.inconsistency(inputSize: model.inputSize, outputSize: model.outputSize, loss: plan.loss) {
+            throw DataError(file: file, message: "inconsistent checkpoint: \(problem)")
+        }
         return (model, plan, run)
-    }
-
-    /// The header's data facts must fit the model they came with: one scaling
-    /// entry per input (and per output for the targets), finite and non-zero
-    /// factors, class names that are distinct and fit the model's outputs. A
-    /// file edited by hand or damaged otherwise would index past its arrays.
-    private func checkConsistency<Scalar: BLASScalar>(with model: Sequential<Scalar>, loss: any Loss, file: String) throws {
-        func damaged(_ why: String) -> DataError { DataError(file: file, message: "inconsistent checkpoint: \(why)") }
-        func check(_ statistics: FeatureScaling.Statistics?, _ what: String, count: Int) throws {
-            guard let statistics else { return }
-            guard statistics.shift.count == count, statistics.factor.count == count else {
-                throw damaged("its \(what) scaling has \(statistics.shift.count) entries, the model has \(count)")
-            }
-            guard statistics.shift.allSatisfy(\.isFinite), statistics.factor.allSatisfy({ $0.isFinite && $0 != 0 }) else {
-                throw damaged("its \(what) scaling has a factor of 0 or a value that is not finite")
-            }
-        }
-        try check(scaling, "feature", count: model.inputSize)
-        try check(targetScaling, "target", count: model.outputSize)
-        if let featureNames, featureNames.count != model.inputSize || Set(featureNames).count != featureNames.count {
-            throw damaged("it names \(featureNames.count) features (distinct: \(Set(featureNames).count)), the model takes \(model.inputSize)")
-        }
-        if let classNames {
-            guard targetScaling == nil else { throw damaged("a classifier's checkpoint has a target scaling") }
-            guard !classNames.isEmpty, Set(classNames).count == classNames.count else {
-                throw damaged("its class names are empty or repeat one")
-            }
-            do {
-                _ = try TargetEncoding.choose(loss: loss, classNames: classNames, targetColumns: 1, outputs: model.outputSize)
-            } catch {
-                throw damaged("its \(classNames.count) class names do not fit the model's \(model.outputSize) output(s)")
-            }
-        } else if loss.targets.needsClasses {
-            throw damaged("it has no class names, but its loss \(type(of: loss).name) needs classes")
-        }
     }
 
     /// The saved input width; for older checkpoints, read off the first dense

@@ -7,14 +7,8 @@ package struct PreparedData<Scalar: BLASScalar>: @unchecked Sendable {
     package var train: DataSplit<Scalar>
     var validation: DataSplit<Scalar>?
     package var test: DataSplit<Scalar>?
-    var featureNames: [String]
-    var classNames: [String]?
-    var encoding: TargetEncoding
-    /// The feature scaling fitted on the training rows, saved with checkpoints.
-    var scaling: FeatureScaling.Statistics?
-    /// The regression targets' scaling fitted on the training rows: reported
-    /// errors and predictions undo it.
-    var targetScaling: FeatureScaling.Statistics?
+    /// What was fitted on the training rows and applied to every split, saved with checkpoints.
+    package var preprocessor: Preprocessor
     /// The file rows of each part when the experiment splits the data (`splits.csv`).
     var splitRows: SplitRows?
     /// Where the test set comes from, for the report.
@@ -26,11 +20,16 @@ package struct PreparedData<Scalar: BLASScalar>: @unchecked Sendable {
     /// loader dropped, a replaced test set).
     var warnings: [String]
 
+    /// The training data's feature names, in the model's input order.
+    var featureNames: [String] { preprocessor.featureNames ?? [] }
+    var classNames: [String]? { preprocessor.classNames }
+    var targetScaling: FeatureScaling.Statistics? { preprocessor.targetScaling }
     var isClassification: Bool { classNames != nil }
 
     /// Loads the dataset and checks it against every run's model and the loss:
     /// what `backprop validate` runs, and the first step of a run. The training
-    /// data is held once: held-out rows move out of it and scaling happens in place.
+    /// data is held once: held-out rows move out of it, then the preprocessor
+    /// fitted on the rows left transforms every split in place.
     package init(_ plan: ExperimentPlan) throws {
         var loaded = try plan.dataset.load(as: Scalar.self, context: plan.datasetContext)
         guard loaded.train.count >= 1 else {
@@ -45,6 +44,7 @@ package struct PreparedData<Scalar: BLASScalar>: @unchecked Sendable {
         let lastLayer = plan.model.last?.position ?? plan.datasetPosition
         var warnings = loaded.warnings
         let outputs = try Self.outputSize(of: plan, inputSize: loaded.train.features, warnings: &warnings)
+        let encoding: TargetEncoding
         do {
             encoding = try TargetEncoding.choose(loss: plan.loss, classNames: loaded.classNames,
                                                  targetColumns: loaded.train.targets.columns, outputs: outputs)
@@ -54,11 +54,10 @@ package struct PreparedData<Scalar: BLASScalar>: @unchecked Sendable {
         // Moved out of `loaded`, so the matrices are uniquely referenced and change in place.
         var train = loaded.train
         loaded.train = DataSplit(inputs: Matrix(rows: 0, columns: 0), targets: Matrix(rows: 0, columns: 0))
-        train.targets = encoding.encode(train.targets)
-        if let problem = plan.loss.targetProblem(predictionColumns: outputs, target: train.targets) {
+        if let problem = plan.loss.targetProblem(predictionColumns: outputs, target: encoding.encode(train.targets)) {
             throw lastLayer.error(problem)
         }
-        test = loaded.test.map { [encoding] in DataSplit(inputs: $0.inputs, targets: encoding.encode($0.targets)) }
+        test = loaded.test
         testSource = test == nil ? nil : .dataset
         loaded.test = nil
         if let split = plan.split {
@@ -85,29 +84,15 @@ package struct PreparedData<Scalar: BLASScalar>: @unchecked Sendable {
             // Saved as rows of the file, which differ from sample indices when the loader skipped some.
             splitRows = loaded.trainRowNumbers.map { numbers in rows.map { numbers[$0] } } ?? rows
         }
-        // Statistics from the training rows only, applied to every split.
-        scaling = plan.featureScaling.map { FeatureScaling.statistics($0, of: train.inputs) }
-        if let scaling {
-            scaling.apply(to: &train.inputs)
-            if validation != nil { scaling.apply(to: &validation!.inputs) }
-            if test != nil { scaling.apply(to: &test!.inputs) }
-        }
         if loaded.classNames == nil, let run = plan.runs.first(where: { $0.restoreBest == .validationAccuracy }) {
             throw plan.dataError("run '\(run.label)' restores the best val_accuracy, but this dataset is a regression problem: use restore_best: val_loss")
         }
-        if let targetScaling = plan.targetScaling {
-            guard loaded.classNames == nil else {
-                throw plan.dataError("scale_target is for regression targets; this dataset has classes")
-            }
-            let statistics = FeatureScaling.statistics(targetScaling, of: train.targets)
-            statistics.apply(to: &train.targets)
-            if validation != nil { statistics.apply(to: &validation!.targets) }
-            if test != nil { statistics.apply(to: &test!.targets) }
-            self.targetScaling = statistics
-        }
+        // Fitted on the training rows only, applied unchanged to every split.
+        preprocessor = try Preprocessor.fit(plan, trainingRows: train, featureNames: loaded.featureNames, classNames: loaded.classNames)
+        preprocessor.transform(&train, encoding: encoding)
+        if validation != nil { preprocessor.transform(&validation!, encoding: encoding) }
+        if test != nil { preprocessor.transform(&test!, encoding: encoding) }
         self.train = train
-        featureNames = loaded.featureNames
-        classNames = loaded.classNames
         self.warnings = warnings
     }
 

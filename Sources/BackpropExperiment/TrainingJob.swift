@@ -57,8 +57,7 @@ struct TrainingJob: Sendable {
             do {
                 try save(Checkpoint(model: model, optimizer: withOptimizer ? optimizer : nil, experimentSource: plan.source, experimentFile: plan.file,
                                     baseDirectory: plan.baseDirectory, runLabel: run.label, seed: seed, epoch: epoch,
-                                    classNames: data.classNames, scaling: data.scaling, targetScaling: data.targetScaling,
-                                    featureNames: data.featureNames, dataDigest: data.dataDigest))
+                                    preprocessor: data.preprocessor, dataDigest: data.dataDigest))
             } catch {
                 checkpointError = error
             }

@@ -14,6 +14,9 @@ package enum CheckpointFile {
     /// The folder, inside an experiment's, that checkpoint files go into.
     package static let folderName = "checkpoints"
 
+    /// The preprocessor's parts are fields of their own, under the names they
+    /// have had since checkpoints first held them, so every checkpoint written
+    /// since still reads.
     private struct Header: Codable {
         var experimentSource: String
         var experimentFile: String
@@ -48,8 +51,9 @@ package enum CheckpointFile {
         let header = Header(experimentSource: checkpoint.experimentSource, experimentFile: checkpoint.experimentFile,
                             baseDirectory: checkpoint.baseDirectory, runLabel: checkpoint.runLabel, seed: checkpoint.seed,
                             epoch: checkpoint.epoch, dtype: checkpoint.dtype, inputSize: checkpoint.inputSize,
-                            classNames: checkpoint.classNames, scaling: checkpoint.scaling, targetScaling: checkpoint.targetScaling,
-                            featureNames: checkpoint.featureNames, dataDigest: checkpoint.dataDigest,
+                            classNames: checkpoint.preprocessor.classNames, scaling: checkpoint.preprocessor.featureScaling,
+                            targetScaling: checkpoint.preprocessor.targetScaling, featureNames: checkpoint.preprocessor.featureNames,
+                            dataDigest: checkpoint.dataDigest,
                             arrays: arrays.map { Header.Array(name: $0.name, count: $0.values.count) },
                             optimizerKind: checkpoint.optimizer?.kind, optimizerStep: checkpoint.optimizer?.step,
                             numbersDigest: digest(arrays.map(\.values)))
@@ -121,9 +125,10 @@ package enum CheckpointFile {
         }
         var checkpoint = Checkpoint(experimentSource: header.experimentSource, experimentFile: header.experimentFile,
                                     baseDirectory: header.baseDirectory, runLabel: header.runLabel, seed: header.seed, epoch: header.epoch,
-                                    dtype: header.dtype, inputSize: header.inputSize, classNames: header.classNames, scaling: header.scaling, parameters: parameters)
-        checkpoint.targetScaling = header.targetScaling
-        checkpoint.featureNames = header.featureNames
+                                    dtype: header.dtype, inputSize: header.inputSize,
+                                    preprocessor: Preprocessor(featureNames: header.featureNames, featureScaling: header.scaling,
+                                                               classNames: header.classNames, targetScaling: header.targetScaling),
+                                    parameters: parameters)
         checkpoint.dataDigest = header.dataDigest
         if let kind = header.optimizerKind {
             checkpoint.optimizer = OptimizerState(kind: kind, step: header.optimizerStep ?? 0, buffers: buffers)

@@ -35,7 +35,7 @@ import Testing
         #expect(files == ["run1-adam-seed3-epoch3.checkpoint", "run1-adam-seed3-epoch6.checkpoint", "run1-adam-seed3-epoch7.checkpoint"])
 
         let checkpoint = try CheckpointFile.read(path: folder + "/run1-adam-seed3-epoch7.checkpoint")
-        #expect(checkpoint.epoch == 7 && checkpoint.dtype == "float32" && checkpoint.classNames == ["0", "1"] && checkpoint.inputSize == 2)
+        #expect(checkpoint.epoch == 7 && checkpoint.dtype == "float32" && checkpoint.preprocessor.classNames == ["0", "1"] && checkpoint.inputSize == 2)
         #expect(checkpoint.optimizer?.step == 21)  // 7 epochs x 3 batches
         #expect(checkpoint.optimizer?.buffers.keys.sorted() == ["exp_avg", "exp_avg_sq"])
         let (model, _, _) = try checkpoint.restore(as: Float.self, file: "c.checkpoint", catalog: .builtIn)
@@ -48,7 +48,7 @@ import Testing
         #expect(evaluated.loss == last.loss)
         // Saving the restored model again gives the same values.
         let again = Checkpoint(model: model, optimizer: nil, experimentSource: "", experimentFile: "", baseDirectory: "",
-                               runLabel: "", seed: 0, epoch: 0, classNames: nil)
+                               runLabel: "", seed: 0, epoch: 0, preprocessor: Preprocessor())
         #expect(again.parameters == checkpoint.parameters)
         #expect(checkpoint.parameters.keys.contains("layer3.batch_norm.running_var"))
 
@@ -61,6 +61,40 @@ import Testing
             checkpoint: saved, data: "inline: {inputs: [[0, 0], [0, 1], [1, 0], [1, 1], [0.2, 0.1], [0.8, 0.9]], targets: [0, 1, 1, 0, 0, 0]}").output
         #expect(report.first?.hasSuffix("on --data (6 samples)") == true)
         #expect(report.contains("loss: \(formatNumber(last.loss))"))
+    }
+
+    /// The preprocessor's parts are read from the header fields checkpoints
+    /// have always had (here a header as version 0.2 wrote it: no checksum, no
+    /// optimizer), used by predict, and written back under the same names.
+    @Test func aCheckpointHeaderOfAnEarlierVersionStillReads() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let experiment = "name: old\\ndtype: float64\\ndataset: {inline: {inputs: [[1, 10], [3, 14]], targets: [1, 2]}}\\n"
+            + "model: [{dense: {units: 1}}]\\nloss: mse\\ntrain: {epochs: 1, optimizer: {sgd: {lr: 0.1}}}\\n"
+        let header = """
+            {"experimentSource":"\(experiment)","experimentFile":"\(root)/old.yaml","baseDirectory":"\(root)","runLabel":"sgd","seed":1,\
+            "epoch":1,"dtype":"float64","inputSize":2,"featureNames":["x1","x2"],"scaling":{"shift":[1,10],"factor":[0.5,0.25]},\
+            "targetScaling":{"shift":[2],"factor":[0.5]},"dataDigest":"0","arrays":[{"name":"layer1.dense.bias","count":1},\
+            {"name":"layer1.dense.weight","count":2}]}
+            """
+        var data = Data("backprop-checkpoint 1\n\(header)\n".utf8)
+        for value in [0.5, 1, 2] as [Double] { withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
+        try data.write(to: URL(fileURLWithPath: root + "/old.checkpoint"))
+
+        let checkpoint = try CheckpointFile.read(path: root + "/old.checkpoint")
+        let expected = Preprocessor(featureNames: ["x1", "x2"], featureScaling: FeatureScaling.Statistics(shift: [1, 10], factor: [0.5, 0.25]),
+                                    classNames: nil, targetScaling: FeatureScaling.Statistics(shift: [2], factor: [0.5]))
+        #expect(checkpoint.preprocessor == expected)
+        // (3 - 1) * 0.5 = 1 and (14 - 10) * 0.25 = 1 give 1 + 2 + 0.5 = 3.5, which is 3.5 / 0.5 + 2 = 9 in the targets' units.
+        let predicted = try Commands(catalog: .builtIn).predict(checkpoint: root + "/old.checkpoint", data: "inline: {inputs: [[3, 14]], targets: [0.5]}")
+        #expect(predicted.output == ["row,prediction", "0,9.0"])
+
+        try CheckpointFile.write(checkpoint, to: root + "/again.checkpoint")
+        let written = try Data(contentsOf: URL(fileURLWithPath: root + "/again.checkpoint")).split(separator: 0x0A)[1]
+        let fields = try #require(try JSONSerialization.jsonObject(with: Data(written)) as? [String: Any])
+        #expect(fields["featureNames"] as? [String] == ["x1", "x2"] && fields["classNames"] == nil)
+        #expect(fields["scaling"] as? [String: [Double]] == ["shift": [1, 10], "factor": [0.5, 0.25]])
+        #expect(fields["targetScaling"] as? [String: [Double]] == ["shift": [2], "factor": [0.5]])
     }
 
     @Test func aDamagedCheckpointIsAClearError() throws {
@@ -79,7 +113,7 @@ import Testing
         model.parameters[0].gradient.storage = [0.5, -1]
         optimizer.step(model.parameters)  // so the momentum buffers hold numbers
         let checkpoint = Checkpoint(model: model, optimizer: optimizer, experimentSource: "x",
-                                    experimentFile: "x.yaml", baseDirectory: "", runLabel: "r", seed: 1, epoch: 2, classNames: nil)
+                                    experimentFile: "x.yaml", baseDirectory: "", runLabel: "r", seed: 1, epoch: 2, preprocessor: Preprocessor())
         try CheckpointFile.write(checkpoint, to: root + "/good.checkpoint")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: root + "/good.checkpoint"))
         let read = try CheckpointFile.read(path: root + "/good.checkpoint")

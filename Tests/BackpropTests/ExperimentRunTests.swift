@@ -200,7 +200,7 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
             #expect(abs(mean) < 1e-12 && abs(variance - 1) < 1e-12)
         }
         // Whichever row was held out, it was scaled by the training rows' statistics.
-        let statistics = try #require(data.scaling)
+        let statistics = try #require(data.preprocessor.featureScaling)
         #expect(statistics.shift.count == 2 && statistics.factor.allSatisfy { $0 > 0 })
         let minmax = FeatureScaling.statistics(.minmax, of: Matrix<Double>([[1, 5], [3, 5]]))
         #expect(minmax.shift == [1, 5] && minmax.factor == [0.5, 1])

@@ -216,7 +216,7 @@ private func wineExperiment(name: String, epochs: Int = 15, extra: String = "") 
         let saved = try lastCheckpoint(directory, epoch: 30)
         let checkpoint = try CheckpointFile.read(path: saved)
         let (model, _, _) = try checkpoint.restore(as: Double.self, file: "c", catalog: .builtIn)
-        let scaling = try #require(checkpoint.scaling), targetScaling = try #require(checkpoint.targetScaling)
+        let scaling = try #require(checkpoint.preprocessor.featureScaling), targetScaling = try #require(checkpoint.preprocessor.targetScaling)
         // By hand: scale the test rows' features, predict, unscale, and score.
         let test = try #require(result.splits).test.map { samples[$0] }
         var predictions: [Double] = []
@@ -412,12 +412,12 @@ private func wineExperiment(name: String, epochs: Int = 15, extra: String = "") 
 
     @Test func labelsOfOtherDatasetsAreMappedByName() throws {
         let targets = Matrix<Double>(column: [0, 1, 1])
-        #expect(try Checkpoint.mapLabels(targets, from: ["1.0", "0"], to: ["0", "1"], source: "--data").storage == [1, 0, 0])
+        #expect(try Preprocessor.mapLabels(targets, from: ["1.0", "0"], to: ["0", "1"], source: "--data").storage == [1, 0, 0])
         #expect(throws: DataError(file: "--data", message: "label 'zz' not among the model's classes (a, b)")) {
-            _ = try Checkpoint.mapLabels(targets, from: ["b", "zz"], to: ["a", "b"], source: "--data")
+            _ = try Preprocessor.mapLabels(targets, from: ["b", "zz"], to: ["a", "b"], source: "--data")
         }
         #expect(throws: DataError(file: "--data", message: "the data has no class labels; the model is a classifier of 2 classes (a, b)")) {
-            _ = try Checkpoint.mapLabels(targets, from: nil, to: ["a", "b"], source: "--data")
+            _ = try Preprocessor.mapLabels(targets, from: nil, to: ["a", "b"], source: "--data")
         }
     }
 
@@ -506,7 +506,7 @@ private func editHeader(_ path: String, _ edit: (inout [String: Any]) -> Void) t
             checkpoint: {every: 3}
             """, in: root)
         let checkpoint = try lastCheckpoint(directory, epoch: 3)
-        #expect(try CheckpointFile.read(path: checkpoint).featureNames == ["size", "colour=blue", "colour=red"])
+        #expect(try CheckpointFile.read(path: checkpoint).preprocessor.featureNames == ["size", "colour=blue", "colour=red"])
         try "size,colour\n2,blue\n".write(toFile: root + "/one.csv", atomically: true, encoding: .utf8)
         let one = try Commands(catalog: .builtIn).predict(checkpoint: checkpoint, data: "csv: {path: \(root)/one.csv, one_hot: [colour]}").output
         let all = try Commands(catalog: .builtIn).predict(checkpoint: checkpoint, data: "csv: {path: \(root)/train.csv, target: label, one_hot: [colour]}").output
@@ -515,6 +515,38 @@ private func editHeader(_ path: String, _ edit: (inout [String: Any]) -> Void) t
         #expect(throws: DataError(file: "\(root)/green.csv", line: 2, message: "column 'colour' has 'green', a category the training data does not have")) {
             _ = try Commands(catalog: .builtIn).predict(checkpoint: checkpoint, data: "csv: {path: \(root)/green.csv, one_hot: [colour]}")
         }
+    }
+
+    /// The preprocessor a checkpoint saves is the one training fitted and
+    /// applied: the experiment's own test rows, given to `evaluate` and
+    /// `predict` as a new file with its columns in another order, score and
+    /// predict exactly as the run measured them in training.
+    @Test func predictTransformsDataAsTrainingDid() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (directory, result, _) = try runExperiment(wineExperiment(name: "wine-preprocessor"), in: root)
+        let checkpoint = try lastCheckpoint(directory, epoch: 15)
+        let plan = try ExperimentLoader(catalog: .builtIn).load(path: root + "/exp.yaml")
+        let trained = try PreparedData<Float>(plan).preprocessor
+        #expect(try CheckpointFile.read(path: checkpoint).preprocessor == trained)
+        #expect(trained.featureScaling != nil && trained.classNames == ["class_0", "class_1", "class_2"])
+
+        let (header, rows) = try wineRows()
+        let testRows = try #require(result.splits).test.map { rows[$0] }
+        // Reversed, the target column comes first: rows.csv leaves it out.
+        let reversed = ([header] + testRows.map(\.line)).map { $0.split(separator: ",").reversed() }
+        try (reversed.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n").write(toFile: root + "/test.csv", atomically: true, encoding: .utf8)
+        try (reversed.map { $0.dropFirst().joined(separator: ",") }.joined(separator: "\n") + "\n").write(toFile: root + "/rows.csv", atomically: true, encoding: .utf8)
+        let test = try #require(result.runs.first?.test), accuracy = try #require(test.accuracy)
+        let evaluated = try Commands(catalog: .builtIn).evaluate(checkpoint: checkpoint, data: "csv: {path: \(root)/test.csv, target: cultivar}").output
+        #expect(evaluated.contains("loss: \(formatNumber(test.loss))") && evaluated.contains("accuracy: \(formatNumber(accuracy))"))
+        let predicted = try Commands(catalog: .builtIn).predict(checkpoint: checkpoint, data: "csv: {path: \(root)/rows.csv}").output
+        var confusion = Array(repeating: Array(repeating: 0, count: 3), count: 3)
+        for (row, line) in zip(testRows, predicted.dropFirst()) {
+            let predictedClass = try #require(Int(line.split(separator: ",")[1].dropFirst("class_".count)))
+            confusion[try #require(Int(row.label.dropFirst("class_".count)))][predictedClass] += 1
+        }
+        #expect(predicted.count == testRows.count + 1 && confusion == test.confusion)
     }
 
     @Test func evaluateNoticesThatTheExperimentsDataChanged() throws {
