@@ -75,8 +75,8 @@ extension ExperimentLoader {
             label: label, contender: label, model: try settings["model"].map(parseModel), epochs: epochs,
             batch: try settings["batch"].map(Self.parseBatch) ?? .samples(32),
             shuffle: try settings["shuffle"]?.bool() ?? true,
-            stopping: try settings["stop"].map(Self.parseStop) ?? StoppingCriteria(),
-            clipping: try settings["clip"].map(Self.parseClip),
+            stopping: try settings["stop"].map { try StoppingCriteria($0) } ?? StoppingCriteria(),
+            clipping: try settings["clip"].map { try GradientClipping($0) },
             optimizer: try catalog.make(\.optimizers, from: optimizerValue),
             optimizerName: try optimizerValue.component(kind: "optimizer").name,
             schedule: try settings["schedule"].map { try catalog.make(\.schedules, from: $0) } ?? ConstantSchedule(),
@@ -103,37 +103,41 @@ extension ExperimentLoader {
         }
         return .samples(size)
     }
+}
 
-    static func parseStop(_ value: ConfigValue) throws -> StoppingCriteria {
-        let keys = try value.mapping(allowed: ["loss_below", "min_delta", "patience", "max_seconds", "diverge_factor"], what: "stop")
-        func positive(_ key: String) throws -> Double? {
-            try keys[key].map { item in
-                let number = try item.double()
-                guard number > 0 else { throw item.error("stop '\(key)' must be > 0, found \(item.text)") }
-                return number
-            }
-        }
-        var stopping = StoppingCriteria()
-        stopping.lossBelow = try positive("loss_below")
-        stopping.minDelta = try positive("min_delta")
-        stopping.maxSeconds = try positive("max_seconds")
-        if let factor = try positive("diverge_factor") { stopping.divergenceFactor = factor }
-        if let patience = keys["patience"] {
-            let count = try patience.int()
-            guard count >= 1 else { throw patience.error("stop 'patience' must be >= 1, found \(count)") }
-            guard stopping.minDelta != nil else { throw patience.error("stop 'patience' goes with 'min_delta'") }
-            stopping.patience = count
-        }
-        return stopping
+/// `stop: {loss_below: 0.01, min_delta: 1e-4, patience: 5, max_seconds: 60, diverge_factor: 1000}`.
+extension StoppingCriteria: FileSection {
+    static let key = "stop"
+
+    init(settings: Settings) throws {
+        let defaults = StoppingCriteria()
+        self.init(lossBelow: try settings.optionalDouble("loss_below", .positive),
+                  minDelta: try settings.optionalDouble("min_delta", .positive),
+                  patience: try settings.int("patience", default: defaults.patience, .atLeastOne),
+                  maxSeconds: try settings.optionalDouble("max_seconds", .positive),
+                  divergenceFactor: try settings.double("diverge_factor", default: defaults.divergenceFactor, .positive))
+        try settings.finish()  // misspelt keys before the checks that span keys
+        // Patience counts epochs without an improvement of min_delta: alone it means nothing.
+        guard minDelta != nil || !settings.has("patience") else { throw settings.problem("patience", "stop 'patience' goes with 'min_delta'") }
     }
+}
 
-    static func parseClip(_ value: ConfigValue) throws -> GradientClipping {
-        let keys = try value.mapping(allowed: ["norm", "value"], what: "clip")
-        guard keys.count == 1, let (key, item) = keys.first else {
-            throw value.error("clip takes one of 'norm' or 'value', e.g. clip: {norm: 5.0}")
+/// `clip: {norm: 5.0}` or `clip: {value: 1.0}`.
+extension GradientClipping: FileSection {
+    static let key = "clip"
+
+    init(settings: Settings) throws {
+        let norm = try settings.optionalDouble("norm", .positive)
+        let value = try settings.optionalDouble("value", .positive)
+        try settings.finish()  // misspelt keys before the checks that span keys
+        if let norm, value == nil {
+            self = .norm(norm)
+        } else if let value, norm == nil {
+            self = .value(value)
+        } else if settings.isDescribing {
+            self = .norm(1)
+        } else {
+            throw settings.problem("clip takes one of 'norm' or 'value', e.g. clip: {norm: 5.0}")
         }
-        let number = try item.double()
-        guard number > 0 else { throw item.error("clip '\(key)' must be > 0, found \(item.text)") }
-        return key == "norm" ? .norm(number) : .value(number)
     }
 }

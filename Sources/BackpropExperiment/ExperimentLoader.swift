@@ -71,7 +71,7 @@ public struct ExperimentLoader: Sendable {
         let loss = try catalog.make(\.losses, from: lossValue)
         let metrics = try keys["metrics"].map { try Self.names($0, allowed: Self.metricNames, what: "metric") } ?? Self.metricNames
         let plots = try keys["plots"].map(parsePlots)
-        let checkpointEvery = try keys["checkpoint"].map(Self.parseCheckpoint)
+        let checkpointEvery = try keys["checkpoint"].map { try CheckpointSection($0).every }
         let (runs, sweepAxes) = try parseRuns(train: keys["train"], runs: keys["runs"], sweep: keys["sweep"], document: document,
                                               hasValidation: data.split?.validation != nil)
         if let every = checkpointEvery, let value = keys["checkpoint"] {
@@ -156,7 +156,7 @@ public struct ExperimentLoader: Sendable {
             case "scale_target":
                 section.targetScaling = try Self.parseScaling(entry)
             case "split":
-                section.split = try Self.parseSplit(entry)
+                section.split = try SplitPlan(entry)
             default:
                 guard section.source == nil else {
                     throw keyValue.error("dataset names one source; found a second one, '\(key)'")
@@ -179,29 +179,6 @@ public struct ExperimentLoader: Sendable {
             throw value.error(unknownNameMessage("scaling", name, known: FeatureScaling.allCases.map(\.rawValue)))
         }
         return choice
-    }
-
-    /// `split: {validation: 0.2, test: 50, seed: 7, stratify: true}`.
-    static func parseSplit(_ value: ConfigValue) throws -> SplitPlan {
-        let keys = try value.mapping(allowed: ["validation", "test", "seed", "stratify"], what: "split")
-        func size(_ key: String) throws -> SplitPlan.Size? {
-            guard let entry = keys[key] else { return nil }
-            let number = try entry.double()
-            if number > 0 && number < 1 { return .fraction(number) }
-            // 1.0 reads as "all of it" as often as "one row": say which it is.
-            if number == 1 && entry.text.contains(".") {
-                throw entry.error("split '\(key)' of 1.0 would hold out every row; write a fraction below 1, or 1 for a single row")
-            }
-            if number >= 1 && number == number.rounded() && number <= Double(Settings.Check.largestCount) { return .count(Int(number)) }
-            throw entry.error("split '\(key)' is a fraction in (0, 1) or a number of samples >= 1, found \(entry.text)")
-        }
-        let seed = try keys["seed"]?.seed("split 'seed'") ?? SplitPlan.defaultSeed
-        let plan = SplitPlan(validation: try size("validation"), test: try size("test"), seed: seed,
-                             stratify: try keys["stratify"]?.bool() ?? false)
-        guard plan.validation != nil || plan.test != nil else {
-            throw value.error("split holds nothing out: give validation, test or both (a fraction or a number of rows)")
-        }
-        return plan
     }
 
     /// Layers and activations, each from its registry.
@@ -249,13 +226,14 @@ public struct ExperimentLoader: Sendable {
             throw value.error("checkpoint every \(every) epoch(s) would write up to \(formatSignificant(files, digits: 3)) files (runs x seeds x epochs / every); at most \(maximumCheckpointFiles): make 'every' larger")
         }
     }
+}
 
-    static func parseCheckpoint(_ value: ConfigValue) throws -> Int {
-        guard let every = try value.mapping(allowed: ["every"], what: "checkpoint")["every"] else {
-            throw value.error("checkpoint needs 'every: N' (epochs)")
-        }
-        let count = try every.int()
-        guard count >= 1 else { throw every.error("checkpoint 'every' must be >= 1, found \(count)") }
-        return count
+/// `checkpoint: {every: N}`: a checkpoint every N epochs (and at the last).
+struct CheckpointSection: FileSection {
+    static let key = "checkpoint"
+    var every: Int
+
+    init(settings: Settings) throws {
+        every = try settings.int("every", default: nil, .atLeastOne)
     }
 }

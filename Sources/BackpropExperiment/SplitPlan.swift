@@ -82,6 +82,35 @@ package struct SplitPlan: Sendable, Equatable {
     }
 }
 
+/// `split: {validation: 0.2, test: 50, seed: 7, stratify: true}`.
+extension SplitPlan: FileSection {
+    static let key = "split"
+    private static let sizeConstraint = "a fraction in (0, 1) or a number of samples from 1 to \(Settings.Check.largestCount)"
+
+    init(settings: Settings) throws {
+        self.init(validation: try Self.size("validation", in: settings), test: try Self.size("test", in: settings),
+                  seed: try settings.seed("seed", default: Self.defaultSeed), stratify: try settings.bool("stratify", default: false))
+        try settings.finish()  // misspelt keys before the checks that span keys
+        guard validation != nil || test != nil || settings.isDescribing else {
+            throw settings.problem("split holds nothing out: give validation, test or both (a fraction or a number of rows)")
+        }
+    }
+
+    /// The rows held out under `key`: a fraction of them, or a number.
+    private static func size(_ key: String, in settings: Settings) throws -> Size? {
+        try settings.optionalValue(key, sizeConstraint).map { value in
+            let number = try value.double()
+            if number > 0 && number < 1 { return .fraction(number) }
+            // 1.0 reads as "all of it" as often as "one row": say which it is.
+            if number == 1 && value.text.contains(".") {
+                throw value.error("split '\(key)' of 1.0 would hold out every row; write a fraction below 1, or 1 for a single row")
+            }
+            if number >= 1 && number == number.rounded() && number <= Double(Settings.Check.largestCount) { return .count(Int(number)) }
+            throw value.error("split '\(key)' must be \(sizeConstraint), found \(value.text)")
+        }
+    }
+}
+
 /// A split the data cannot be cut into; the caller adds the position.
 struct SplitError: Error {
     let message: String

@@ -176,30 +176,44 @@ struct SweepSpace {
     /// N distinct points drawn with the seed, floats to 4 significant digits
     /// (so labels stay short and the same seed draws the same points anywhere).
     private static func randomFactor(_ value: ConfigValue, axis makeAxis: (String, ConfigValue) throws -> Axis) throws -> Factor {
-        let keys = try value.mapping(allowed: ["trials", "seed", "space"], what: "sweep random")
-        guard let trialsValue = keys["trials"], let space = keys["space"] else {
-            throw value.error("sweep random needs 'trials: N' and 'space: {key.path: {log_uniform: [low, high]}}'")
-        }
-        let trials = try trialsValue.int()
-        guard trials >= 1 && trials <= maximumRuns else { throw trialsValue.error("sweep random 'trials' must be from 1 to \(maximumRuns), found \(trials)") }
-        let seed = try keys["seed"]?.seed("sweep random 'seed'") ?? 0
-        let entries = try space.entries()
-        guard !entries.isEmpty else { throw space.error("sweep random space is empty: map key paths to distributions") }
+        let search = try RandomSearch(value)
+        let entries = try search.space.entries()
+        guard !entries.isEmpty else { throw search.space.error("sweep random space is empty: map key paths to distributions") }
         let distributions = try entries.map { try Distribution($0.value, key: $0.key) }
-        var random = RandomGenerator(seed: seed)
+        var random = RandomGenerator(seed: search.seed)
         var points: [[ConfigValue]] = []
         var seen = Set<[String]>()
         // Choices alone may hold fewer distinct points than asked for: say so rather than loop.
         var attempts = 0
-        while points.count < trials {
+        while points.count < search.trials {
             attempts += 1
-            if attempts > trials * 100 + 1000 {
-                throw trialsValue.error("sweep random space holds only \(points.count) distinct points; ask for at most that many trials")
+            if attempts > search.trials * 100 + 1000 {
+                throw search.trialsPosition.error("sweep random space holds only \(points.count) distinct points; ask for at most that many trials")
             }
             let point = zip(distributions, entries).map { $0.draw(&random, at: $1.value) }
             if seen.insert(point.map(\.canonical)).inserted { points.append(point) }
         }
         return Factor(axes: try entries.map { try makeAxis($0.key, $0.keyValue) }, points: points)
+    }
+
+    /// `random:`'s keys: how many points to draw, with which seed, from which space.
+    private struct RandomSearch: FileSection {
+        static let key = "sweep random"
+        var trials: Int
+        var seed: UInt64
+        var space: ConfigValue
+        /// Where `trials` is written, for a space too small for it.
+        var trialsPosition: ConfigValue
+
+        init(settings: Settings) throws {
+            trials = try settings.int("trials", default: nil, .atLeastOne)
+            guard trials <= maximumRuns else {
+                throw settings.problem("trials", "sweep random 'trials' must be at most \(maximumRuns), the most runs a file may make, found \(trials)")
+            }
+            trialsPosition = settings.position(of: "trials")
+            seed = try settings.seed("seed", default: 0)
+            space = try settings.value("space", "key paths mapped to distributions, e.g. {optimizer.lr: {log_uniform: [1e-5, 1]}}")
+        }
     }
 
     /// One key's distribution in a random space.

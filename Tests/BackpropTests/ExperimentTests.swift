@@ -65,6 +65,11 @@ func parseError(_ text: String, file: String = "exp.yaml") -> String {
         ("train:\n  optimizer: adam\n  schedule: {cosine: {warm_up: 3}}", "exp.yaml:3:23: unknown key 'warm_up' in cosine settings (did you mean 'warmup'?); known: eta_min, t_max, warmup"),
         ("train:\n  optimizer: adam\n  clip: {norm: 1, value: 2}", "exp.yaml:3:9: clip takes one of 'norm' or 'value', e.g. clip: {norm: 5.0}"),
         ("train:\n  optimizer: adam\n  stop: {patience: 3}", "exp.yaml:3:20: stop 'patience' goes with 'min_delta'"),
+        ("train:\n  optimizer: adam\n  stop: {patience: 0, min_delta: 0.1}", "exp.yaml:3:20: stop 'patience' must be >= 1, found 0"),
+        // A misspelt key is named before the checks that span keys would blame its absence.
+        ("train:\n  optimizer: adam\n  stop: {min_delt: 0.1, patience: 3}", "exp.yaml:3:10: unknown key 'min_delt' in stop settings (did you mean 'min_delta'?); known: diverge_factor, loss_below, max_seconds, min_delta, patience"),
+        ("train:\n  optimizer: adam\n  clip: {nrom: 1}", "exp.yaml:3:10: unknown key 'nrom' in clip settings (did you mean 'norm'?); known: norm, value"),
+        ("train:\n  optimizer: adam\n  clip: {}", "exp.yaml:3:9: clip takes one of 'norm' or 'value', e.g. clip: {norm: 5.0}"),
         ("train:\n  optimizer: adam\nruns:\n  - {label: a}\n  - {label: a}", "exp.yaml:5:13: two runs are labelled 'a'; labels name the curves and must differ"),
         ("train:\n  optimizer: adam\nruns:\n  - {batch: 2}", "exp.yaml:4:5: every run needs a 'label'"),
         ("train:\n  optimizer: adam\nplots: [loss, decision]", "exp.yaml:3:15: unknown plot 'decision'; known: accuracy, batch_loss, confusion, decision_boundary, grad_norm, loss, loss_vs_time, lr, predicted_vs_actual, sensitivity, sensitivity_map"),
@@ -82,6 +87,21 @@ func parseError(_ text: String, file: String = "exp.yaml") -> String {
             """
         // The train section comes first, so its line numbers are those of the snippet.
         #expect(parseError(trainSection + "\n" + text) == expected)
+    }
+
+    /// The file's own sections are read through `Settings`, as components are,
+    /// so each can document its keys with their defaults and ranges.
+    @Test func sectionsDescribeTheirKeys() {
+        func listed<Section: FileSection>(_ section: Section.Type) -> [String] {
+            section.descriptions.map { "\($0.name): \($0.defaultValue) (\($0.constraint))" }
+        }
+        #expect(listed(StoppingCriteria.self) == ["loss_below: none (> 0)", "min_delta: none (> 0)", "patience: 5 (>= 1)", "max_seconds: none (> 0)",
+                                                  "diverge_factor: 1000 (> 0)"])
+        #expect(listed(GradientClipping.self) == ["norm: none (> 0)", "value: none (> 0)"])
+        #expect(listed(CheckpointSection.self) == ["every: required (>= 1)"])
+        let size = "none (a fraction in (0, 1) or a number of samples from 1 to 10000000)"
+        #expect(listed(SplitPlan.self) == ["validation: \(size)", "test: \(size)", "seed: 24301 (>= 0)", "stratify: false (true or false)"])
+        #expect(listed(TuningSection.self) == ["seed: 1 (>= 0)"] + ["grid", "zip", "random"].map { "\($0): none (as under an experiment's sweep:)" })
     }
 
     /// The valid experiment, one top-level key per line in this order (so line

@@ -104,8 +104,8 @@ private func wineExperiment(name: String, epochs: Int = 15, extra: String = "") 
             }
         }
         #expect(parseError("{validation: 0.2, test: 0.2, seed: 3, stratify: true}") == "no error")
-        #expect(parseError("{tests: 0.2}").hasPrefix("exp.yaml:4:11: unknown key 'tests' in split (did you mean 'test'?)"))
-        #expect(parseError("{test: 1.5}") == "exp.yaml:4:17: split 'test' is a fraction in (0, 1) or a number of samples >= 1, found 1.5")
+        #expect(parseError("{tests: 0.2}").hasPrefix("exp.yaml:4:11: unknown key 'tests' in split settings (did you mean 'test'?)"))
+        #expect(parseError("{test: 1.5}") == "exp.yaml:4:17: split 'test' must be a fraction in (0, 1) or a number of samples from 1 to 10000000, found 1.5")
         #expect(parseError("{test: 1.0}") == "exp.yaml:4:17: split 'test' of 1.0 would hold out every row; write a fraction below 1, or 1 for a single row")
         #expect(parseError("{seed: 3}") == "exp.yaml:4:10: split holds nothing out: give validation, test or both (a fraction or a number of rows)")
     }

@@ -182,6 +182,15 @@ import Testing
         """
     }
 
+    /// The tuning's sections keep the file's order, which orders the trials' labels.
+    @Test func tuningKeepsTheOrderOfItsSections() throws {
+        let plan = try SuiteLoader.parse(Self.suite(tuning: "tuning: {zip: {batch: [4, 8]}, seed: 3, grid: {optimizer.lr: [0.03, 0.3]}}"), file: "s.yaml",
+                                         catalog: .builtIn)
+        #expect(plan.tuningText == "zip: {batch: [4, 8]}; grid: {optimizer.lr: [0.03, 0.3]}, seed 3")
+        #expect(plan.problems[0].tuning.runs.map(\.label).prefix(2) == ["SGD batch=4 lr=0.03", "SGD batch=4 lr=0.3"])
+        #expect(plan.problems[0].tuning.seeds == [3])
+    }
+
     @Test(arguments: [
         (suite(problems: problem.replacingOccurrences(of: "epochs: 8", with: "epoch: 8")), "s.yaml:11:5: unknown key 'epoch' in a problem (did you mean 'epochs'?)"),
         (suite(problems: problem.replacingOccurrences(of: "target: {val_accuracy: 0.8}", with: "target: {val_acc: 0.8}")),
@@ -194,7 +203,8 @@ import Testing
          "s.yaml:2:9: tuning gives 'SGD' 1 trial(s) but 'Adam' 2"),
         (suite(tuning: "tuning: {grid: {optimizer.lr: []}}"), "s.yaml:2:31: sweep 'optimizer.lr' has no values"),
         (suite(tuning: "tuning: {seed: 1}"), "s.yaml:2:9: tuning needs 'grid:', 'zip:' or 'random:'"),
-        (suite(tuning: "tuning: {seed: -1, grid: {optimizer.lr: [0.1]}}"), "s.yaml:2:16: tuning seed must be >= 0, found -1"),
+        (suite(tuning: "tuning: {seed: -1, grid: {optimizer.lr: [0.1]}}"), "s.yaml:2:16: tuning 'seed' must be >= 0, found -1"),
+        (suite(tuning: "tuning: {sed: 1, grid: {optimizer.lr: [0.1]}}"), "s.yaml:2:10: unknown key 'sed' in tuning settings (did you mean 'seed'?)"),
         (suite(seeds: "seeds: 0"), "s.yaml:3:8: seeds must be from 1 to 1000 reruns, found 0"),
         (suite(contenders: "  - {label: SGD, batch: 8, optimizer: sdg}"), "s.yaml:22:39: unknown optimizer 'sdg' (did you mean 'sgd'?)"),
         (suite() + "\ntime: hours", "s.yaml:24:7: time must be epochs or seconds, found 'hours'"),

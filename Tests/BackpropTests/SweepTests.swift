@@ -70,7 +70,7 @@ import Testing
         ("grid: {model.0.relu.units: [2]}", "exp.yaml:17:10: sweep path 'model.0.relu.units': layer 0 is 'dense', not 'relu'"),
         ("grid: {model.7.dense.units: [2]}", "exp.yaml:17:10: sweep path 'model.7.dense.units': the model has layers 0 to 2"),
         ("grid: {model.units: [2]}", "exp.yaml:17:10: sweep path 'model.units' names a layer setting as model.INDEX.LAYER.SETTING"),
-        ("random: {seed: 1, space: {optimizer.lr: {uniform: [0, 1]}}}", "exp.yaml:17:11: sweep random needs 'trials: N'"),
+        ("random: {seed: 1, space: {optimizer.lr: {uniform: [0, 1]}}}", "exp.yaml:17:11: sweep random needs 'trials'"),
         ("random: {trials: 2, space: {optimizer.lr: {log_uniform: [0, 1]}}}", "exp.yaml:17:60: sweep random 'optimizer.lr': log_uniform needs low > 0, found 0"),
         ("random: {trials: 2, seed: -3, space: {optimizer.lr: {log_uniform: [0.1, 1]}}}", "exp.yaml:17:29: sweep random 'seed' must be >= 0, found -3"),
         ("random: {trials: 2, space: {optimizer.lr: {uniform: [1, 0.5]}}}", "exp.yaml:17:55: sweep random 'optimizer.lr': low 1 must be below high 0.5"),

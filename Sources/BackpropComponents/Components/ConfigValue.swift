@@ -123,7 +123,8 @@ public struct ConfigValue: Sendable {
     }
 
     /// A seed: a whole number >= 0. `what` names it in the message
-    /// (`split 'seed' must be >= 0, found -1`), so every seed key is checked alike.
+    /// (`seeds must be >= 0, found -2`), for seeds listed rather than keyed
+    /// (a section's `seed:` key is read through `Settings`, with the same range).
     package func seed(_ what: String) throws -> UInt64 {
         let number = try int()
         guard number >= 0 else { throw error("\(what) must be >= 0, found \(number)") }

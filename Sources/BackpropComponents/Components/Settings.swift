@@ -56,6 +56,8 @@ public final class Settings {
     public let component: String
     private let values: [String: ConfigValue]
     private let keyPositions: [String: ConfigValue]
+    /// The keys as the file wrote them, in its order.
+    package let writtenKeys: [String]
     private let presets: [String: ConfigValue]
     private let position: ConfigValue?
     private var read: [String] = []
@@ -76,14 +78,14 @@ public final class Settings {
         isDescribing = false
         var values: [String: ConfigValue] = [:]
         var keys: [String: ConfigValue] = [:]
-        if let value {
-            for (key, keyValue, entry) in try value.entries() {
-                values[key] = entry
-                keys[key] = keyValue
-            }
+        let entries = try value?.entries() ?? []
+        for (key, keyValue, entry) in entries {
+            values[key] = entry
+            keys[key] = keyValue
         }
         self.values = values
         self.keyPositions = keys
+        writtenKeys = entries.map(\.key)
         self.presets = try Self.mapping(presets)
     }
 
@@ -92,6 +94,7 @@ public final class Settings {
         self.catalog = catalog
         values = [:]
         keyPositions = [:]
+        writtenKeys = []
         self.presets = presets
         position = nil
         isDescribing = true
@@ -186,6 +189,19 @@ public final class Settings {
     public func optionalDoubles(_ key: String, otherwise: String) throws -> [Double]? {
         guard let value = lookup(key, "none (\(otherwise))", "list of numbers") else { return nil }
         return try value.sequence().map { try $0.double() }
+    }
+
+    /// A value as written, for a key of a shape no other read knows (a split
+    /// size, a fraction or a count; a sweep's grid), which the caller reads;
+    /// `constraint` says what it may be, for `backprop list`.
+    package func value(_ key: String, _ constraint: String) throws -> ConfigValue {
+        guard let value = lookup(key, nil, constraint) else { return try fallback(key, nil, placeholder: ConfigValue(.mapping([]))) }
+        return value
+    }
+
+    /// A value as written that may be left out.
+    package func optionalValue(_ key: String, _ constraint: String) -> ConfigValue? {
+        lookup(key, "none", constraint)
     }
 
     /// A matrix of numbers written as a list of rows, e.g. inline inputs.

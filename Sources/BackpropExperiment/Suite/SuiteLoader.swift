@@ -105,17 +105,12 @@ package enum SuiteLoader {
     static func parseTuning(_ value: ConfigValue?) throws -> (sweep: ConfigValue, seed: UInt64, text: String) {
         guard let value else {
             let grid = ConfigValue(entries: [("optimizer.lr", ConfigValue(.sequence(defaultGrid.map { ConfigValue(.scalar($0, plain: true)) })))])
-            return (ConfigValue(entries: [("grid", grid)]), 1, "grid optimizer.lr: [\(defaultGrid.joined(separator: ", "))] (the default), seed 1")
+            let seed = TuningSection.defaultSeed
+            return (ConfigValue(entries: [("grid", grid)]), seed, "grid optimizer.lr: [\(defaultGrid.joined(separator: ", "))] (the default), seed \(seed)")
         }
-        let keys = try value.mapping(allowed: ["grid", "zip", "random", "seed"], what: "tuning")
-        let seed = try keys["seed"]?.seed("tuning seed") ?? 1
-        guard case .mapping(let pairs) = value.content else { throw value.error("tuning must be a mapping") }
-        let search = pairs.filter { pair in
-            if case .scalar(let key, _) = pair.key.content { return key != "seed" }
-            return true
-        }
-        guard !search.isEmpty else { throw value.error("tuning needs 'grid:', 'zip:' or 'random:' (as in an experiment's sweep:)") }
-        return (value.replacing(.mapping(search)), seed, search.map { "\($0.key.flowText): \($0.value.flowText)" }.joined(separator: "; ") + ", seed \(seed)")
+        let tuning = try TuningSection(value)
+        let text = tuning.search.map { "\($0.key.flowText): \($0.value.flowText)" }.joined(separator: "; ") + ", seed \(tuning.seed)"
+        return (value.replacing(.mapping(tuning.search)), tuning.seed, text)
     }
 
     /// `seeds: 10` (seeds 1 to 10) or `seeds: [1, 2, 3]`.
@@ -211,5 +206,26 @@ package enum SuiteLoader {
         position.replacing(.mapping(entries.map { key, value in
             (ConfigValue(.scalar(key, plain: true), file: value.file, path: value.path, line: value.line, column: value.column), value)
         }))
+    }
+}
+
+/// `tuning: {grid: {...}, seed: 1}`: the search of an experiment's `sweep:`
+/// (its grid, zip or random sections) and the seed of the tuning trials.
+struct TuningSection: FileSection {
+    static let key = "tuning"
+    static let defaultSeed: UInt64 = 1
+    /// The sweep's sections in the file's order, which orders the labels of the trials.
+    var search: [(key: ConfigValue, value: ConfigValue)]
+    var seed: UInt64
+
+    init(settings: Settings) throws {
+        seed = try settings.seed("seed", default: Self.defaultSeed)
+        var sections: [String: ConfigValue] = [:]
+        for key in ["grid", "zip", "random"] { sections[key] = settings.optionalValue(key, "as under an experiment's sweep:") }
+        search = settings.writtenKeys.compactMap { key in sections[key].map { ($0.replacing(.scalar(key, plain: true)), $0) } }
+        try settings.finish()  // misspelt keys before the checks that span keys
+        guard !search.isEmpty || settings.isDescribing else {
+            throw settings.problem("tuning needs 'grid:', 'zip:' or 'random:' (as in an experiment's sweep:)")
+        }
     }
 }
