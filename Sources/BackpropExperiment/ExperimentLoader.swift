@@ -6,7 +6,6 @@ import BackpropTraining
 public enum ExperimentLoader {
     static let topLevelKeys = ["name", "description", "dtype", "seeds", "dataset", "model", "loss", "metrics",
                                "train", "runs", "sweep", "plots", "checkpoint", "fail_on_divergence"]
-    package static let metricNames = ["loss", "accuracy", "batch_loss", "val_loss", "val_accuracy", "lr", "grad_norm", "seconds"]
 
     /// Loads and validates the file at `path` (the dataset is not loaded yet).
     public static func load(path: String) throws -> ExperimentPlan {
@@ -63,7 +62,7 @@ public enum ExperimentLoader {
         let model = try parseModel(try required("model"))
         let lossValue = try required("loss")
         let loss = try Registries.losses.make(from: lossValue)
-        let metrics = try keys["metrics"].map { try names($0, allowed: metricNames, what: "metric") } ?? metricNames
+        let metrics = try keys["metrics"].map(parseMetrics) ?? Metric.reportable
         let plots = try keys["plots"]?.sequence()
         let checkpointEvery = try keys["checkpoint"].map(parseCheckpoint)
         let (runs, sweepAxes) = try parseRuns(train: keys["train"], runs: keys["runs"], sweep: keys["sweep"], document: document,
@@ -74,7 +73,7 @@ public enum ExperimentLoader {
         return ExperimentPlan(
             name: name, description: description, dtype: dtype, seeds: seeds, dataset: data.source, datasetPosition: datasetValue.position,
             split: data.split, featureScaling: data.scaling, targetScaling: data.targetScaling, model: model, loss: loss,
-            lossName: try lossValue.component(kind: "loss").name, metrics: metrics, runs: runs, plots: plots, sweepAxes: sweepAxes,
+            lossName: try lossValue.component(kind: "loss").name, tableMetrics: metrics, runs: runs, plots: plots, sweepAxes: sweepAxes,
             failOnDivergence: try keys["fail_on_divergence"]?.bool() ?? false, checkpointEvery: checkpointEvery,
             identity: "{dtype:\(dtype.rawValue),dataset:\(datasetValue.canonical),model:\(try required("model").canonical),loss:\(lossValue.canonical)}",
             source: text, file: file, baseDirectory: baseDirectory)
@@ -216,12 +215,8 @@ public enum ExperimentLoader {
         }
     }
 
-    static func names(_ value: ConfigValue, allowed: [String], what: String) throws -> [String] {
-        try value.sequence().map { item in
-            let name = try item.string()
-            guard allowed.contains(name) else { throw item.error(unknownNameMessage(what, name, known: allowed)) }
-            return name
-        }
+    static func parseMetrics(_ value: ConfigValue) throws -> [Metric] {
+        try value.sequence().map { item in try Metric.named(try item.string(), at: item, among: Metric.reportable, for: "metric") }
     }
 
     /// The most checkpoint files an experiment may plan: more is a mistake in
