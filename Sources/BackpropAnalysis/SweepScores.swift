@@ -78,7 +78,7 @@ package struct SweepScores {
 
     /// Whether score `a` is better than `b` (a missing score is the worst).
     package func isBetter(_ a: Double?, than b: Double?) -> Bool {
-        (higherIsBetter ? Verdict.Metric.accuracy : .rmse).isBetter(a, than: b)
+        (higherIsBetter ? Metric.accuracy : .rmse).isBetter(a, than: b)
     }
 
     /// The entries in the order settings are chosen: fewest diverged seeds

@@ -84,11 +84,8 @@ extension ExperimentLoader {
             restoreBest: try settings["restore_best"].map { try Self.parseRestoreBest($0, hasValidation: hasValidation) })
     }
 
-    static func parseRestoreBest(_ value: ConfigValue, hasValidation: Bool) throws -> RestoreBest {
-        let name = try value.string()
-        guard let choice = RestoreBest(rawValue: name) else {
-            throw value.error(unknownNameMessage("value for restore_best:", name, known: RestoreBest.allCases.map(\.rawValue)))
-        }
+    static func parseRestoreBest(_ value: ConfigValue, hasValidation: Bool) throws -> Metric {
+        let choice = try Metric.named(try value.string(), at: value, among: Metric.restorable, for: "value for restore_best:")
         guard hasValidation else {
             throw value.error("restore_best picks an epoch by the validation set: add split: {validation: 0.2} (or a count) to the dataset")
         }

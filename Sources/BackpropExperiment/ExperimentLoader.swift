@@ -13,7 +13,6 @@ public struct ExperimentLoader: Sendable {
 
     static let topLevelKeys = ["name", "description", "dtype", "seeds", "dataset", "model", "loss", "metrics",
                                "train", "runs", "sweep", "plots", "checkpoint", "fail_on_divergence"]
-    package static let metricNames = ["loss", "accuracy", "batch_loss", "val_loss", "val_accuracy", "lr", "grad_norm", "seconds"]
 
     /// Loads and validates the file at `path` (the dataset is not loaded yet).
     public func load(path: String) throws -> ExperimentPlan {
@@ -69,7 +68,7 @@ public struct ExperimentLoader: Sendable {
         let model = try parseModel(try required("model"))
         let lossValue = try required("loss")
         let loss = try catalog.make(\.losses, from: lossValue)
-        let metrics = try keys["metrics"].map { try Self.names($0, allowed: Self.metricNames, what: "metric") } ?? Self.metricNames
+        let metrics = try keys["metrics"].map(Self.parseMetrics) ?? Metric.reportable
         let plots = try keys["plots"].map(parsePlots)
         let checkpointEvery = try keys["checkpoint"].map { try CheckpointSection($0).every }
         let (runs, sweepAxes) = try parseRuns(train: keys["train"], runs: keys["runs"], sweep: keys["sweep"], document: document,
@@ -80,7 +79,7 @@ public struct ExperimentLoader: Sendable {
         return ExperimentPlan(
             name: name, description: description, dtype: dtype, seeds: seeds, dataset: data.source, datasetPosition: datasetValue.position,
             split: data.split, featureScaling: data.scaling, targetScaling: data.targetScaling, model: model, loss: loss,
-            lossName: try lossValue.component(kind: "loss").name, metrics: metrics, runs: runs, plots: plots, sweepAxes: sweepAxes,
+            lossName: try lossValue.component(kind: "loss").name, tableMetrics: metrics, runs: runs, plots: plots, sweepAxes: sweepAxes,
             failOnDivergence: try keys["fail_on_divergence"]?.bool() ?? false, checkpointEvery: checkpointEvery,
             identity: "{dtype:\(dtype.rawValue),dataset:\(datasetValue.canonical),model:\(try required("model").canonical),loss:\(lossValue.canonical)}",
             source: text, file: file, baseDirectory: baseDirectory, catalog: catalog)
@@ -207,12 +206,8 @@ public struct ExperimentLoader: Sendable {
         }
     }
 
-    static func names(_ value: ConfigValue, allowed: [String], what: String) throws -> [String] {
-        try value.sequence().map { item in
-            let name = try item.string()
-            guard allowed.contains(name) else { throw item.error(unknownNameMessage(what, name, known: allowed)) }
-            return name
-        }
+    static func parseMetrics(_ value: ConfigValue) throws -> [Metric] {
+        try value.sequence().map { item in try Metric.named(try item.string(), at: item, among: Metric.reportable, for: "metric") }
     }
 
     /// The most checkpoint files an experiment may plan: more is a mistake in

@@ -23,7 +23,10 @@ public struct ExperimentPlan: Sendable {
     public package(set) var loss: any Loss
     /// The loss as the file names it.
     public package(set) var lossName: String
-    public package(set) var metrics: [String]
+    /// The file's `metrics:`: which optional columns the report's table shows.
+    package var tableMetrics: [Metric]
+    /// `tableMetrics` by the names the file writes.
+    public var metrics: [String] { tableMetrics.map(\.rawValue) }
     public package(set) var runs: [RunPlan]
     /// The charts `plots:` asks for, in its order; nil when the file leaves
     /// `plots:` out (every default chart is drawn then).

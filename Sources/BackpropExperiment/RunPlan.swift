@@ -24,7 +24,7 @@ public struct RunPlan: Sendable {
     public package(set) var schedule: any LearningRateSchedule
     package var recordSteps: Bool
     /// End with the weights of the best validation epoch.
-    package var restoreBest: RestoreBest?
+    package var restoreBest: Metric?
 
     /// The settings in one line, for the report and summary.json.
     public var settingsDescription: String {

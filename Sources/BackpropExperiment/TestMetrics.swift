@@ -56,3 +56,16 @@ extension TestMetrics {
         }
     }
 }
+
+extension Metric {
+    /// The value the test set's one measurement holds; nil for the metrics
+    /// measured per epoch or per step.
+    package func value(of test: TestMetrics) -> Double? {
+        switch self {
+        case .testLoss: test.loss
+        case .testAccuracy: test.accuracy
+        case .testMSE, .testRMSE, .testMAE, .testR2: value(of: test.regression)
+        default: nil
+        }
+    }
+}

@@ -16,17 +16,9 @@ package enum MetricsCSV {
             let label = csvField(run.label)
             for record in run.history.records {
                 let prefix = "\(label),\(run.seed),\(record.epoch),\(record.step),\(record.seconds)"
-                var metrics: [(String, Double?)] = [
-                    ("loss", record.loss), ("accuracy", record.accuracy), ("batch_loss", record.batchLoss),
-                    ("val_loss", record.validationLoss), ("val_accuracy", record.validationAccuracy),
-                ]
-                metrics += regressionMetrics(record.regression, prefix: "")
-                metrics += regressionMetrics(record.validationRegression, prefix: "val_")
-                metrics += [
-                    ("lr", record.learningRate), ("grad_norm", record.gradientNorm), ("samples_seen", Double(record.samplesSeen)),
-                ]
+                var metrics = Metric.perEpoch.map { ($0.rawValue, $0.value(of: record)) }
                 for (layer, norm) in zip(run.history.layerNames, record.layerGradientNorms) {
-                    metrics.append(("grad_norm:\(layer)", norm))
+                    metrics.append(("\(Metric.gradientNorm.rawValue):\(layer)", norm))
                 }
                 for (name, value) in metrics {
                     if let value { lines.append("\(prefix),\(name),\(value)") }
@@ -34,22 +26,16 @@ package enum MetricsCSV {
             }
             if let test = run.test {
                 let epoch = test.epoch ?? run.history.records.last?.epoch ?? 0
-                let metrics = [("test_loss", test.loss), ("test_accuracy", test.accuracy)] + regressionMetrics(test.regression, prefix: "test_")
-                for case (let name, let value?) in metrics {
-                    lines.append("\(label),\(run.seed),\(epoch),,,\(name),\(value)")
+                for metric in Metric.onTestSet {
+                    if let value = metric.value(of: test) { lines.append("\(label),\(run.seed),\(epoch),,,\(metric.rawValue),\(value)") }
                 }
             }
             let stepsPerEpoch = max(1, run.history.records.dropFirst().first?.step ?? 1)
             for (index, loss) in run.history.stepLosses.enumerated() {
-                lines.append("\(label),\(run.seed),\(index / stepsPerEpoch + 1),\(index + 1),,step_loss,\(loss)")
+                lines.append("\(label),\(run.seed),\(index / stepsPerEpoch + 1),\(index + 1),,\(Metric.stepLoss.rawValue),\(loss)")
             }
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    private static func regressionMetrics(_ scores: RegressionScores?, prefix: String) -> [(String, Double?)] {
-        guard let scores else { return [] }
-        return [(prefix + "mse", scores.mse), (prefix + "rmse", scores.rmse), (prefix + "mae", scores.mae), (prefix + "r2", scores.r2)]
     }
 
     /// Quotes a field when it holds a comma, quote or line break (RFC 4180).

@@ -16,7 +16,7 @@ extension Report {
         }
         let classification = result.classNames != nil
         lines.append("Best setting per contender, by mean final \(scores.metric) over seeds (\(scores.higherIsBetter ? "higher" : "lower") is better)"
-                     + (result.testSamples > 0 ? ", with its test \(classification ? "accuracy" : "RMSE"), measured once and not used to choose:" : ":"))
+                     + (result.testSamples > 0 ? ", with its \((classification ? Metric.testAccuracy : .testRMSE).label), measured once and not used to choose:" : ":"))
         lines.append("")
         let ranked = scores.ranked
         for contender in scores.contenders {

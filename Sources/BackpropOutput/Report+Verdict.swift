@@ -20,9 +20,9 @@ extension Report {
         let hasTarget = verdict.ranking.contains { $0.epochsToTarget != nil }
         let hasTest = verdict.ranking.contains { $0.testScore != nil }
         let compares = verdict.outcome != .cannotChoose
-        var header = ["rank", "run", "\(part) \(verdict.metric.title)", "standing"]
+        var header = ["rank", "run", "\(part) \(verdict.metric.label)", "standing"]
         if compares { header += ["minus the leader, per seed: mean [95% CI]", "Wilcoxon p (Holm)"] }
-        if hasTest { header.append("test \(verdict.metric.title) (not used to choose)") }
+        if hasTest { header.append("test \(verdict.metric.label) (not used to choose)") }
         if hasTarget { header.append("epochs to loss target (median)") }
         header.append("\(verdict.tieBreakPart.rawValue) loss")
         var lines = row(header) + [separator(header.count)]

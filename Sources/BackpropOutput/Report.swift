@@ -21,7 +21,7 @@ package enum Report {
             lines += verdictSection(verdict)
         }
         lines += ["## Results", ""]
-        lines += table(summary, metrics: plan.metrics, regression: result.classNames == nil, scaledTargets: result.targetsScaled,
+        lines += table(summary, metrics: plan.tableMetrics, regression: result.classNames == nil, scaledTargets: result.targetsScaled,
                        hasThreshold: plan.runs.contains { $0.stopping.lossBelow != nil })
         lines.append("")
         lines += sweepSection(result)
@@ -77,25 +77,29 @@ package enum Report {
 
     /// The comparison table; `metrics` (the file's `metrics:`) chooses the optional columns.
     /// `scaledTargets`: the losses are on scaled regression targets, which the loss columns say.
-    static func table(_ summary: Summary, metrics: [String], regression: Bool, scaledTargets: Bool = false, hasThreshold: Bool) -> [String] {
+    static func table(_ summary: Summary, metrics: [Metric], regression: Bool, scaledTargets: Bool = false, hasThreshold: Bool) -> [String] {
         let runs = summary.runs
-        let scaled = scaledTargets ? " (scaled targets)" : ""
-        var columns: [(String, (Summary.Run) -> Statistic?)] = [("final loss" + scaled, { $0.finalLoss })]
-        func add(_ name: String, when shown: Bool, _ value: @escaping (Summary.Run) -> Statistic?) {
-            if shown && runs.contains(where: { value($0) != nil }) { columns.append((name, value)) }
+        /// "final val loss (scaled targets)": `statistic` over epochs ("final",
+        /// "best"), none for the test set's one measurement.
+        func heading(_ statistic: String?, _ metric: Metric) -> String {
+            [statistic, metric.label].compactMap { $0 }.joined(separator: " ") + (scaledTargets && metric.isLoss ? " (scaled targets)" : "")
         }
-        add("final accuracy", when: metrics.contains("accuracy")) { $0.finalAccuracy }
-        add("final RMSE", when: regression) { $0.finalRegression?.rmse }
-        add("final val loss" + scaled, when: metrics.contains("val_loss")) { $0.finalValidationLoss }
-        add("final val accuracy", when: metrics.contains("val_accuracy")) { $0.finalValidationAccuracy }
-        add("best val accuracy", when: metrics.contains("val_accuracy")) { $0.bestValidationAccuracy }
-        add("final val RMSE", when: regression) { $0.finalValidationRegression?.rmse }
-        add("test loss" + scaled, when: true) { $0.testLoss }
-        add("test accuracy", when: true) { $0.testAccuracy }
-        add("test RMSE", when: regression) { $0.testRegression?.rmse }
-        add("test MAE", when: regression) { $0.testRegression?.mae }
-        add("test R²", when: regression) { $0.testRegression?.r2 }
-        let hasSeconds = metrics.contains("seconds")
+        var columns: [(String, (Summary.Run) -> Statistic?)] = [(heading("final", .loss), { $0.finalLoss })]
+        func add(_ statistic: String?, _ metric: Metric, when shown: Bool, _ value: @escaping (Summary.Run) -> Statistic?) {
+            if shown && runs.contains(where: { value($0) != nil }) { columns.append((heading(statistic, metric), value)) }
+        }
+        add("final", .accuracy, when: metrics.contains(.accuracy)) { $0.finalAccuracy }
+        add("final", .rmse, when: regression) { $0.finalRegression?.rmse }
+        add("final", .validationLoss, when: metrics.contains(.validationLoss)) { $0.finalValidationLoss }
+        add("final", .validationAccuracy, when: metrics.contains(.validationAccuracy)) { $0.finalValidationAccuracy }
+        add("best", .validationAccuracy, when: metrics.contains(.validationAccuracy)) { $0.bestValidationAccuracy }
+        add("final", .validationRMSE, when: regression) { $0.finalValidationRegression?.rmse }
+        add(nil, .testLoss, when: true) { $0.testLoss }
+        add(nil, .testAccuracy, when: true) { $0.testAccuracy }
+        add(nil, .testRMSE, when: regression) { $0.testRegression?.rmse }
+        add(nil, .testMAE, when: regression) { $0.testRegression?.mae }
+        add(nil, .testR2, when: regression) { $0.testRegression?.r2 }
+        let hasSeconds = metrics.contains(.seconds)
         var header = ["run"] + columns.map(\.0)
         if hasThreshold { header += ["epochs to threshold"] + (hasSeconds ? ["seconds to threshold"] : []) }
         header += ["diverged", "stopped"] + (hasSeconds ? ["wall time (s)"] : [])

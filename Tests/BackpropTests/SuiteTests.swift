@@ -195,6 +195,11 @@ import Testing
         (suite(problems: problem.replacingOccurrences(of: "epochs: 8", with: "epoch: 8")), "s.yaml:11:5: unknown key 'epoch' in a problem (did you mean 'epochs'?)"),
         (suite(problems: problem.replacingOccurrences(of: "target: {val_accuracy: 0.8}", with: "target: {val_acc: 0.8}")),
          "s.yaml:12:14: unknown target metric 'val_acc'; known: val_accuracy, val_loss, val_rmse"),
+        // A metric metrics.csv knows is still no target.
+        (suite(problems: problem.replacingOccurrences(of: "target: {val_accuracy: 0.8}", with: "target: {val_r2: 0.8}")),
+         "s.yaml:12:14: unknown target metric 'val_r2'; known: val_accuracy, val_loss, val_rmse"),
+        (suite(problems: problem.replacingOccurrences(of: "target: {val_accuracy: 0.8}", with: "target: {val_accuracy: 0.8, val_loss: 0.1}")),
+         "s.yaml:12:13: target names one validation metric and its value, e.g. {val_accuracy: 0.95}; metrics: val_accuracy, val_loss, val_rmse"),
         (suite(problems: problem.replacingOccurrences(of: "\n    target: {val_accuracy: 0.8}", with: "")), "s.yaml:5:5: every problem needs a validation 'target'"),
         (suite(problems: problem.replacingOccurrences(of: "0.8}", with: "1.5}")), "s.yaml:12:28: target val_accuracy is a share from 0 to 1, found 1.5"),
         (suite(problems: problem.replacingOccurrences(of: "validation: 0.25, ", with: "")), "s.yaml:7:7: problem 'xor' needs a validation split to tune on"),

@@ -13,7 +13,7 @@ import Testing
 /// The verdict: paired over seeds, never a winner among ties, honest about
 /// what the seeds and the held-out set can resolve.
 @Suite struct VerdictTests {
-    private func setting(_ metric: Verdict.Metric = .accuracy, _ part: Verdict.Part = .test, samples: Int = 100, seeds: Int) -> Verdict.Setting {
+    private func setting(_ metric: Metric = .accuracy, _ part: Verdict.Part = .test, samples: Int = 100, seeds: Int) -> Verdict.Setting {
         var setting = Verdict.Setting(metric: metric, part: part, samples: samples, seeds: (1...UInt64(seeds)).map { $0 })
         setting.tieBreakPart = part == .training ? .training : .validation
         return setting

@@ -130,7 +130,7 @@ package struct SuiteScores: Codable, Sendable, Equatable {
                 contender.time.isFinite && contender.medianEpochs <= 1
             }
             problems.append(Problem(name: problem.name, target: problem.target.description,
-                                    testMetric: classification ? "test accuracy" : "test RMSE", higherIsBetter: classification,
+                                    testMetric: (classification ? Metric.testAccuracy : .testRMSE).label, higherIsBetter: classification,
                                     tuningMetric: tuningScores?.metric ?? "validation score", contenders: contenders,
                                     startsAtTarget: startsAtTarget,
                                     excluded: firstEpoch ? "every contender reaches the target within the first epoch, the measure's resolution: it cannot tell them apart" : nil))

@@ -12,8 +12,9 @@ import BackpropStatistics
 /// - RMSE: the standard error measured with it (the delta method over the
 ///   squared errors, `RegressionScores.rmseStandardError`), else the
 ///   Gaussian-residual approximation RMSE/√(2N).
+/// - Any other metric: unknown (nil), as the verdict ranks by accuracy or RMSE only.
 enum HeldOutError {
-    static func of(_ score: Double?, metric: Verdict.Metric, samples: Int, rmseStandardError: Double?) -> Double? {
+    static func of(_ score: Double?, metric: Metric, samples: Int, rmseStandardError: Double?) -> Double? {
         guard let score, score.isFinite, samples > 0 else { return nil }
         let n = Double(samples)
         switch metric {
@@ -21,6 +22,8 @@ enum HeldOutError {
             return max((max(score * (1 - score), 0) / n).squareRoot(), 1 / n)
         case .rmse:
             return rmseStandardError ?? score / (2 * n).squareRoot()
+        default:
+            return nil
         }
     }
 }

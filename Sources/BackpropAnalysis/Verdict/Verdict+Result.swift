@@ -78,7 +78,7 @@ extension Verdict {
         let (seed, score) = seeds[(seeds.count - 1) / 2]
         guard let run = result.results(for: winner).first(where: { $0.seed == seed }) else { return nil }
         let how = winnerByTieBreak ? "first of the leading group by the tie-break" : "the verdict's winner"
-        let median = seeds.count > 1 ? ", on its median seed by \(part.rawValue) \(metric.title) (\(formatSignificant(score, digits: 3)))" : ""
+        let median = seeds.count > 1 ? ", on its median seed by \(part.rawValue) \(metric.label) (\(formatSignificant(score, digits: 3)))" : ""
         return (run, "\(winner) is \(how)\(median).")
     }
 }

@@ -20,7 +20,7 @@ extension Verdict {
     /// "accuracy 0.951 ± 0.029 over 5 seeds"
     func scoreWords(_ entry: Entry) -> String {
         guard let score = entry.score else { return "diverged" }
-        return "\(metric.title) \(entry.scoreText)" + (score.count > 1 ? " over \(score.count) seeds" : "")
+        return "\(metric.label) \(entry.scoreText)" + (score.count > 1 ? " over \(score.count) seeds" : "")
     }
 
     /// "-0.0120 [-0.0180, -0.0060], Wilcoxon p = 0.0078 (Holm-adjusted 0.016)"
@@ -59,7 +59,7 @@ extension Verdict {
         case .noRunFinished:
             let best = networks.first { $0.score != nil }
             return "\(place) every run diverged on at least one seed, so none wins"
-                + (best.map { ": \($0.label) fails least (\($0.diverged) of \($0.seedCount) seeds diverged), with \(metric.title) \($0.score?.text ?? "") over the seeds that finished." } ?? ".")
+                + (best.map { ": \($0.label) fails least (\($0.diverged) of \($0.seedCount) seeds diverged), with \(metric.label) \($0.score?.text ?? "") over the seeds that finished." } ?? ".")
         case .clearWinner, .noClearWinner:
             break
         }
@@ -89,7 +89,7 @@ extension Verdict {
     private func groupWords(_ group: [Contender], tieBreak: TieBreak?) -> String {
         let pairs = ranking.compactMap(\.comparison?.pairs).max() ?? 1
         let seedWord = "\(pairs) seed\(pairs == 1 ? "" : "s")"
-        var text = "\(place) there is no clear winner on \(metric.title) among \(Self.names(group.map(\.label))) at \(seedWord)"
+        var text = "\(place) there is no clear winner on \(metric.label) among \(Self.names(group.map(\.label))) at \(seedWord)"
         let identical = group.dropFirst().allSatisfy { $0.scores == group.first?.scores }
         if identical {
             let values = Set((group.first?.scores ?? []).compactMap { $0 })
@@ -152,7 +152,7 @@ extension Verdict {
                 let what = baseline.baseline == .linear ? "the linear baseline" : "the trivial baseline"
                 let its = "\(baseline.label) (\(baseline.detail ?? "fitted on the training rows"))"
                 if metric.isBetter(score, than: leaderScore.mean) {
-                    notes.append("No network beats \(what): \(its) scores \(metric.title) \(formatSignificant(score, digits: 3)) on the \(part.rawValue) set, the best network (\(leader.label)) \(leaderScore.text).")
+                    notes.append("No network beats \(what): \(its) scores \(metric.label) \(formatSignificant(score, digits: 3)) on the \(part.rawValue) set, the best network (\(leader.label)) \(leaderScore.text).")
                     continue
                 }
                 let margins = leader.scores.compactMap { $0 }.map { metric.higherIsBetter ? $0 - score : score - $0 }

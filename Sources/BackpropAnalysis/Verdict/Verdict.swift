@@ -25,22 +25,6 @@ package struct Verdict: Codable, Sendable {
         case test, validation, training
     }
 
-    package enum Metric: String, Codable, Sendable {
-        case accuracy, rmse
-
-        package var title: String { self == .rmse ? "RMSE" : "accuracy" }
-        var higherIsBetter: Bool { self == .accuracy }
-
-        /// Whether `a` is strictly better than `b`.
-        func isBetter(_ a: Double, than b: Double) -> Bool { higherIsBetter ? a > b : a < b }
-        /// Whether score `a` is better than `b`, a missing score being the worst.
-        func isBetter(_ a: Double?, than b: Double?) -> Bool {
-            guard let a else { return false }
-            guard let b else { return true }
-            return isBetter(a, than: b)
-        }
-    }
-
     package enum Outcome: String, Codable, Sendable {
         /// One run is ahead of every other on the evidence.
         case clearWinner
@@ -127,6 +111,7 @@ package struct Verdict: Codable, Sendable {
     }
 
     package var part: Part
+    /// `accuracy` or `rmse`, measured on `part`.
     package var metric: Metric
     package var outcome: Outcome
     /// Samples of the part ranked.

@@ -4,23 +4,6 @@ import BackpropTraining
 /// time to reach it is the problem's speed score (DeepOBS) and what the
 /// performance profiles compare (AlgoPerf).
 package struct ProblemTarget: Sendable, Equatable {
-    package enum Metric: String, Sendable, CaseIterable {
-        case validationAccuracy = "val_accuracy"
-        case validationLoss = "val_loss"
-        case validationRMSE = "val_rmse"
-
-        /// Accuracy is reached from below, losses and errors from above.
-        var higherIsBetter: Bool { self == .validationAccuracy }
-
-        func value(of record: EpochRecord) -> Double? {
-            switch self {
-            case .validationAccuracy: return record.validationAccuracy
-            case .validationLoss: return record.validationLoss
-            case .validationRMSE: return record.validationRegression?.rmse
-            }
-        }
-    }
-
     package var metric: Metric
     package var value: Double
 
@@ -36,14 +19,11 @@ package struct ProblemTarget: Sendable, Equatable {
     }
 
     static func parse(_ value: ConfigValue) throws -> ProblemTarget {
-        let names = Metric.allCases.map(\.rawValue)
         let entries = try value.entries()
         guard entries.count == 1, let (name, nameValue, number) = entries.first else {
-            throw value.error("target names one validation metric and its value, e.g. {val_accuracy: 0.95}; metrics: \(names.joined(separator: ", "))")
+            throw value.error("target names one validation metric and its value, e.g. {val_accuracy: 0.95}; metrics: \(Metric.suiteTargets.map(\.rawValue).joined(separator: ", "))")
         }
-        guard let metric = Metric(rawValue: name) else {
-            throw nameValue.error(unknownNameMessage("target metric", name, known: names))
-        }
+        let metric = try Metric.named(name, at: nameValue, among: Metric.suiteTargets, for: "target metric")
         let target = try number.double()
         guard target.isFinite else { throw number.error("target \(name) must be a finite number, found \(number.text)") }
         if metric == .validationAccuracy && !(0...1).contains(target) {

@@ -4,19 +4,7 @@ import BackpropComponents
 /// weights of its best epoch on the validation set, as Keras' EarlyStopping
 /// with restore_best_weights does. The test set is measured on those weights
 /// afterwards and never takes part in choosing them.
-package enum RestoreBest: String, Sendable, CaseIterable {
-    case validationLoss = "val_loss"
-    case validationAccuracy = "val_accuracy"
-
-    /// The record's validation score, where larger is better; nil without one.
-    func score(_ record: EpochRecord) -> Double? {
-        switch self {
-        case .validationLoss: return record.validationLoss.flatMap { $0.isFinite ? -$0 : nil }
-        case .validationAccuracy: return record.validationAccuracy
-        }
-    }
-}
-
+///
 /// The values of every parameter and buffer at the best epoch so far, in
 /// buffers made once, so keeping a new best copies and allocates nothing.
 final class BestWeights<Scalar: BLASScalar> {

@@ -59,7 +59,7 @@ package final class Trainer<Scalar: BLASScalar> {
         let best = configuration.restoreBest.map { criterion in (criterion, BestWeights(model.parametersAndBuffers)) }
         var history = epochs(on: data, validation: validation) { record in
             onEpoch(record)
-            best?.1.offer(best?.0.score(record), epoch: record.epoch)
+            best?.1.offer(best?.0.score(of: record), epoch: record.epoch)
         }
         history.restoredEpoch = best?.1.restore()
         return history

@@ -18,7 +18,7 @@ package struct TrainingConfiguration: Sendable {
     /// The regression targets' scaling, undone for RMSE and MAE.
     package var targetScaling: FeatureScaling.Statistics?
     /// End with the weights of the best validation epoch.
-    package var restoreBest: RestoreBest?
+    package var restoreBest: Metric?
     /// Checked before every step: once requested, the run ends at once with
     /// `stopReason == .interrupted` (its weights are mid-epoch: not a result).
     package var interruption: Interruption?
@@ -26,7 +26,7 @@ package struct TrainingConfiguration: Sendable {
     package init(epochs: Int, batchSize: BatchSize, shuffle: Bool, seed: UInt64 = 1,
                 stopping: StoppingCriteria = StoppingCriteria(), clipping: GradientClipping? = nil,
                 recordStepLosses: Bool = false, classification: Bool? = nil,
-                targetScaling: FeatureScaling.Statistics? = nil, restoreBest: RestoreBest? = nil,
+                targetScaling: FeatureScaling.Statistics? = nil, restoreBest: Metric? = nil,
                 interruption: Interruption? = nil) {
         self.epochs = epochs
         self.batchSize = batchSize
