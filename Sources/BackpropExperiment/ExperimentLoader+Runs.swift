@@ -61,27 +61,19 @@ extension ExperimentLoader {
     }
 
     func parseRun(label: String, settings: [String: ConfigValue], at position: ConfigValue, hasValidation: Bool) throws -> RunPlan {
-        guard let optimizerValue = settings["optimizer"] else {
+        guard settings["optimizer"] != nil else {
             throw position.error("run '\(label)' has no optimizer: set 'optimizer' under train: or in the run")
         }
-        let epochs = try settings["epochs"].map { value -> Int in
-            let epochs = try value.int()
-            guard epochs >= 1 && epochs <= Settings.Check.largestCount else {
-                throw value.error("epochs must be from 1 to \(Settings.Check.largestCount), found \(epochs)")
-            }
-            return epochs
-        } ?? 100
+        // `train:`'s keys with the run's own and the sweep's values over them, each value where it is written.
+        let written = position.replacing(.mapping(settings.sorted { $0.key < $1.key }.map { key, value in
+            (ConfigValue(.scalar(key, plain: true)), value)
+        }))
+        let train = try TrainSection(written, catalog: catalog)
         return RunPlan(
-            label: label, contender: label, model: try settings["model"].map(parseModel), epochs: epochs,
-            batch: try settings["batch"].map(Self.parseBatch) ?? .samples(32),
-            shuffle: try settings["shuffle"]?.bool() ?? true,
-            stopping: try settings["stop"].map { try StoppingCriteria($0) } ?? StoppingCriteria(),
-            clipping: try settings["clip"].map { try GradientClipping($0) },
-            optimizer: try catalog.make(\.optimizers, from: optimizerValue),
-            optimizerName: try optimizerValue.component(kind: "optimizer").name,
-            schedule: try settings["schedule"].map { try catalog.make(\.schedules, from: $0) } ?? ConstantSchedule(),
-            recordSteps: try settings["record_steps"]?.bool() ?? false,
-            restoreBest: try settings["restore_best"].map { try Self.parseRestoreBest($0, hasValidation: hasValidation) })
+            label: label, contender: label, model: try train.model.map(parseModel), epochs: train.epochs, batch: train.batch,
+            shuffle: train.shuffle, stopping: train.stopping, clipping: train.clipping, optimizer: train.optimizer,
+            optimizerName: train.optimizerName, schedule: train.schedule, recordSteps: train.recordSteps,
+            restoreBest: try train.restoreBest.map { try Self.parseRestoreBest($0, hasValidation: hasValidation) })
     }
 
     static func parseRestoreBest(_ value: ConfigValue, hasValidation: Bool) throws -> Metric {
@@ -99,6 +91,47 @@ extension ExperimentLoader {
             throw value.error("batch is 'full', 1 (stochastic) or a number of samples >= 1, found '\(text)'")
         }
         return .samples(size)
+    }
+}
+
+/// A run's training keys: `train:`, with a run's own keys and the sweep's
+/// values over them, read through `Settings` as every section is.
+struct TrainSection {
+    static let key = "train"
+    var epochs: Int
+    var batch: BatchSize
+    var shuffle: Bool
+    var stopping: StoppingCriteria
+    var clipping: GradientClipping?
+    var optimizer: any OptimizerRule
+    var optimizerName: String
+    var schedule: any LearningRateSchedule
+    var recordSteps: Bool
+    /// Read by the loader, which knows whether there is a validation split.
+    var restoreBest: ConfigValue?
+    /// A run's own model, which the loader reads as it reads `model:`.
+    var model: ConfigValue?
+
+    /// The keys written at `value`, components from `catalog`.
+    init(_ value: ConfigValue, catalog: Catalog) throws {
+        let settings = try Settings(component: Self.key, value: value, catalog: catalog)
+        try self.init(settings: settings)
+        try settings.finish()
+    }
+
+    init(settings: Settings) throws {
+        epochs = try settings.int("epochs", default: 100, .count)
+        batch = try settings.optionalValue("batch", "full, or a number of samples >= 1").map(ExperimentLoader.parseBatch) ?? .samples(32)
+        shuffle = try settings.bool("shuffle", default: true)
+        stopping = try settings.optionalValue("stop", "a stop: section").map { try StoppingCriteria($0) } ?? StoppingCriteria()
+        clipping = try settings.optionalValue("clip", "a clip: section").map { try GradientClipping($0) }
+        let optimizerValue = try settings.value("optimizer", "an optimizer")
+        optimizer = try settings.isDescribing ? SGD(["lr": 0.1]) : settings.catalog.make(\.optimizers, from: optimizerValue)
+        optimizerName = settings.isDescribing ? "sgd" : try optimizerValue.component(kind: "optimizer").name
+        schedule = try settings.optionalValue("schedule", "a schedule").map { try settings.catalog.make(\.schedules, from: $0) } ?? ConstantSchedule()
+        recordSteps = try settings.bool("record_steps", default: false)
+        restoreBest = settings.optionalValue("restore_best", "one of " + Metric.restorable.map(\.rawValue).joined(separator: ", "))
+        model = settings.optionalValue("model", "a list of layers (a run's own model)")
     }
 }
 

@@ -59,7 +59,7 @@ func parseError(_ text: String, file: String = "exp.yaml") -> String {
         ("train:\n  optimizer: {sgd: {lr: 0.1, nesterov: true}}", "exp.yaml:2:40: nesterov needs momentum > 0 and dampening 0"),
         ("train:\n  optimizer: {adam: {betas: [0.9, 1.0]}}", "exp.yaml:2:35: adam 'betas' must be in [0, 1), found 1.0"),
         ("train:\n  optimizer: {adam: {lr: fast}}", "exp.yaml:2:26: 'train.optimizer.adam.lr' must be a number, found 'fast'"),
-        ("train:\n  epochs: 0\n  optimizer: adam", "exp.yaml:2:11: epochs must be from 1 to 10000000, found 0"),
+        ("train:\n  epochs: 0\n  optimizer: adam", "exp.yaml:2:11: train 'epochs' must be from 1 to 10000000, found 0"),
         ("train:\n  batch: half\n  optimizer: adam", "exp.yaml:2:10: batch is 'full', 1 (stochastic) or a number of samples >= 1, found 'half'"),
         ("train:\n  epoch: 3\n  optimizer: adam", "exp.yaml:2:3: unknown key 'epoch' in train (did you mean 'epochs'?); known: batch, clip, epochs, optimizer, record_steps, restore_best, schedule, shuffle, stop"),
         ("train:\n  optimizer: adam\n  schedule: {cosine: {warm_up: 3}}", "exp.yaml:3:23: unknown key 'warm_up' in cosine settings (did you mean 'warmup'?); known: eta_min, t_max, warmup"),
@@ -142,7 +142,7 @@ func parseError(_ text: String, file: String = "exp.yaml") -> String {
         ([:], "sweep:\n  grid: {optimiser.lr: [0.1]}", "exp.yaml:8:10: unknown key 'optimiser'"),
         (["model": "[{dense: {units: 9223372036854775807}}]"], "", "exp.yaml:4:25: dense 'units' must be from 1 to 10000000, found 9223372036854775807"),
         (["dataset": "{spiral: {samples: 1000000000000}}"], "", "exp.yaml:3:29: spiral 'samples' must be from 1 to 10000000, found 1000000000000"),
-        (["train": "{epochs: 1e12, optimizer: adam}"], "", "exp.yaml:6:17: epochs must be from 1 to 10000000, found 1000000000000"),
+        (["train": "{epochs: 1e12, optimizer: adam}"], "", "exp.yaml:6:17: train 'epochs' must be from 1 to 10000000, found 1e12"),
         (["name": "check\nname: again"], "", "exp.yaml:1:1: duplicate key 'name': each key may appear once in a mapping"),
     ] as [([String: String], String, String)])
     func documentErrorsArePositioned(overrides: [String: String], extra: String, expected: String) {
