@@ -6,6 +6,8 @@ extension Commands {
     /// `gemmReference` the bare matrix products of the same epoch (see
     /// `GEMMReference`), and prints one JSON line, as `make bench` reads it.
     package static func bench(_ workload: Benchmark.Workload, gemmReference: Bool) throws -> CommandOutcome {
+        // An optimizer no registry knows is bad input with --gemm-reference too, which does not use it.
+        _ = try Benchmark.optimizer(workload.optimizer)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json: Data
