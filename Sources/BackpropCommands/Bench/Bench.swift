@@ -10,6 +10,7 @@ extension Commands {
         _ = try Benchmark.optimizer(workload.optimizer)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
         let json: Data
         if gemmReference {
             guard let samples = workload.samples ?? (workload.data == .fashionMNIST ? 60_000 : nil) else {

@@ -75,16 +75,11 @@ package enum Benchmark {
         /// The BLAS kernel and CPU, as `backprop --version` shows them.
         package var kernel: String
 
+        /// `lr` and `repeat` as bench/peers.py writes them; the encoder writes the others in snake_case.
         enum CodingKeys: String, CodingKey {
             case implementation, threads, layers, samples, batch, epochs, optimizer, data, runs, kernel
-            case learningRate = "lr"
-            case repetitions = "repeat"
-            case secondsPerEpoch = "seconds_per_epoch"
-            case stepsPerEpoch = "steps_per_epoch"
-            case secondsPerStep = "seconds_per_step"
-            case samplesPerSecond = "samples_per_second"
-            case finalLoss = "final_loss"
-            case testAccuracy = "test_accuracy"
+            case secondsPerEpoch, stepsPerEpoch, secondsPerStep, samplesPerSecond, finalLoss, testAccuracy
+            case learningRate = "lr", repetitions = "repeat"
         }
     }
 
