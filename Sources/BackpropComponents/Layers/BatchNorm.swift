@@ -53,15 +53,11 @@ package final class BatchNorm<Scalar: BLASScalar>: Layer {
         output.reshape(rows: rows, columns: columns)
         // mean in sumGradient, then 1/std in inverseStandardDeviation (scratch reuse, no allocation).
         if training {
+            input.columnSums(into: &sumGradient)
             input.storage.withUnsafeBufferPointer { x in
                 sumGradient.withUnsafeMutableBufferPointer { mean in
                     sumGradientTimesNormalized.withUnsafeMutableBufferPointer { squares in
-                        for column in 0..<columns { mean[column] = 0; squares[column] = 0 }
-                        for row in 0..<rows {
-                            let start = row * columns
-                            for column in 0..<columns { mean[column] += x[start + column] }
-                        }
-                        for column in 0..<columns { mean[column] /= Scalar(rows) }
+                        for column in 0..<columns { mean[column] /= Scalar(rows); squares[column] = 0 }
                         for row in 0..<rows {
                             let start = row * columns
                             for column in 0..<columns {
