@@ -66,8 +66,7 @@ public final class Settings {
     public let isDescribing: Bool
     /// What the reads of numbers, flags, texts and number lists returned, in
     /// their order, each as Swift prints it (`0.1`, `1.0`, `[0.9, 0.999]`); an
-    /// optional setting left out is not among them. A description made from
-    /// them (`GeneratorSettings`) lists the settings by the names files use.
+    /// optional setting left out is not among them. See `described(as:)`.
     package private(set) var valuesRead: [(key: String, value: String)] = []
 
     /// The settings written at `value` (a mapping, or nil for none) for the
@@ -246,6 +245,18 @@ public final class Settings {
     public func problem(_ message: String) -> Error {
         if let position { return position.error(message) }
         return ComponentError(message)
+    }
+
+    /// `name(key: value, ...)` of the values read so far: a component's
+    /// one-line description (`adam(lr: 0.001, ...)`) taken from its reads, so
+    /// that it names each setting as files and `backprop list` do.
+    package func described(as name: String) -> String {
+        Self.describe(name, valuesRead)
+    }
+
+    /// `name(key: value, ...)` of some of the values read.
+    package static func describe(_ name: String, _ values: [(key: String, value: String)]) -> String {
+        name + "(" + values.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + ")"
     }
 
     /// Fails on keys that no read asked for.

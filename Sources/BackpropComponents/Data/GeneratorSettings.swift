@@ -67,7 +67,7 @@ package struct GeneratorSettings: Sendable {
     /// `name(samples: 200, noise: 0.1)`: every setting read, in order, and the
     /// seed only when it is not the default 0.
     package func described(as name: String) -> String {
-        name + "(" + valuesShown.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + ")"
+        Settings.describe(name, valuesShown)
     }
 
     private func declared<Value>(_ value: Value?, _ key: String) -> Value {

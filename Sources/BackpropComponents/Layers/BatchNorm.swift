@@ -178,13 +178,13 @@ package struct BatchNormSpec: LayerSpec {
     package static let summary = "batch normalisation over features (BatchNorm1d)"
     package let momentum: Double
     package let epsilon: Double
+    package let description: String
 
     package init(settings: Settings) throws {
         momentum = try settings.double("momentum", default: 0.1, .probability)
         epsilon = try settings.double("eps", default: 1e-5, .positive)
+        description = settings.described(as: Self.name)
     }
-
-    package var description: String { "batch_norm(momentum: \(momentum), eps: \(epsilon))" }
     package func outputSize(inputSize: Int) -> Int { inputSize }
     package func parameterCount(inputSize: Int) -> Int { ModelSize.product(inputSize, 2, plus: 0) ?? Int.max }
 
