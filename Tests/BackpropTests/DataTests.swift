@@ -190,6 +190,22 @@ private func radius(_ point: [Double]) -> Double {
         #expect(try SpiralDataset(["seed": 3]).description == "spiral(samples: 300, classes: 3, noise: 0.2, seed: 3)")
         #expect(try CirclesDataset([:]).description == "circles(samples: 200, noise: 0.05, factor: 0.5)")
         #expect(try BlobsDataset([:]).description == "blobs(samples: 300, classes: 3, features: 2, spread: 1.0)")
+        #expect(try TeacherDataset(["seed": 2]).description == "teacher(samples: 1000, features: 2, classes: 3, seed: 2)")
+        #expect(try LinearRegressionDataset([:]).description == "linear(samples: 200, features: 1, noise: 0.1)")
+        #expect(try MoonsDataset(["noise": 0.25]).description == "moons(samples: 200, noise: 0.25)")
+    }
+
+    /// Every generator's description names each setting `backprop list` shows, and no other.
+    @Test func generatorDescriptionsNameEverySettingTheListShows() throws {
+        var generators = 0
+        for entry in Catalog.builtIn.describe(\.datasets) {
+            guard let generator = try? Catalog.builtIn.make(\.datasets, entry.name, ["seed": 5]) as? any Generator else { continue }
+            let inside = "\(generator)".drop { $0 != "(" }.dropFirst().dropLast()
+            let keys = inside.split(separator: ", ").map { String($0.prefix { $0 != ":" }) }
+            #expect(keys.sorted() == entry.settings.map(\.name).sorted(), "\(entry.name): \(generator)")
+            generators += 1
+        }
+        #expect(generators == 8)
     }
 
     @Test func rejectsSettingsOutOfRange() {

@@ -295,6 +295,8 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
             ("bench, reference of no layers", { try Commands(catalog: .builtIn).bench(Self.benchWorkload(layers: [0, 2]), gemmReference: true) }),
             ("bench, negative warm-up", { try Commands(catalog: .builtIn).bench(Self.benchWorkload(layers: [4, 2], warmUpSeconds: -1), gemmReference: false) }),
             ("bench, endless warm-up", { try Commands(catalog: .builtIn).bench(Self.benchWorkload(layers: [4, 2], warmUpSeconds: .infinity), gemmReference: false) }),
+            ("bench, unknown optimizer", { try Commands(catalog: .builtIn).bench(Self.benchWorkload(layers: [4, 2], optimizer: "adma"), gemmReference: false) }),
+            ("bench, reference with an unknown optimizer", { try Commands(catalog: .builtIn).bench(Self.benchWorkload(layers: [4, 2], optimizer: "adma"), gemmReference: true) }),
         ]
         for (what, body) in cases {
             let error = try #require(Self.error(body), "\(what): no error")
@@ -305,9 +307,16 @@ func yamlRows(_ matrix: Matrix<Double>) -> String { "[" + matrix.nestedRows.map(
         #expect(Self.error { try Optimizer<Double>(try SGD(["lr": 0.1])).restoreState(state) } is any BadInputError)
     }
 
+    @Test func benchRunsEveryRegisteredOptimizerWithPeersSettings() throws {
+        for name in Catalog.builtIn.optimizers.names { _ = try Benchmark.optimizer(name, in: .builtIn) }
+        #expect(try Benchmark.optimizer("sgd", in: .builtIn).description == "sgd(lr: 0.01, momentum: 0.9, dampening: 0.0, nesterov: false, weight_decay: 0.0)")
+        #expect(try Benchmark.optimizer("adam", in: .builtIn).learningRate == 0.001)
+        #expect(try Benchmark.optimizer("momentum", in: .builtIn).learningRate == 0.01)
+    }
+
     static func benchWorkload(layers: [Int], data: Benchmark.DataChoice = .teacher, testAccuracy: Bool = false,
-                              warmUpSeconds: Double = 0) -> Benchmark.Workload {
-        Benchmark.Workload(layers: layers, data: data, samples: 10, batch: 2, epochs: 1, optimizer: .sgd, threads: 1,
+                              warmUpSeconds: Double = 0, optimizer: String = "sgd") -> Benchmark.Workload {
+        Benchmark.Workload(layers: layers, data: data, samples: 10, batch: 2, epochs: 1, optimizer: optimizer, threads: 1,
                            repetitions: 1, seed: 1, testAccuracy: testAccuracy, warmUpSeconds: warmUpSeconds)
     }
 }

@@ -45,6 +45,14 @@ import Testing
         #expect(try Catalog.builtIn.make(\.optimizers, "adam").description == "adam(lr: 0.001, betas: [0.9, 0.999], eps: 1e-08, weight_decay: 0.0, amsgrad: false)")
         #expect(try Catalog.builtIn.make(\.optimizers, "momentum", ["lr": 0.1]).description == "sgd(lr: 0.1, momentum: 0.9, dampening: 0.0, nesterov: false, weight_decay: 0.0)")
         #expect(try Catalog.builtIn.make(\.optimizers, "momentum", ["lr": 0.1, "momentum": 0.5]).description.contains("momentum: 0.5"))
+        #expect(try Catalog.builtIn.make(\.optimizers, "rmsprop").description == "rmsprop(lr: 0.01, alpha: 0.99, eps: 1e-08, momentum: 0.0, centered: false, weight_decay: 0.0)")
+        #expect(try Catalog.builtIn.make(\.optimizers, "adamw", ["lr": 1e-5]).description == "adamw(lr: 1e-05, betas: [0.9, 0.999], eps: 1e-08, weight_decay: 0.01, amsgrad: false)")
+        #expect(try Catalog.builtIn.make(\.schedules, "plateau").description == "plateau(factor: 0.1, patience: 10, threshold: 0.0001, min_lr: 0.0)")
+        #expect(try Catalog.builtIn.make(\.schedules, "step", ["step_size": 3]).description == "step(step_size: 3, gamma: 0.1)")
+        #expect(try Catalog.builtIn.make(\.schedules, "exponential", ["gamma": 0.9]).description == "exponential(gamma: 0.9)")
+        #expect(try Catalog.builtIn.make(\.schedules, "warmup").description == "warmup(epochs: 5)")
+        #expect(try Catalog.builtIn.make(\.layers, "dropout").description == "dropout(p: 0.5)")
+        #expect(try Catalog.builtIn.make(\.layers, "batch_norm").description == "batch_norm(momentum: 0.1, eps: 1e-05)")
         #expect(throws: ExperimentError(file: "", message: "momentum needs 'lr'")) { try Catalog.builtIn.make(\.optimizers, "momentum") }
         #expect(throws: ExperimentError(file: "", message: "unknown optimizer 'nadam' (did you mean 'adam'?); known: adagrad, adam, adamw, momentum, rmsprop, sgd")) {
             try Catalog.builtIn.make(\.optimizers, "nadam")

@@ -5,24 +5,29 @@ import BackpropOutput
 ///
 /// The workload is the one `bench/peers.py` runs in PyTorch, JAX and
 /// scikit-learn: an MLP of Dense + ReLU layers (He-uniform weights, zero
-/// biases), softmax cross-entropy, shuffled float32 mini-batches, and one of
-/// the `OptimizerChoice`s, on one of the `DataChoice`s: the real Fashion-MNIST
+/// biases), softmax cross-entropy, shuffled float32 mini-batches, and any
+/// registered optimizer (`optimizer(_:)`), on one of the `DataChoice`s: the real Fashion-MNIST
 /// training images (pixels scaled to [0, 1]) or the synthetic `teacher`
 /// dataset (standard normal inputs labelled by the argmax of x·W for a fixed
 /// random W). Only the epochs are timed (the Trainer's own clock, which
 /// excludes the per-epoch evaluation), never data loading or model construction.
 package enum Benchmark {
-    /// The optimizers a benchmark can use, with the settings bench/peers.py
-    /// gives PyTorch, JAX and scikit-learn too.
-    package enum OptimizerChoice: String, CaseIterable, Sendable {
-        case sgd, adam
-
-        var settings: ConfigValue { self == .sgd ? ["lr": 0.01, "momentum": 0.9] : ["lr": 0.001] }
-
-        func rule() throws -> any OptimizerRule { try Catalog.builtIn.make(\.optimizers, rawValue, settings) }
-
-        /// The optimizer with all its settings, for help texts.
-        package var summary: String { (try? rule().description) ?? rawValue }
+    /// The registered optimizer `name` with the settings bench/peers.py gives
+    /// PyTorch, JAX and scikit-learn: SGD with lr 0.01 and momentum 0.9, Adam
+    /// with lr 0.001. Any other runs with its defaults, and with SGD's lr where
+    /// it has no default one (momentum).
+    package static func optimizer(_ name: String, in catalog: Catalog) throws -> any OptimizerRule {
+        let settings: ConfigValue
+        switch name {
+        case SGD.name: settings = ["lr": 0.01, "momentum": 0.9]
+        case Adam.name: settings = ["lr": 0.001]
+        default: settings = catalog.requiredSettings(of: name, in: \.optimizers).contains("lr") ? ["lr": 0.01] : [:]
+        }
+        do {
+            return try catalog.make(\.optimizers, name, settings)
+        } catch {
+            throw ComponentError("bench: --optimizer: \(error)")
+        }
     }
 
     /// The data a benchmark trains on.
@@ -70,16 +75,11 @@ package enum Benchmark {
         /// The BLAS kernel and CPU, as `backprop --version` shows them.
         package var kernel: String
 
+        /// `lr` and `repeat` as bench/peers.py writes them; the encoder writes the others in snake_case.
         enum CodingKeys: String, CodingKey {
             case implementation, threads, layers, samples, batch, epochs, optimizer, data, runs, kernel
-            case learningRate = "lr"
-            case repetitions = "repeat"
-            case secondsPerEpoch = "seconds_per_epoch"
-            case stepsPerEpoch = "steps_per_epoch"
-            case secondsPerStep = "seconds_per_step"
-            case samplesPerSecond = "samples_per_second"
-            case finalLoss = "final_loss"
-            case testAccuracy = "test_accuracy"
+            case secondsPerEpoch, stepsPerEpoch, secondsPerStep, samplesPerSecond, finalLoss, testAccuracy
+            case learningRate = "lr", repetitions = "repeat"
         }
     }
 
@@ -91,7 +91,8 @@ package enum Benchmark {
         package var samples: Int?
         package var batch: Int
         package var epochs: Int
-        package var optimizer: OptimizerChoice
+        /// A registered optimizer's name (`Benchmark.optimizer(_:)`).
+        package var optimizer: String
         package var threads: Int
         package var repetitions: Int
         package var seed: UInt64
@@ -102,7 +103,7 @@ package enum Benchmark {
         /// milliseconds would otherwise be timed beside them.
         package var warmUpSeconds: Double
 
-        package init(layers: [Int], data: DataChoice, samples: Int?, batch: Int, epochs: Int, optimizer: OptimizerChoice,
+        package init(layers: [Int], data: DataChoice, samples: Int?, batch: Int, epochs: Int, optimizer: String,
                     threads: Int, repetitions: Int, seed: UInt64, testAccuracy: Bool, warmUpSeconds: Double = 0) {
             self.layers = layers
             self.data = data
@@ -152,7 +153,7 @@ package enum Benchmark {
     /// accuracy on `test`, when given).
     package static func trainingThroughput(
         layers: [Int], data: DataSplit<Float>, test: DataSplit<Float>? = nil, batch: Int, epochs: Int,
-        optimizer: OptimizerChoice, threads: Int, seed: UInt64
+        optimizer: any OptimizerRule, threads: Int, seed: UInt64
     ) throws -> Measurement {
         try validate(layers: layers, samples: data.count, batch: batch, epochs: epochs, threads: threads)
         guard data.features == layers[0] else {
@@ -169,7 +170,7 @@ package enum Benchmark {
         let model = Sequential<Float>(inputSize: layers[0], layers: stack)
         let loss = SoftmaxCrossEntropy()
         let trainer = Trainer(
-            model: model, loss: loss, optimizer: Optimizer<Float>(try optimizer.rule()),
+            model: model, loss: loss, optimizer: Optimizer<Float>(optimizer),
             configuration: TrainingConfiguration(epochs: epochs, batchSize: .samples(batch), shuffle: true, seed: seed))
         let history = trainer.train(on: data)
         if history.diverged {
@@ -182,7 +183,7 @@ package enum Benchmark {
     }
 
     /// Runs `repetitions` fresh trainings on one data set and summarizes them.
-    package static func run(_ workload: Workload) throws -> Timing {
+    package static func run(_ workload: Workload, catalog: Catalog) throws -> Timing {
         let layers = workload.layers
         try validate(layers: layers, samples: workload.samples ?? 1, batch: workload.batch, epochs: workload.epochs,
                      threads: workload.threads)
@@ -193,19 +194,20 @@ package enum Benchmark {
         guard workload.warmUpSeconds.isFinite, (0...60).contains(workload.warmUpSeconds) else {
             throw ComponentError("bench: warm-up must be between 0 and 60 seconds, got \(workload.warmUpSeconds)")
         }
+        let rule = try optimizer(workload.optimizer, in: catalog)
         let data = try data(for: workload)
         let clock = ContinuousClock()
         let warmUpEnd = clock.now + .seconds(workload.warmUpSeconds)
         while clock.now < warmUpEnd {
             _ = try trainingThroughput(layers: layers, data: data.train, batch: workload.batch, epochs: 1,
-                                       optimizer: workload.optimizer, threads: workload.threads, seed: workload.seed)
+                                       optimizer: rule, threads: workload.threads, seed: workload.seed)
         }
         var runs: [Double] = []
         var last: Measurement?
         for repetition in 0..<workload.repetitions {
             let measurement = try trainingThroughput(
                 layers: layers, data: data.train, test: workload.testAccuracy ? data.test : nil, batch: workload.batch,
-                epochs: workload.epochs, optimizer: workload.optimizer, threads: workload.threads,
+                epochs: workload.epochs, optimizer: rule, threads: workload.threads,
                 seed: workload.seed &+ UInt64(repetition))
             runs.append(measurement.secondsPerEpoch.reduce(0, +) / Double(max(measurement.secondsPerEpoch.count, 1)))
             last = measurement
@@ -215,8 +217,8 @@ package enum Benchmark {
         let steps = (samples + workload.batch - 1) / workload.batch
         return Timing(
             threads: workload.threads, layers: layers, samples: samples, batch: workload.batch, epochs: workload.epochs,
-            optimizer: workload.optimizer.rawValue, data: workload.data.rawValue,
-            learningRate: try workload.optimizer.rule().learningRate, repetitions: workload.repetitions,
+            optimizer: workload.optimizer, data: workload.data.rawValue,
+            learningRate: rule.learningRate, repetitions: workload.repetitions,
             secondsPerEpoch: middle, stepsPerEpoch: steps, secondsPerStep: middle / Double(steps),
             samplesPerSecond: middle > 0 ? Double(samples) / middle : 0, runs: runs,
             finalLoss: last?.finalLoss ?? .nan, testAccuracy: last?.testAccuracy, kernel: BLASKernel.description)

@@ -23,11 +23,10 @@ package enum GEMMReference {
         package var gflops: Double
         package var kernel: String
 
+        /// `repeat` as `Benchmark.Timing` writes it; the encoder writes the others in snake_case.
         enum CodingKeys: String, CodingKey {
-            case implementation, layers, samples, batch, threads, runs, gflops, kernel
+            case implementation, layers, samples, batch, threads, runs, gflops, kernel, flopsPerEpoch, secondsPerEpoch
             case repetitions = "repeat"
-            case flopsPerEpoch = "flops_per_epoch"
-            case secondsPerEpoch = "seconds_per_epoch"
         }
     }
 

@@ -68,6 +68,10 @@ public final class Settings {
     public let isDescribing: Bool
     /// Where a nested component a setting names (a dense layer's `init:`) comes from.
     public let catalog: Catalog
+    /// What the reads of numbers, flags, texts and number lists returned, in
+    /// their order, each as Swift prints it (`0.1`, `1.0`, `[0.9, 0.999]`); an
+    /// optional setting left out is not among them. See `described(as:)`.
+    package private(set) var valuesRead: [(key: String, value: String)] = []
 
     /// The settings written at `value` (a mapping, or nil for none) for the
     /// component named at `position`.
@@ -120,39 +124,39 @@ public final class Settings {
 
     public func double(_ key: String, default defaultValue: Double?, _ check: Check = .any) throws -> Double {
         guard let value = lookup(key, defaultValue.map(formatNumber), check.expectation) else {
-            return try fallback(key, defaultValue, placeholder: 1)
+            return noted(key, try fallback(key, defaultValue, placeholder: 1))
         }
-        return try checked(value, try value.double(), check, key: key)
+        return noted(key, try checked(value, try value.double(), check, key: key))
     }
 
     public func int(_ key: String, default defaultValue: Int?, _ check: Check = .any) throws -> Int {
         guard let value = lookup(key, defaultValue.map(String.init), check.expectation) else {
-            return try fallback(key, defaultValue, placeholder: 1)
+            return noted(key, try fallback(key, defaultValue, placeholder: 1))
         }
-        return try checkedInt(value, key: key, check)
+        return noted(key, try checkedInt(value, key: key, check))
     }
 
     public func optionalDouble(_ key: String, _ check: Check = .any) throws -> Double? {
         guard let value = lookup(key, "none", check.expectation) else { return nil }
-        return try checked(value, try value.double(), check, key: key)
+        return noted(key, try checked(value, try value.double(), check, key: key))
     }
 
     public func optionalInt(_ key: String, _ check: Check = .any) throws -> Int? {
         guard let value = lookup(key, "none", check.expectation) else { return nil }
-        return try checkedInt(value, key: key, check)
+        return noted(key, try checkedInt(value, key: key, check))
     }
 
     public func bool(_ key: String, default defaultValue: Bool) throws -> Bool {
-        guard let value = lookup(key, "\(defaultValue)", "true or false") else { return defaultValue }
-        return try value.bool()
+        guard let value = lookup(key, "\(defaultValue)", "true or false") else { return noted(key, defaultValue) }
+        return noted(key, try value.bool())
     }
 
     public func string(_ key: String, default defaultValue: String?, oneOf choices: [String]? = nil) throws -> String {
         let constraint = choices.map { "one of " + $0.joined(separator: ", ") } ?? "text"
         guard let value = lookup(key, defaultValue, constraint) else {
-            return try fallback(key, defaultValue, placeholder: choices?.first ?? "")
+            return noted(key, try fallback(key, defaultValue, placeholder: choices?.first ?? ""))
         }
-        return try choice(value, key: key, choices)
+        return noted(key, try choice(value, key: key, choices))
     }
 
     /// An optional value that must be one of `choices`.
@@ -169,13 +173,13 @@ public final class Settings {
     public func doubles(_ key: String, default defaultValue: [Double]?, count: Int? = nil, _ check: Check = .any) throws -> [Double] {
         let defaultText = defaultValue.map { "[" + $0.map(formatNumber).joined(separator: ", ") + "]" }
         guard let value = lookup(key, defaultText, check.expectation) else {
-            return try fallback(key, defaultValue, placeholder: Array(repeating: 0, count: count ?? 1))
+            return noted(key, try fallback(key, defaultValue, placeholder: Array(repeating: 0, count: count ?? 1)))
         }
         let items = try value.sequence()
         if let count, items.count != count {
             throw value.error("\(component) '\(key)' needs \(count) numbers, found \(items.count)")
         }
-        return try items.map { try checked($0, try $0.double(), check, key: key) }
+        return noted(key, try items.map { try checked($0, try $0.double(), check, key: key) })
     }
 
     /// A list of names, e.g. CSV columns.
@@ -264,6 +268,18 @@ public final class Settings {
         return ComponentError(message)
     }
 
+    /// `name(key: value, ...)` of the values read so far: a component's
+    /// one-line description (`adam(lr: 0.001, ...)`) taken from its reads, so
+    /// that it names each setting as files and `backprop list` do.
+    package func described(as name: String) -> String {
+        Self.describe(name, valuesRead)
+    }
+
+    /// `name(key: value, ...)` of some of the values read.
+    package static func describe(_ name: String, _ values: [(key: String, value: String)]) -> String {
+        name + "(" + values.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + ")"
+    }
+
     /// Fails on keys that no read asked for.
     public func finish() throws {
         for (key, keyValue) in keyPositions.sorted(by: { $0.key < $1.key }) where !read.contains(key) {
@@ -282,6 +298,12 @@ public final class Settings {
             descriptions.append(Description(name: key, defaultValue: shown, constraint: constraint))
         }
         return values[key] ?? presets[key]
+    }
+
+    /// `value`, noted in `valuesRead` under `key`.
+    private func noted<Value>(_ key: String, _ value: Value) -> Value {
+        valuesRead.append((key, "\(value)"))
+        return value
     }
 
     /// The default for a key nobody gave: required keys are errors, except when

@@ -3,42 +3,36 @@ import BackpropCore
 /// A linear regression with known answer: y = x·w + b + noise·N(0, 1), with
 /// x ~ N(0, 1) per feature, w drawn uniformly from [-2, 2] with the seed and
 /// b = 0.5, so a test (or a lesson) can compare a fit with the true weights.
-package struct LinearRegressionDataset: Generator {
+package struct LinearRegressionDataset: GeneratorWithSharedSettings {
     package static let name = "linear_regression"
     package static let summary = "regression: y = x·w + 0.5 + noise with random true weights"
-    package let samples: Int
-    package let features: Int
-    package let noise: Double
-    package let seed: UInt64
+    package let generator: GeneratorSettings
 
     /// The bias b of every linear dataset.
     package static let trueBias = 0.5
 
     package init(settings: Settings) throws {
-        samples = try settings.int("samples", default: 200, .count)
-        features = try GeneratedSamples.features(settings, default: 1, samples: samples)
-        noise = try settings.double("noise", default: 0.1, .nonNegative)
-        seed = try GeneratedSamples.seed(settings)
+        generator = try GeneratorSettings(settings, samples: 200, features: 1, noise: 0.1)
     }
 
-    package var description: String {
-        "linear(samples: \(samples), features: \(features), noise: \(noise)\(GeneratedSamples.seedSuffix(seed)))"
-    }
+    /// Reports have always called it `linear`, shorter than its name.
+    package var description: String { generator.described(as: "linear") }
 
     /// The weights w the samples are drawn with (the seed's first draws).
     package var trueWeights: [Double] {
         var random = RandomGenerator(seed: seed)
-        return Self.drawWeights(features: features, random: &random)
+        return Self.drawWeights(features: generator.features, random: &random)
     }
 
     private static func drawWeights(features: Int, random: inout RandomGenerator) -> [Double] {
         (0..<features).map { _ in random.uniform(-2, 2) }
     }
 
-    package var featureNames: [String] { GeneratedSamples.featureNames(features) }
+    package var featureNames: [String] { GeneratedSamples.featureNames(generator.features) }
     package var classNames: [String]? { nil }
 
     package func draw(into generated: inout GeneratedSamples, random: inout RandomGenerator) {
+        let (features, noise) = (generator.features, generator.noise)
         let weights = Self.drawWeights(features: features, random: &random)
         for _ in 0..<samples {
             let x = (0..<features).map { _ in random.normal() }

@@ -7,28 +7,20 @@ import BackpropCore
 /// (1 − cos s, 0.5 − sin s), with s evenly spaced in [0, π]; the outer moon
 /// gets ⌊samples/2⌋ points, and every coordinate gets Gaussian noise of
 /// standard deviation `noise`.
-package struct MoonsDataset: Generator {
+package struct MoonsDataset: GeneratorWithSharedSettings {
     package static let name = "moons"
     package static let summary = "two interleaving half circles (sklearn make_moons)"
-    package let samples: Int
-    package let noise: Double
-    package let seed: UInt64
+    package let generator: GeneratorSettings
 
     package init(settings: Settings) throws {
-        samples = try settings.int("samples", default: 200, .countFrom(2))
-        noise = try settings.double("noise", default: 0.1, .nonNegative)
-        seed = try GeneratedSamples.seed(settings)
-    }
-
-    package var description: String {
-        "moons(samples: \(samples), noise: \(noise)\(GeneratedSamples.seedSuffix(seed)))"
+        generator = try GeneratorSettings(settings, samples: 200, minimumSamples: 2, noise: 0.1)
     }
 
     package var featureNames: [String] { ["x1", "x2"] }
     package var classNames: [String]? { ["0", "1"] }
 
     package func draw(into generated: inout GeneratedSamples, random: inout RandomGenerator) {
-        let outer = samples / 2
+        let outer = samples / 2, noise = generator.noise
         for s in GeneratedSamples.evenlySpaced(from: 0, to: .pi, count: outer) {
             generated.append([Double.cos(s) + random.normal(standardDeviation: noise),
                               Double.sin(s) + random.normal(standardDeviation: noise)], target: 0)

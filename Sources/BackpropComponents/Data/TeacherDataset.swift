@@ -4,28 +4,25 @@ import BackpropCore
 /// feature, and the class is the argmax of x·W for a W drawn N(0, 1) with the
 /// seed. Any number of features and classes, learnable by a linear model; the
 /// data `backprop bench` (and `make bench`) trains on.
-package struct TeacherDataset: Generator {
+package struct TeacherDataset: GeneratorWithSharedSettings {
     package static let name = "teacher"
     package static let summary = "Gaussian inputs labelled by the argmax of a random linear teacher (the benchmark data)"
-    package let samples: Int
-    package let features: Int
-    package let classes: Int
-    package let seed: UInt64
+    package let generator: GeneratorSettings
 
     package init(settings: Settings) throws {
-        (samples, classes) = try GeneratedSamples.samplesAndClasses(settings, defaultSamples: 1000)
-        features = try GeneratedSamples.features(settings, default: 2, samples: samples)
-        seed = try GeneratedSamples.seed(settings)
+        generator = try GeneratorSettings(settings, samples: 1000, classes: true, features: 2)
     }
 
+    /// Features before classes, as reports have always shown them (they are read the other way round).
     package var description: String {
-        "teacher(samples: \(samples), features: \(features), classes: \(classes)\(GeneratedSamples.seedSuffix(seed)))"
+        "teacher(samples: \(samples), features: \(generator.features), classes: \(generator.classes)\(GeneratedSamples.seedSuffix(seed)))"
     }
 
-    package var featureNames: [String] { GeneratedSamples.featureNames(features) }
-    package var classNames: [String]? { GeneratedSamples.classNames(classes) }
+    package var featureNames: [String] { GeneratedSamples.featureNames(generator.features) }
+    package var classNames: [String]? { GeneratedSamples.classNames(generator.classes) }
 
     package func draw(into generated: inout GeneratedSamples, random: inout RandomGenerator) {
+        let (classes, features) = (generator.classes, generator.features)
         let teacher = (0..<(features * classes)).map { _ in random.normal() }
         var scores = [Double](repeating: 0, count: classes)
         for _ in 0..<samples {

@@ -23,3 +23,11 @@ package struct Normal: Initializer {
         (0..<count).map { _ in random.normal(mean: mean, standardDeviation: standardDeviation) }
     }
 }
+
+extension Normal: FanScaledDistribution {
+    package static func scaled(gain: Double, fan: Int) -> Normal {
+        Normal(mean: 0, standardDeviation: gain * (2 / Double(max(fan, 1))).squareRoot())
+    }
+
+    package static func spread(gain: String, fan: String) -> String { "std \(gain)√(2/\(fan))" }
+}

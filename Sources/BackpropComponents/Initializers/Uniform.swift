@@ -24,3 +24,12 @@ package struct Uniform: Initializer {
         (0..<count).map { _ in random.uniform(low, high) }
     }
 }
+
+extension Uniform: FanScaledDistribution {
+    package static func scaled(gain: Double, fan: Int) -> Uniform {
+        let bound = gain * (6 / Double(max(fan, 1))).squareRoot()
+        return Uniform(low: -bound, high: bound)
+    }
+
+    package static func spread(gain: String, fan: String) -> String { "±\(gain)√(6/\(fan))" }
+}

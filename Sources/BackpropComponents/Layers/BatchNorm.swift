@@ -53,15 +53,11 @@ package final class BatchNorm<Scalar: BLASScalar>: Layer {
         output.reshape(rows: rows, columns: columns)
         // mean in sumGradient, then 1/std in inverseStandardDeviation (scratch reuse, no allocation).
         if training {
+            input.columnSums(into: &sumGradient)
             input.storage.withUnsafeBufferPointer { x in
                 sumGradient.withUnsafeMutableBufferPointer { mean in
                     sumGradientTimesNormalized.withUnsafeMutableBufferPointer { squares in
-                        for column in 0..<columns { mean[column] = 0; squares[column] = 0 }
-                        for row in 0..<rows {
-                            let start = row * columns
-                            for column in 0..<columns { mean[column] += x[start + column] }
-                        }
-                        for column in 0..<columns { mean[column] /= Scalar(rows) }
+                        for column in 0..<columns { mean[column] /= Scalar(rows); squares[column] = 0 }
                         for row in 0..<rows {
                             let start = row * columns
                             for column in 0..<columns {
@@ -182,13 +178,13 @@ package struct BatchNormSpec: LayerSpec {
     package static let summary = "batch normalisation over features (BatchNorm1d)"
     package let momentum: Double
     package let epsilon: Double
+    package let description: String
 
     package init(settings: Settings) throws {
         momentum = try settings.double("momentum", default: 0.1, .probability)
         epsilon = try settings.double("eps", default: 1e-5, .positive)
+        description = settings.described(as: Self.name)
     }
-
-    package var description: String { "batch_norm(momentum: \(momentum), eps: \(epsilon))" }
     package func outputSize(inputSize: Int) -> Int { inputSize }
     package func parameterCount(inputSize: Int) -> Int { ModelSize.product(inputSize, 2, plus: 0) ?? Int.max }
 

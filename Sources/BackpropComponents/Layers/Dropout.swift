@@ -54,12 +54,12 @@ package struct DropoutSpec: LayerSpec {
     package static let name = "dropout"
     package static let summary = "zeroes each value with probability p in training (inverted dropout)"
     package let probability: Double
+    package let description: String
 
     package init(settings: Settings) throws {
         probability = try settings.double("p", default: 0.5, .unitInterval)
+        description = settings.described(as: Self.name)
     }
-
-    package var description: String { "dropout(p: \(probability))" }
     package func outputSize(inputSize: Int) -> Int { inputSize }
 
     package func makeLayer<Scalar: BLASScalar>(inputSize: Int, random: inout RandomGenerator, as scalar: Scalar.Type) -> any Layer<Scalar> {

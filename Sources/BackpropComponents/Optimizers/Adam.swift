@@ -21,6 +21,7 @@ package struct Adam: OptimizerRule {
     package let epsilon: Double
     package let weightDecay: WeightDecay
     package let amsgrad: Bool
+    package let description: String
 
     package init(settings: Settings) throws {
         try self.init(settings: settings, weightDecay: WeightDecay.coupled, defaultWeightDecay: 0)
@@ -35,16 +36,10 @@ package struct Adam: OptimizerRule {
         epsilon = try settings.double("eps", default: 1e-8, .nonNegative)
         weightDecay = decay(try settings.double("weight_decay", default: defaultWeightDecay, .nonNegative))
         amsgrad = try settings.bool("amsgrad", default: false)
+        description = settings.described(as: Self.name)
     }
 
     package var stateNames: [String] { ["exp_avg", "exp_avg_sq"] + (amsgrad ? ["max_exp_avg_sq"] : []) }
-
-    package var description: String { describe(as: Self.name) }
-
-    /// The settings in one line under `name` (AdamW shows them as its own).
-    func describe(as name: String) -> String {
-        "\(name)(lr: \(learningRate), betas: [\(beta1), \(beta2)], eps: \(epsilon), weight_decay: \(weightDecay.rate), amsgrad: \(amsgrad))"
-    }
 
     package func update(float parameter: ParameterUpdate<Float>) { update(parameter) }
     package func update(double parameter: ParameterUpdate<Double>) { update(parameter) }

@@ -12,15 +12,16 @@ package struct AdamW: OptimizerRule {
     package static let summary = "Adam with decoupled weight decay (Loshchilov & Hutter)"
 
     package let adam: Adam
+    package let description: String
 
     package init(settings: Settings) throws {
         adam = try Adam(settings: settings, weightDecay: WeightDecay.decoupled, defaultWeightDecay: 0.01)
+        description = settings.described(as: Self.name)
     }
 
     package var learningRate: Double { adam.learningRate }
     package var weightDecay: WeightDecay { adam.weightDecay }
     package var stateNames: [String] { adam.stateNames }
-    package var description: String { adam.describe(as: Self.name) }
 
     package func update(float parameter: ParameterUpdate<Float>) { update(parameter) }
     package func update(double parameter: ParameterUpdate<Double>) { update(parameter) }

@@ -18,6 +18,7 @@ package struct RMSprop: OptimizerRule {
     package let momentum: Double
     package let centered: Bool
     package let weightDecay: WeightDecay
+    package let description: String
 
     package init(settings: Settings) throws {
         learningRate = try settings.double("lr", default: 0.01, .positive)
@@ -26,15 +27,12 @@ package struct RMSprop: OptimizerRule {
         momentum = try settings.double("momentum", default: 0, .nonNegative)
         centered = try settings.bool("centered", default: false)
         weightDecay = .coupled(try settings.double("weight_decay", default: 0, .nonNegative))
+        description = settings.described(as: Self.name)
     }
 
     /// v always; a when centered; b with momentum (so b is state 1 or 2).
     package var stateNames: [String] {
         ["square_avg"] + (centered ? ["grad_avg"] : []) + (momentum > 0 ? ["momentum_buffer"] : [])
-    }
-
-    package var description: String {
-        "rmsprop(lr: \(learningRate), alpha: \(alpha), eps: \(epsilon), momentum: \(momentum), centered: \(centered), weight_decay: \(weightDecay.rate))"
     }
 
     package func update(float parameter: ParameterUpdate<Float>) { update(parameter) }

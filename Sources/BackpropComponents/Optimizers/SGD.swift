@@ -21,6 +21,7 @@ package struct SGD: OptimizerRule {
     package let dampening: Double
     package let nesterov: Bool
     package let weightDecay: WeightDecay
+    package let description: String
 
     package init(settings: Settings) throws {
         learningRate = try settings.double("lr", default: nil, .positive)
@@ -28,16 +29,13 @@ package struct SGD: OptimizerRule {
         dampening = try settings.double("dampening", default: 0, .probability)
         nesterov = try settings.bool("nesterov", default: false)
         weightDecay = .coupled(try settings.double("weight_decay", default: 0, .nonNegative))
+        description = settings.described(as: Self.name)
         if nesterov && (momentum == 0 || dampening != 0) {
             throw settings.problem("nesterov", "nesterov needs momentum > 0 and dampening 0")
         }
     }
 
     package var stateNames: [String] { momentum > 0 ? ["momentum_buffer"] : [] }
-
-    package var description: String {
-        "sgd(lr: \(learningRate), momentum: \(momentum), dampening: \(dampening), nesterov: \(nesterov), weight_decay: \(weightDecay.rate))"
-    }
 
     package func update(float parameter: ParameterUpdate<Float>) { update(parameter) }
     package func update(double parameter: ParameterUpdate<Double>) { update(parameter) }

@@ -11,6 +11,7 @@ package struct PlateauSchedule: LearningRateSchedule {
     package let patience: Int
     package let threshold: Double
     package let minimumRate: Double
+    package let description: String
     private var scale = 1.0
     private var best = Double.infinity
     private var badEpochs = 0
@@ -20,10 +21,7 @@ package struct PlateauSchedule: LearningRateSchedule {
         patience = try settings.int("patience", default: 10, .nonNegative)
         threshold = try settings.double("threshold", default: 1e-4, .nonNegative)
         minimumRate = try settings.double("min_lr", default: 0, .nonNegative)
-    }
-
-    package var description: String {
-        "plateau(factor: \(factor), patience: \(patience), threshold: \(threshold), min_lr: \(minimumRate))"
+        description = settings.described(as: Self.name)
     }
 
     package func learningRate(epoch: Int, base: Double, totalEpochs: Int) -> Double {

@@ -7,13 +7,13 @@ package struct StepSchedule: LearningRateSchedule {
     package static let summary = "lr·gamma^⌊epoch/step_size⌋"
     package let stepSize: Int
     package let gamma: Double
+    package let description: String
 
     package init(settings: Settings) throws {
         stepSize = try settings.int("step_size", default: nil, .count)
         gamma = try settings.double("gamma", default: 0.1, .positive)
+        description = settings.described(as: Self.name)
     }
-
-    package var description: String { "step(step_size: \(stepSize), gamma: \(gamma))" }
 
     package func learningRate(epoch: Int, base: Double, totalEpochs: Int) -> Double {
         base * Double.pow(gamma, epoch / stepSize)
