@@ -16,10 +16,13 @@ enum BandChart {
         static func validation(_ value: @escaping (EpochRecord) -> Double?) -> Series { Series(heldOut: true, value: value) }
     }
 
+    /// `byEpoch`: x is the epoch (so the page can also draw it against seconds);
+    /// `unitInterval`: the values are fractions, such as accuracy.
     static func draw(_ result: ExperimentResult, name: String, title: String, xLabel: String, yLabel: String,
-                     logY: Bool, settings: [String] = [], x: @escaping (EpochRecord) -> Double = { Double($0.epoch) },
-                     series: [Series]) -> ChartFiles {
+                     logY: Bool, unitInterval: Bool = false, settings: [String] = [], byEpoch: Bool = true,
+                     x: @escaping (EpochRecord) -> Double = { Double($0.epoch) }, series: [Series]) -> ChartFiles {
         var blocks: [[String]] = []
+        var pageSeries: [PageChart.Series] = []
         var parts: [String] = []
         var runsShown = 0
         var drewHeldOut = false
@@ -31,6 +34,7 @@ enum BandChart {
                     entry.value(record).flatMap { logY && $0 <= 0 ? nil : $0 }
                 }, x: x)
                 guard !band.x.isEmpty else { continue }
+                pageSeries.append(pageCurve(results, band: band, label: label, curve: curve, heldOut: entry.heldOut, byEpoch: byEpoch, value: entry.value))
                 blocks.append(["# \(label.replacingNewlines)\(entry.heldOut ? " (validation)" : ""): \(xLabel), mean, min, max over seeds"]
                     + band.x.indices.map { "\(band.x[$0]) \(band.mean[$0]) \(band.lower[$0]) \(band.upper[$0])" })
                 let index = blocks.count - 1
@@ -65,7 +69,23 @@ enum BandChart {
         } else {
             script.append("plot " + parts.joined(separator: ", \\\n     "))
         }
-        return ChartFiles(name: name, dataFiles: [("\(name).dat", Gnuplot.blocks(blocks))], script: script.joined(separator: "\n") + "\n")
+        var files = ChartFiles(name: name, dataFiles: [("\(name).dat", Gnuplot.blocks(blocks))], script: script.joined(separator: "\n") + "\n")
+        // The page says "(log scale)" itself: its reader can switch the axis.
+        files.page = PageChart(id: name, title: title, xLabel: xLabel, yLabel: yLabel.replacingOccurrences(of: " (log scale)", with: ""), logY: logY, unitInterval: unitInterval, series: pageSeries)
+        return files
+    }
+
+    /// One run's curve for the page: the band as drawn, the mean seconds at
+    /// each point (when x is the epoch), and where its seeds diverged.
+    static func pageCurve(_ results: [RunResult], band: SeedBand, label: String, curve: Int, heldOut: Bool, byEpoch: Bool,
+                          value: @escaping (EpochRecord) -> Double?) -> PageChart.Series {
+        let seconds = byEpoch ? SeedBand.over(results, value: value, x: { $0.seconds }).x : nil
+        let diverged = results.filter(\.history.diverged)
+        return PageChart.Series(
+            group: label, heldOut: heldOut, color: Gnuplot.color(curve), dash: Gnuplot.svgDash(curve), seeds: results.count,
+            divergedSeeds: diverged.count, x: band.x, t: seconds?.count == band.x.count ? seconds : nil,
+            y: band.mean.finiteOrNull, lo: band.lower.finiteOrNull, hi: band.upper.finiteOrNull,
+            divergedAt: byEpoch ? diverged.compactMap { $0.history.records.last.map { Double($0.epoch) } } : [])
     }
 }
 
