@@ -54,12 +54,18 @@ enum ReportScript {
     const scaled = (high - low) / count / step;
     const nice = scaled >= 5 ? 10 * step : scaled >= 2 ? 5 * step : scaled >= 1 ? 2 * step : step;
     const ticks = [];
-    for (let tick = Math.ceil(low / nice) * nice; tick <= high + nice * 1e-9; tick += nice) ticks.push(Math.abs(tick) < nice * 1e-9 ? 0 : tick);
+    // Counted, not summed: at 1e20 adding a step of 1e4 changes nothing, and the loop would never end.
+    const firstIndex = Math.ceil(low / nice);
+    for (let index = firstIndex; index * nice <= high + nice * 1e-9 && ticks.length < 50; index++) {
+      const tick = index * nice;
+      ticks.push(Math.abs(tick) < nice * 1e-9 ? 0 : tick);
+    }
     return ticks;
   }
 
   function logTicks(low, high) {
     const ticks = [];
+    if (!(low > 0) || !isFinite(high)) return [];
     const first = Math.floor(Math.log10(low)), last = Math.ceil(Math.log10(high));
     const stride = Math.max(1, Math.ceil((last - first) / 8));
     for (let exponent = first; exponent <= last; exponent += stride) {
