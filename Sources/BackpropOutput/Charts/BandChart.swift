@@ -84,7 +84,7 @@ enum BandChart {
         return PageChart.Series(
             group: label, heldOut: heldOut, color: Gnuplot.color(curve), dash: Gnuplot.svgDash(curve), seeds: results.count,
             divergedSeeds: diverged.count, x: band.x, t: seconds?.count == band.x.count ? seconds : nil,
-            y: band.mean.finiteOrNull, lo: band.lower.finiteOrNull, hi: band.upper.finiteOrNull,
+            y: band.mean, lo: band.lower, hi: band.upper,
             divergedAt: byEpoch ? diverged.compactMap { $0.history.records.last.map { Double($0.epoch) } } : [])
     }
 }
