@@ -23,6 +23,9 @@ enum BandChart {
                      x: @escaping (EpochRecord) -> Double = { Double($0.epoch) }, series: [Series]) -> ChartFiles {
         var blocks: [[String]] = []
         var pageSeries: [PageChart.Series] = []
+        // Where validation curves are dashed, training ones are solid; otherwise each run has its own dash.
+        let dashesMeanValidation = series.contains(where: \.heldOut) && result.validationSamples > 0
+        var divergedMarks: [String] = []
         var parts: [String] = []
         var runsShown = 0
         var drewHeldOut = false
@@ -43,12 +46,18 @@ enum BandChart {
                 // One legend entry per run; a diverged run says so, its curve may be a single point.
                 let diverged = results.filter(\.history.diverged).count
                 let legend = diverged == 0 ? label : "\(label) (diverged: \(diverged)/\(results.count))"
-                let style = "lc rgb '\(Gnuplot.color(curve))' lw \(entry.heldOut ? 1.5 : 2) dt \(entry.heldOut ? 2 : 1) pt \(Gnuplot.pointType(curve)) ps 0.6 pi \(max(1, band.x.count / 8))"
+                let dash = entry.heldOut ? 2 : (dashesMeanValidation ? 1 : Gnuplot.dash(curve))
+                let style = "lc rgb '\(Gnuplot.color(curve))' lw \(entry.heldOut ? 1.5 : 2) dt \(dash) pt \(Gnuplot.pointType(curve)) ps 0.6 pi \(max(1, band.x.count / 8))"
                 parts.append("'' index \(index) using 1:2 with linespoints \(style) " + (titled ? "notitle" : "title \(Gnuplot.quoted(legend))"))
                 titled = true
                 drewHeldOut = drewHeldOut || entry.heldOut
             }
             if titled { runsShown += 1 }
+            // A diverged seed has no value to draw: an ✕ at the top marks the epoch it diverged.
+            let divergedEpochs = Set(results.filter(\.history.diverged).compactMap { $0.history.records.last?.epoch })
+            for epoch in divergedEpochs.sorted() where byEpoch {
+                divergedMarks.append("set label \(divergedMarks.count + 1) '✕' at first \(epoch), graph 0.97 center tc rgb '\(Gnuplot.color(curve))' front")
+            }
         }
         if drewHeldOut {
             parts += ["NaN with lines lc rgb '#444444' lw 2 dt 1 title 'training (solid)'",
@@ -63,7 +72,7 @@ enum BandChart {
         script += ["set title \(Gnuplot.quoted(fullTitle))", "set xlabel \(Gnuplot.quoted(xLabel))", "set ylabel \(Gnuplot.quoted(yLabel))"]
         if !legend { script.append("set key off") }
         if logY { script.append("set logscale y") }
-        script += settings
+        script += settings + divergedMarks
         if parts.isEmpty {
             script += ["set label 1 'no finite values to plot (every run diverged?)' at graph 0.5, 0.5 center", "plot [0:1] [0:1] NaN notitle"]
         } else {
