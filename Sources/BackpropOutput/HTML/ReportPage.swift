@@ -78,6 +78,7 @@ package enum ReportPage {
         .controls button[aria-pressed=true]{background:#e7effd;border-color:#7aa2e6}
         .legend{display:flex;flex-wrap:wrap;gap:4px;margin-top:4px;align-items:center}
         .legend-entry.off{opacity:.35;text-decoration:line-through}.legend-note{font-size:12px;color:#666;margin-left:6px}
-        .tooltip{position:absolute;top:44px;right:16px;background:rgba(255,255,255,.95);border:1px solid #bbb;border-radius:4px;padding:3px 8px;font-size:12px;pointer-events:none;max-width:60%}
+        .tooltip{position:absolute;top:44px;right:16px;background:rgba(255,255,255,.95);border:1px solid #bbb;border-radius:4px}
+        .tooltip{padding:3px 8px;font-size:12px;pointer-events:none;max-width:60%}
         """
 }
