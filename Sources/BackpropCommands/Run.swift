@@ -82,7 +82,9 @@ extension Commands {
     /// its experiment once merged).
     static func written(_ written: OutputWriter.Outcome, warnings: [String] = []) -> CommandOutcome {
         var messages = (warnings + written.chartsNotDrawn).map { "warning: \($0)" }
-        let root = parentFolder(of: written.directory)
+        // Experiments are listed from their output root, suites from the one above OUTPUT_ROOT/suites.
+        let parent = parentFolder(of: written.directory)
+        let root = parent == "suites" ? "" : parent.hasSuffix("/suites") ? parentFolder(of: parent) : parent
         if !root.hasSuffix("/" + Shard.folderName) && root != Shard.folderName {
             do {
                 try IndexPage.write(root: root.isEmpty ? "." : root)

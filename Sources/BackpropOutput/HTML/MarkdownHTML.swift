@@ -153,7 +153,7 @@ enum MarkdownHTML {
                 italic.toggle()
                 index += 1
             } else if character == "[", let link = link(in: characters, at: index) {
-                html += "<a href=\"\(escapeAttribute(link.target))\">" + inline(link.text) + "</a>"
+                html += "<a href=\"\(escapeAttribute(pageLink(link.target)))\">" + inline(link.text) + "</a>"
                 index = link.end
             } else if character == "&", let entity = entity(in: characters, at: index) {
                 html += entity
@@ -166,6 +166,12 @@ enum MarkdownHTML {
         if italic { html += "</em>" }
         if bold { html += "</strong>" }
         return html
+    }
+
+    /// A link to another report (a suite's problems') goes to its page: every
+    /// folder that has a report.md has a report.html beside it.
+    static func pageLink(_ target: String) -> String {
+        target == "report.md" || target.hasSuffix("/report.md") ? String(target.dropLast("report.md".count)) + ReportPage.name : target
     }
 
     /// `[text](target)` starting at `start`, with the index after it.
