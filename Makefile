@@ -7,7 +7,7 @@ APT_PACKAGES := gnuplot-nox libopenblas-dev zlib1g-dev dataset-fashion-mnist pyt
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/backprop
 
-.PHONY: deps build test format api docs plugin-example fuzz experiment sweep suite ci-sweep ci-suite plots bench clean
+.PHONY: deps build test format api docs plugin-example fuzz experiment sweep suite ci-sweep ci-suite browser-test plots bench clean
 
 # Installs only what is missing; a quick no-op when everything is present.
 deps:
@@ -135,6 +135,14 @@ ci-suite: deps
 	  echo "+ $(BIN) check $$folder --baseline experiments/baselines/suites/$(CI_SUITE)/$$problem.json $(if $(UPDATE),--update,)"; \
 	  $(BIN) check $$folder --baseline experiments/baselines/suites/$(CI_SUITE)/$$problem.json $(if $(UPDATE),--update,) || exit 1; \
 	done
+
+# report.html of every shipped experiment, drawn again from its committed
+# results and opened in headless Chromium (apt-get install chromium): no
+# script error, every curve drawn, hiding a run and sorting a table work.
+# SCREENSHOT=FILE saves the xor-optimizers page as README shows it.
+browser-test: deps
+	swift build -c release -Xswiftc -enable-testing --product backprop
+	python3 scripts/browser_test.py --binary $(BIN) $(if $(SCREENSHOT),--screenshot $(SCREENSHOT),)
 
 # Re-runs every shipped experiment (their charts are committed under plots/).
 plots: build

@@ -19,7 +19,7 @@ public struct BackpropCommand: ParsableCommand {
         discussion: "Exit codes: 0 ok, 1 a run failed (or diverged where the file forbids it), 2 bad input, 3 output could not be written, 70 a plugin's registration failed, 130 and 143 stopped by Ctrl-C and SIGTERM (finished runs written as a partial set).",
         version: Version.description(of: CommandLineCatalog.current) + "\nBLAS: " + BLASKernel.description,
         subcommands: [Run.self, Sweep.self, Suite.self, Merge.self, Check.self, Plot.self, List.self, Validate.self, Gradcheck.self, Explain.self,
-                      Evaluate.self, Predict.self, Bench.self]
+                      Evaluate.self, Predict.self, Bench.self, Index.self]
         )
     }
 

@@ -77,9 +77,21 @@ extension Commands {
     }
 
     /// What a command that wrote an output folder says: the warnings, charts
-    /// that could not be drawn, and where the report is.
+    /// that could not be drawn, and where the report is. The output root's
+    /// index.html is written again to list it (a shard's folder is listed by
+    /// its experiment once merged).
     static func written(_ written: OutputWriter.Outcome, warnings: [String] = []) -> CommandOutcome {
         var messages = (warnings + written.chartsNotDrawn).map { "warning: \($0)" }
+        // Experiments are listed from their output root, suites from the one above OUTPUT_ROOT/suites.
+        let parent = parentFolder(of: written.directory)
+        let root = parent == "suites" ? "" : parent.hasSuffix("/suites") ? parentFolder(of: parent) : parent
+        if !root.hasSuffix("/" + Shard.folderName) && root != Shard.folderName {
+            do {
+                try IndexPage.write(root: root.isEmpty ? "." : root)
+            } catch {
+                messages.append("warning: \(root.isEmpty ? "." : root)/\(IndexPage.name) not written: \(error)")
+            }
+        }
         if written.gnuplotMissing {
             messages.append("warning: gnuplot not found: wrote the data and .gp scripts but no PNGs; install gnuplot-nox (make deps), then run `backprop plot \(written.directory)`")
         }

@@ -62,6 +62,9 @@ public enum Gnuplot {
     /// Dash type of the index-th curve: solid, dashed, dotted, dash-dot, ...
     static func dash(_ index: Int) -> Int { index % 5 + 1 }
 
+    /// The same dash as an SVG stroke-dasharray, for report.html.
+    static func svgDash(_ index: Int) -> String { ["", "8 4", "2 3", "8 3 2 3", "14 4"][dash(index) - 1] }
+
     /// Terminal, output, line styles and the common look.
     public static func header(output: String, width: Int = 1000, height: Int = 600, curves: Int) -> [String] {
         var lines = [

@@ -2,8 +2,8 @@ import Foundation
 import BackpropAnalysis
 
 /// Writes an experiment's outputs into one folder (plots/NAME): metrics.csv,
-/// summary.json, results.json, splits.csv (when the data was split), report.md, the charts' data and scripts, and
-/// the PNGs rendered by gnuplot. Every file is written atomically.
+/// summary.json, results.json, splits.csv (when the data was split), report.md and report.html, the charts' data
+/// and scripts, and the PNGs rendered by gnuplot. Every file is written atomically.
 package enum OutputWriter {
     package struct Outcome: Sendable {
         package var directory: String
@@ -49,8 +49,14 @@ package enum OutputWriter {
             for file in chart.dataFiles { try put(file.name, Data(file.contents.utf8)) }
             try put(chart.scriptFile, Data(chart.script.utf8))
         }
-        try put("report.md", Data(Report.render(result, summary: summary, charts: charts, notDrawn: notDrawn).utf8))
+        let report = Report.render(result, summary: summary, charts: charts, notDrawn: notDrawn)
+        try put("report.md", Data(report.utf8))
         let rendering = render(scripts: charts.map(\.scriptFile), in: directory, gnuplot: gnuplot)
+        // After the PNGs: the page inlines the ones it does not redraw.
+        let page = ReportPage.render(title: "\(result.plan.name) — backprop report", markdown: report, charts: charts) { file in
+            FileManager.default.contents(atPath: directory + "/" + file)
+        }
+        try put(ReportPage.name, Data(page.utf8))
         try set.commit(carrying: carrying)
         return Outcome(directory: set.folder, files: files + rendering.images, chartFailures: rendering.failures,
                        gnuplotMissing: rendering.gnuplotMissing, chartsNotDrawn: notDrawn)

@@ -63,7 +63,7 @@ import Testing
         #expect(second.contains("loss.gp") && second.contains("report.md"))
         #expect(try Self.isOneSet(root + "/plots/check"))
         // Nothing beside it either: the staged folder became the set, the previous one is gone.
-        #expect(try Self.entries(root + "/plots") == ["check"])
+        #expect(try Self.entries(root + "/plots") == ["check", IndexPage.name])
     }
 
     @Test func aSetNeverCommittedChangesNothing() throws {
@@ -217,7 +217,7 @@ import Testing
         #expect(errors.hasPrefix("error: ") && errors.contains("cannot write") && errors.split(separator: "\n").count == 1, "\(errors)")
         #expect(try String(contentsOfFile: root + "/plots/check/metrics.csv", encoding: .utf8) == metrics)
         #expect(try Self.entries(root + "/plots/check") == files)
-        #expect(try Self.entries(root + "/plots") == ["check"])
+        #expect(try Self.entries(root + "/plots") == ["check", IndexPage.name])
         #expect(try Self.isOneSet(root + "/plots/check"))
     }
 
@@ -238,7 +238,7 @@ import Testing
         }
         // The next command clears what the killed ones left beside the folder.
         #expect(try backprop(["run", "x.yaml"], in: root).status == 0)
-        #expect(try Self.entries(root + "/plots") == ["check"])
+        #expect(try Self.entries(root + "/plots") == ["check", IndexPage.name])
     }
 
     /// Two real processes on one experiment at once: one writes, the other

@@ -13,7 +13,7 @@ package struct AccuracyChart: Chart {
     package func draw(_ result: ExperimentResult) -> ChartFiles? {
         guard result.runs.contains(where: { $0.history.records.contains { $0.accuracy != nil } }) else { return nil }
         return BandChart.draw(result, name: Self.name, title: "\(result.plan.name): accuracy by epoch",
-                              xLabel: "epoch", yLabel: "accuracy (fraction correct)", logY: false,
+                              xLabel: "epoch", yLabel: "accuracy (fraction correct)", logY: false, unitInterval: true,
                               settings: ["set yrange [0:1.02]", "set format y '%.1f'"],
                               series: [.training { $0.accuracy }, .validation { $0.validationAccuracy }])
     }

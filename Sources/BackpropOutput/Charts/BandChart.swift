@@ -16,10 +16,16 @@ enum BandChart {
         static func validation(_ value: @escaping (EpochRecord) -> Double?) -> Series { Series(heldOut: true, value: value) }
     }
 
+    /// `byEpoch`: x is the epoch (so the page can also draw it against seconds);
+    /// `unitInterval`: the values are fractions, such as accuracy.
     static func draw(_ result: ExperimentResult, name: String, title: String, xLabel: String, yLabel: String,
-                     logY: Bool, settings: [String] = [], x: @escaping (EpochRecord) -> Double = { Double($0.epoch) },
-                     series: [Series]) -> ChartFiles {
+                     logY: Bool, unitInterval: Bool = false, settings: [String] = [], byEpoch: Bool = true,
+                     x: @escaping (EpochRecord) -> Double = { Double($0.epoch) }, series: [Series]) -> ChartFiles {
         var blocks: [[String]] = []
+        var pageSeries: [PageChart.Series] = []
+        // Where validation curves are dashed, training ones are solid; otherwise each run has its own dash.
+        let dashesMeanValidation = series.contains(where: \.heldOut) && result.validationSamples > 0
+        var divergedMarks: [String] = []
         var parts: [String] = []
         var runsShown = 0
         var drewHeldOut = false
@@ -31,6 +37,7 @@ enum BandChart {
                     entry.value(record).flatMap { logY && $0 <= 0 ? nil : $0 }
                 }, x: x)
                 guard !band.x.isEmpty else { continue }
+                pageSeries.append(pageCurve(results, band: band, label: label, curve: curve, heldOut: entry.heldOut, byEpoch: byEpoch, value: entry.value))
                 blocks.append(["# \(label.replacingNewlines)\(entry.heldOut ? " (validation)" : ""): \(xLabel), mean, min, max over seeds"]
                     + band.x.indices.map { "\(band.x[$0]) \(band.mean[$0]) \(band.lower[$0]) \(band.upper[$0])" })
                 let index = blocks.count - 1
@@ -39,12 +46,18 @@ enum BandChart {
                 // One legend entry per run; a diverged run says so, its curve may be a single point.
                 let diverged = results.filter(\.history.diverged).count
                 let legend = diverged == 0 ? label : "\(label) (diverged: \(diverged)/\(results.count))"
-                let style = "lc rgb '\(Gnuplot.color(curve))' lw \(entry.heldOut ? 1.5 : 2) dt \(entry.heldOut ? 2 : 1) pt \(Gnuplot.pointType(curve)) ps 0.6 pi \(max(1, band.x.count / 8))"
+                let dash = entry.heldOut ? 2 : (dashesMeanValidation ? 1 : Gnuplot.dash(curve))
+                let style = "lc rgb '\(Gnuplot.color(curve))' lw \(entry.heldOut ? 1.5 : 2) dt \(dash) pt \(Gnuplot.pointType(curve)) ps 0.6 pi \(max(1, band.x.count / 8))"
                 parts.append("'' index \(index) using 1:2 with linespoints \(style) " + (titled ? "notitle" : "title \(Gnuplot.quoted(legend))"))
                 titled = true
                 drewHeldOut = drewHeldOut || entry.heldOut
             }
             if titled { runsShown += 1 }
+            // A diverged seed has no value to draw: an ✕ at the top marks the epoch it diverged.
+            let divergedEpochs = Set(results.filter(\.history.diverged).compactMap { $0.history.records.last?.epoch })
+            for epoch in divergedEpochs.sorted() where byEpoch {
+                divergedMarks.append("set label \(divergedMarks.count + 1) '✕' at first \(epoch), graph 0.97 center tc rgb '\(Gnuplot.color(curve))' front")
+            }
         }
         if drewHeldOut {
             parts += ["NaN with lines lc rgb '#444444' lw 2 dt 1 title 'training (solid)'",
@@ -59,13 +72,29 @@ enum BandChart {
         script += ["set title \(Gnuplot.quoted(fullTitle))", "set xlabel \(Gnuplot.quoted(xLabel))", "set ylabel \(Gnuplot.quoted(yLabel))"]
         if !legend { script.append("set key off") }
         if logY { script.append("set logscale y") }
-        script += settings
+        script += settings + divergedMarks
         if parts.isEmpty {
             script += ["set label 1 'no finite values to plot (every run diverged?)' at graph 0.5, 0.5 center", "plot [0:1] [0:1] NaN notitle"]
         } else {
             script.append("plot " + parts.joined(separator: ", \\\n     "))
         }
-        return ChartFiles(name: name, dataFiles: [("\(name).dat", Gnuplot.blocks(blocks))], script: script.joined(separator: "\n") + "\n")
+        var files = ChartFiles(name: name, dataFiles: [("\(name).dat", Gnuplot.blocks(blocks))], script: script.joined(separator: "\n") + "\n")
+        // The page says "(log scale)" itself: its reader can switch the axis.
+        files.page = PageChart(id: name, title: title, xLabel: xLabel, yLabel: yLabel.replacingOccurrences(of: " (log scale)", with: ""), logY: logY, unitInterval: unitInterval, series: pageSeries)
+        return files
+    }
+
+    /// One run's curve for the page: the band as drawn, the mean seconds at
+    /// each point (when x is the epoch), and where its seeds diverged.
+    static func pageCurve(_ results: [RunResult], band: SeedBand, label: String, curve: Int, heldOut: Bool, byEpoch: Bool,
+                          value: @escaping (EpochRecord) -> Double?) -> PageChart.Series {
+        let seconds = byEpoch ? SeedBand.over(results, value: value, x: { $0.seconds }).x : nil
+        let diverged = results.filter(\.history.diverged)
+        return PageChart.Series(
+            group: label, heldOut: heldOut, color: Gnuplot.color(curve), dash: Gnuplot.svgDash(curve), seeds: results.count,
+            divergedSeeds: diverged.count, x: band.x, t: seconds?.count == band.x.count ? seconds : nil,
+            y: band.mean, lo: band.lower, hi: band.upper,
+            divergedAt: byEpoch ? diverged.compactMap { $0.history.records.last.map { Double($0.epoch) } } : [])
     }
 }
 

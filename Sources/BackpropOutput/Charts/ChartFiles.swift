@@ -6,6 +6,9 @@ public struct ChartFiles: Sendable {
     /// File name -> contents of the data the script reads.
     public var dataFiles: [(name: String, contents: String)]
     public var script: String
+    /// The same chart for report.html to draw in the browser, when it is a
+    /// line chart the page can redraw; otherwise the page shows the PNG.
+    package var page: PageChart?
 
     /// `script` writes `name.png` and reads the data files by their names (in the experiment's folder).
     public init(name: String, dataFiles: [(name: String, contents: String)], script: String) {

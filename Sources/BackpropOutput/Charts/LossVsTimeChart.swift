@@ -9,6 +9,6 @@ package struct LossVsTimeChart: Chart {
     package func draw(_ result: ExperimentResult) -> ChartFiles? {
         BandChart.draw(result, name: Self.name, title: "\(result.plan.name): training loss by wall-clock time",
                        xLabel: "training seconds (mean over seeds)", yLabel: "loss over the training set (log scale)",
-                       logY: true, x: { $0.seconds }, series: [.training { $0.loss }])
+                       logY: true, byEpoch: false, x: { $0.seconds }, series: [.training { $0.loss }])
     }
 }

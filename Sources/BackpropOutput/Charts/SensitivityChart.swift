@@ -30,29 +30,37 @@ package struct SensitivityChart: Chart {
         let title = "\(result.plan.name): \(scores.metric) by swept setting"
         script += ["set multiplot layout \(panels.rows),\(panels.columns) title \(Gnuplot.quoted(title + panels.note))",
                    "set ylabel \(Gnuplot.quoted(scores.metric))", "set key outside right top"]
+        let severalSeeds = result.plan.seeds.count > 1
         for (panel, title) in zip(panelList, panels.labels) {
             var parts: [String] = []
+            // A setting with no finite score (it diverged on every seed) is an ✕ at the top, not a gap.
+            var diverged: [String] = []
             let xs = scores.entries.compactMap { $0.run.sweepValues.first { $0.axis == panel.axis }?.number }
             let logX = (xs.min() ?? 0) > 0 && (xs.max() ?? 0) / (xs.min() ?? 1) >= 100
             for contender in panel.contenders {
                 let curve = contenders.firstIndex(of: contender) ?? 0
+                let color = Gnuplot.color(curve)
                 let points = scores.profile(contender, along: panel.axis).compactMap { point -> String? in
                     let values = point.entry.final.compactMap { $0 }
-                    guard let mean = point.entry.finalMean, let low = values.min(), let high = values.max() else { return nil }
+                    guard let mean = point.entry.finalMean, let low = values.min(), let high = values.max() else {
+                        diverged.append("set label \(diverged.count + 1) '✕' at first \(point.x), graph 0.97 center tc rgb '\(color)' front")
+                        return nil
+                    }
                     return "\(point.x) \(mean) \(low) \(high) \(point.entry.bestMean ?? mean)"
                 }
                 guard !points.isEmpty else { continue }
                 blocks.append(["# \(contender.replacingNewlines) along \(panel.axis): value, mean final, min, max over seeds, mean best"] + points)
                 let index = blocks.count - 1
-                let color = Gnuplot.color(curve)
                 parts.append("'sensitivity.dat' index \(index) using 1:3:4 with filledcurves fc rgb '\(color)' fs transparent solid 0.15 noborder notitle")
                 parts.append("'' index \(index) using 1:2 with linespoints lc rgb '\(color)' lw 2 pt \(Gnuplot.pointType(curve)) ps 0.9 title \(Gnuplot.quoted(contender))")
                 if scores.hasBest { parts.append("'' index \(index) using 1:5 with lines lc rgb '\(color)' lw 1.2 dt 2 notitle") }
             }
             if !parts.isEmpty {
-                parts.append("NaN with lines lc rgb '#444444' lw 2 title 'final, mean (band: min-max over seeds)'")
+                parts.append("NaN with lines lc rgb '#444444' lw 2 title '\(severalSeeds ? "final, mean (band: min-max over seeds)" : "final")'")
                 if scores.hasBest { parts.append("NaN with lines lc rgb '#444444' lw 1.2 dt 2 title 'best epoch, mean'") }
             }
+            if !diverged.isEmpty { parts.append("NaN with points lc rgb '#444444' pt -1 title '✕ at the top: diverged on every seed'") }
+            script += ["unset label"] + diverged
             script += [panelList.count == 1 ? "unset title" : "set title \(Gnuplot.quoted(title))", "set xlabel \(Gnuplot.quoted(panel.axis + (logX ? " (log scale)" : "")))",
                        logX ? "set logscale x" : "unset logscale x", "set format x '%g'"]
             script.append(parts.isEmpty ? "plot [0:1] [0:1] NaN notitle" : "plot " + parts.joined(separator: ", \\\n     "))

@@ -1,7 +1,7 @@
 import Foundation
 import BackpropAnalysis
 
-/// A suite's outputs in OUTPUT_ROOT/SUITE: report.md (the protocol, per
+/// A suite's outputs in OUTPUT_ROOT/SUITE: report.md and report.html (the protocol, per
 /// problem the chosen settings with performance and speed, the performance
 /// profiles and scores, with their definitions), suite.json, scores.csv and
 /// the performance-profile chart profile.png.
@@ -22,8 +22,12 @@ package enum SuiteReport {
             for file in chart.dataFiles { try put(file.name, file.contents) }
             try put(chart.scriptFile, chart.script)
         }
-        try put("report.md", render(scores, suite: suite))
+        let report = render(scores, suite: suite)
+        try put("report.md", report)
         let rendering = OutputWriter.render(scripts: charts.map(\.scriptFile), in: set.staging, gnuplot: gnuplot)
+        try put(ReportPage.name, ReportPage.render(title: "\(suite.name) — backprop suite", markdown: report, charts: charts) { file in
+            FileManager.default.contents(atPath: set.staging + "/" + file)
+        })
         // The problems' folders (their trials, tuning and rerun sets) outlast the suite's own files,
         // also those of problems no longer in the file: their trials are not lightly thrown away.
         let folders = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { name in
