@@ -59,7 +59,7 @@ package enum IndexPage {
             case .cannotChoose: verdict = "cannot choose (no validation split)"
             }
             if let leader = judged.ranking.first(where: { $0.standing == .leader }), let score = leader.score {
-                best = "\(judged.part.rawValue) \(judged.metric.title) \(formatSignificant(score.mean, digits: 3)) (\(leader.label))"
+                best = "\(judged.part.rawValue) \(judged.metric.label) \(formatSignificant(score.mean, digits: 3)) (\(leader.label))"
             }
         }
         // results.json names the kernel; only that field is wanted, not the whole result.
