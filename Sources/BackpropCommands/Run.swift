@@ -84,12 +84,13 @@ extension Commands {
         var messages = (warnings + written.chartsNotDrawn).map { "warning: \($0)" }
         // Experiments are listed from their output root, suites from the one above OUTPUT_ROOT/suites.
         let parent = parentFolder(of: written.directory)
-        let root = parent == "suites" ? "" : parent.hasSuffix("/suites") ? parentFolder(of: parent) : parent
+        let above = parent == "suites" ? "" : parent.hasSuffix("/suites") ? parentFolder(of: parent) : parent
+        let root = above.isEmpty ? "." : above
         if !root.hasSuffix("/" + Shard.folderName) && root != Shard.folderName {
             do {
-                try IndexPage.write(root: root.isEmpty ? "." : root)
+                try IndexPage.write(root: root)
             } catch {
-                messages.append("warning: \(root.isEmpty ? "." : root)/\(IndexPage.name) not written: \(error)")
+                messages.append("warning: \(root)/\(IndexPage.name) not written: \(error)")
             }
         }
         if written.gnuplotMissing {

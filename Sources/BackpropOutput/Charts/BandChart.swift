@@ -31,21 +31,24 @@ enum BandChart {
         var drewHeldOut = false
         for (curve, label) in result.labels.enumerated() {
             let results = result.results(for: label)
+            // A diverged seed has no value to draw: the page and the PNG mark the epoch it diverged.
+            let divergedSeeds = results.filter(\.history.diverged)
+            let divergedEpochs = divergedSeeds.compactMap { $0.history.records.last?.epoch }
             var titled = false
             for entry in series {
                 let band = SeedBand.over(results, value: { record in
                     entry.value(record).flatMap { logY && $0 <= 0 ? nil : $0 }
                 }, x: x)
                 guard !band.x.isEmpty else { continue }
-                pageSeries.append(pageCurve(results, band: band, label: label, curve: curve, heldOut: entry.heldOut, byEpoch: byEpoch, value: entry.value))
+                pageSeries.append(pageCurve(results, band: band, label: label, curve: curve, heldOut: entry.heldOut, byEpoch: byEpoch,
+                                             divergedSeeds: divergedSeeds.count, divergedEpochs: divergedEpochs, value: entry.value))
                 blocks.append(["# \(label.replacingNewlines)\(entry.heldOut ? " (validation)" : ""): \(xLabel), mean, min, max over seeds"]
                     + band.x.indices.map { "\(band.x[$0]) \(band.mean[$0]) \(band.lower[$0]) \(band.upper[$0])" })
                 let index = blocks.count - 1
                 let source = index == 0 ? Gnuplot.quoted("\(name).dat") : "''"
                 parts.append("\(source) index \(index) using 1:3:4 with filledcurves fc rgb '\(Gnuplot.color(curve))' fs transparent solid \(entry.heldOut ? 0.08 : 0.15) noborder notitle")
                 // One legend entry per run; a diverged run says so, its curve may be a single point.
-                let diverged = results.filter(\.history.diverged).count
-                let legend = diverged == 0 ? label : "\(label) (diverged: \(diverged)/\(results.count))"
+                let legend = divergedSeeds.isEmpty ? label : "\(label) (diverged: \(divergedSeeds.count)/\(results.count))"
                 let dash = entry.heldOut ? 2 : (dashesMeanValidation ? 1 : Gnuplot.dash(curve))
                 let style = "lc rgb '\(Gnuplot.color(curve))' lw \(entry.heldOut ? 1.5 : 2) dt \(dash) pt \(Gnuplot.pointType(curve)) ps 0.6 pi \(max(1, band.x.count / 8))"
                 parts.append("'' index \(index) using 1:2 with linespoints \(style) " + (titled ? "notitle" : "title \(Gnuplot.quoted(legend))"))
@@ -53,9 +56,7 @@ enum BandChart {
                 drewHeldOut = drewHeldOut || entry.heldOut
             }
             if titled { runsShown += 1 }
-            // A diverged seed has no value to draw: an ✕ at the top marks the epoch it diverged.
-            let divergedEpochs = Set(results.filter(\.history.diverged).compactMap { $0.history.records.last?.epoch })
-            for epoch in divergedEpochs.sorted() where byEpoch {
+            for epoch in Set(divergedEpochs).sorted() where byEpoch {
                 divergedMarks.append("set label \(divergedMarks.count + 1) '✕' at first \(epoch), graph 0.97 center tc rgb '\(Gnuplot.color(curve))' front")
             }
         }
@@ -87,14 +88,13 @@ enum BandChart {
     /// One run's curve for the page: the band as drawn, the mean seconds at
     /// each point (when x is the epoch), and where its seeds diverged.
     static func pageCurve(_ results: [RunResult], band: SeedBand, label: String, curve: Int, heldOut: Bool, byEpoch: Bool,
-                          value: @escaping (EpochRecord) -> Double?) -> PageChart.Series {
+                          divergedSeeds: Int, divergedEpochs: [Int], value: @escaping (EpochRecord) -> Double?) -> PageChart.Series {
         let seconds = byEpoch ? SeedBand.over(results, value: value, x: { $0.seconds }).x : nil
-        let diverged = results.filter(\.history.diverged)
         return PageChart.Series(
             group: label, heldOut: heldOut, color: Gnuplot.color(curve), dash: Gnuplot.svgDash(curve), seeds: results.count,
-            divergedSeeds: diverged.count, x: band.x, t: seconds?.count == band.x.count ? seconds : nil,
+            divergedSeeds: divergedSeeds, x: band.x, t: seconds?.count == band.x.count ? seconds : nil,
             y: band.mean, lo: band.lower, hi: band.upper,
-            divergedAt: byEpoch ? diverged.compactMap { $0.history.records.last.map { Double($0.epoch) } } : [])
+            divergedAt: byEpoch ? divergedEpochs.map(Double.init) : [])
     }
 }
 
